@@ -1,0 +1,59 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { registerCommands } from './commands';
+import { StatusBar } from './statusBar';
+
+/** What `activate` returns: used by the extension's own tests to wait on real events. */
+export interface CrosscheckApi {
+	readonly client: LanguageClient;
+	/** The last status the server sent. */
+	status(): StatusParams | undefined;
+	/** Fires whenever the server sends a status. */
+	readonly onDidChangeStatus: vscode.Event<StatusParams>;
+}
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<CrosscheckApi> {
+	const module = context.asAbsolutePath('server/dist/server.js');
+	const serverOptions: ServerOptions = {
+		run: { module, transport: TransportKind.ipc },
+		debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+	};
+	const output = vscode.window.createOutputChannel('Crosscheck', { log: true });
+	const clientOptions: LanguageClientOptions = {
+		documentSelector: [
+			{ scheme: 'file', language: 'news' },
+			{ scheme: 'untitled', language: 'news' },
+			{ scheme: 'file', language: 'plaintext' },
+			{ scheme: 'file', pattern: '**/crosscheck.yaml' },
+		],
+		outputChannel: output,
+		// The server reads the crosscheck section itself, per workspace folder.
+		synchronize: {},
+	};
+	client = new LanguageClient('crosscheck', 'Crosscheck', serverOptions, clientOptions);
+
+	const statusBar = new StatusBar();
+	const emitter = new vscode.EventEmitter<StatusParams>();
+	let last: StatusParams | undefined;
+	context.subscriptions.push(statusBar, emitter, output);
+	registerCommands(context, client, output);
+
+	await client.start();
+	context.subscriptions.push(
+		client.onNotification(StatusNotification.method, (status: StatusParams) => {
+			last = status;
+			statusBar.update(status);
+			emitter.fire(status);
+		}),
+	);
+	const started = client;
+	return { client: started, status: () => last, onDidChangeStatus: emitter.event };
+}
+
+export async function deactivate(): Promise<void> {
+	await client?.stop();
+	client = undefined;
+}

@@ -1,0 +1,292 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import {
+	CONFIG_FILE_NAME,
+	Corpus,
+	LineIndex,
+	STARTER_CONFIG,
+	SEVERITIES,
+	compareFindings,
+	resolveOptions,
+	ruleCatalog,
+	ruleSeverity,
+	severityRank,
+	type Finding,
+	type Options,
+	type ParsedConfig,
+	type Severity,
+} from '../core';
+import { findConfig, loadConfig } from '../node/config';
+import { writeFileAtomic } from '../node/atomicWrite';
+import { createFileFilter, findArticles, toRelative } from '../node/files';
+import { readArticle } from '../node/readArticle';
+import { VERSION } from '../version';
+import { formatSarif } from './formatSarif';
+import { formatText } from './formatText';
+import { rangeOf, toJsonFindings, type CheckedDocument } from './model';
+
+/** Where the CLI writes and what it knows of its terminal; tests pass fakes. */
+export interface CliIo {
+	readonly cwd: string;
+	stdout(text: string): void;
+	stderr(text: string): void;
+	/** Whether stderr is a terminal (progress lines are shown only then). */
+	readonly stderrIsTTY: boolean;
+}
+
+/** Exit codes: the public contract of the command. */
+export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+
+const USAGE = `Usage: crosscheck <command> [options]
+
+Commands:
+  check [PATH...]   Analyse articles (files or folders; default: the current folder) and report findings.
+  init              Write a commented starter crosscheck.yaml in the current folder.
+  rules             List every rule id with its default severity.
+
+Options for check:
+  --format text|json|sarif   Output format (default: text).
+  --config FILE              Use this crosscheck.yaml (default: the nearest one in this folder or above).
+  --fail-on SEVERITY         Exit 1 when a finding is at least this severe:
+                             error, warning (default), information, hint, or none.
+  --explain                  Also report each article's layout (metadata, body, headlines, captions,
+                             web-page debris) as a "documents" list in JSON, or after the findings in text.
+  -h, --help                 Show this help.
+  -v, --version              Show the version.
+
+Exit codes: 0 no finding at or above --fail-on; 1 findings; 2 usage or configuration error.
+`;
+
+/** Runs the command line. Never throws; returns the exit code. */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
+	try {
+		return await runUnsafe(argv, io);
+	} catch (error) {
+		io.stderr(`crosscheck: internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		return EXIT.usage;
+	}
+}
+
+async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
+	let parsed;
+	try {
+		parsed = parseArgs({
+			args: [...argv],
+			allowPositionals: true,
+			strict: true,
+			options: {
+				format: { type: 'string', short: 'f' },
+				config: { type: 'string', short: 'c' },
+				'fail-on': { type: 'string' },
+				explain: { type: 'boolean' },
+				help: { type: 'boolean', short: 'h' },
+				version: { type: 'boolean', short: 'v' },
+			},
+		});
+	} catch (error) {
+		io.stderr(`crosscheck: ${error instanceof Error ? error.message : String(error)}\n\n${USAGE}`);
+		return EXIT.usage;
+	}
+	const { values, positionals } = parsed;
+	if (values.version) {
+		io.stdout(`${VERSION}\n`);
+		return EXIT.ok;
+	}
+	const [command, ...paths] = positionals;
+	if (values.help || command === undefined || command === 'help') {
+		(command === undefined && !values.help ? io.stderr : io.stdout)(USAGE);
+		return command === undefined && !values.help ? EXIT.usage : EXIT.ok;
+	}
+	switch (command) {
+		case 'check':
+			return check(paths, values, io);
+		case 'init':
+			return init(io);
+		case 'rules':
+			for (const rule of ruleCatalog.values()) {
+				io.stdout(`${rule.id.padEnd(22)} ${rule.defaultSeverity.padEnd(12)} ${rule.summary}\n`);
+			}
+			return EXIT.ok;
+		default:
+			io.stderr(`crosscheck: unknown command "${command}".\n\n${USAGE}`);
+			return EXIT.usage;
+	}
+}
+
+async function init(io: CliIo): Promise<number> {
+	const target = path.join(io.cwd, CONFIG_FILE_NAME);
+	try {
+		await writeFileAtomic(target, STARTER_CONFIG, { exclusive: true });
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'EEXIST') {
+			io.stderr(`crosscheck: ${CONFIG_FILE_NAME} already exists here; it was left unchanged.\n`);
+			return EXIT.usage;
+		}
+		throw error;
+	}
+	io.stdout(`Wrote ${CONFIG_FILE_NAME}.\n`);
+	return EXIT.ok;
+}
+
+interface CheckFlags {
+	format?: string;
+	config?: string;
+	'fail-on'?: string;
+	explain?: boolean;
+}
+
+async function check(paths: readonly string[], flags: CheckFlags, io: CliIo): Promise<number> {
+	const format = flags.format ?? 'text';
+	if (!['text', 'json', 'sarif'].includes(format)) {
+		io.stderr(`crosscheck: --format must be text, json or sarif, not "${format}".\n`);
+		return EXIT.usage;
+	}
+	const failOn = flags['fail-on'] ?? 'warning';
+	if (failOn !== 'none' && !SEVERITIES.includes(failOn as Severity)) {
+		io.stderr(`crosscheck: --fail-on must be error, warning, information, hint or none, not "${failOn}".\n`);
+		return EXIT.usage;
+	}
+
+	// Configuration: an explicit --config must exist; otherwise the nearest crosscheck.yaml, if any.
+	let configError = false;
+	let root = io.cwd;
+	let config: ParsedConfig | undefined;
+	const configFile = flags.config !== undefined ? path.resolve(io.cwd, flags.config) : await findConfig(io.cwd);
+	if (configFile !== undefined) {
+		try {
+			const loaded = await loadConfig(configFile);
+			root = loaded.root;
+			config = loaded.parsed;
+			if (loaded.parsed.problems.length > 0) {
+				configError = true;
+				const lines = new LineIndex(loaded.text);
+				const shown = toRelative(io.cwd, configFile) || configFile;
+				for (const problem of loaded.parsed.problems) {
+					const p = lines.positionAt(problem.start);
+					io.stderr(`${shown}:${p.line + 1}:${p.character + 1}  error  invalid-config  ${problem.message}\n`);
+				}
+				io.stderr('crosscheck: the configuration has errors; the defaults are used for the broken parts.\n');
+			}
+		} catch (error) {
+			io.stderr(`crosscheck: cannot read the configuration ${configFile}: ${(error as Error).message}\n`);
+			return EXIT.usage;
+		}
+	}
+	const options: Options = resolveOptions(config?.options);
+
+	// Files: folders are walked with the globs; files named explicitly are always checked.
+	const filter = createFileFilter(options);
+	const files = new Set<string>();
+	for (const p of paths.length > 0 ? paths : ['.']) {
+		const abs = path.resolve(io.cwd, p);
+		const stat = await fs.stat(abs).catch(() => undefined);
+		if (!stat) {
+			io.stderr(`crosscheck: ${p}: no such file or folder.\n`);
+			return EXIT.usage;
+		}
+		if (stat.isDirectory()) {
+			const base = isInside(root, abs) ? root : abs;
+			for (const file of await findArticles(base, abs, filter, (dir, error) => io.stderr(`crosscheck: cannot read ${dir}: ${(error as Error).message}\n`))) {
+				files.add(file);
+			}
+		} else {
+			files.add(abs);
+		}
+	}
+
+	const corpus = new Corpus(options, config?.documents);
+	const documents = new Map<string, CheckedDocument>();
+	const inputProblems = new Map<string, Finding[]>();
+	const sorted = [...files].sort();
+	const progress = io.stderrIsTTY && sorted.length >= 200;
+	let done = 0;
+	for (const file of sorted) {
+		const shown = toRelative(io.cwd, file);
+		let result;
+		try {
+			result = await readArticle(file, options.maxFileSize);
+		} catch (error) {
+			io.stderr(`crosscheck: cannot read ${shown}: ${(error as Error).message}\n`);
+			continue;
+		}
+		const problems = result.problems
+			.map((f) => ({ ...f, severity: ruleSeverity(f.ruleId, options) }))
+			.filter((f): f is Finding => f.severity !== undefined);
+		inputProblems.set(file, problems);
+		const text = result.kind === 'text' ? result.text : '';
+		if (result.kind === 'text') {
+			corpus.update(file, text, 0, isInside(root, file) ? toRelative(root, file) : undefined);
+		}
+		documents.set(file, { file: shown, text, lines: new LineIndex(text), findings: [] });
+		done++;
+		if (progress && done % 100 === 0) {
+			io.stderr(`\rcrosscheck: ${done}/${sorted.length} files…`);
+		}
+	}
+	if (progress) {
+		io.stderr('\r\u001b[K');
+	}
+	for (const [id, doc] of documents) {
+		const stored = corpus.get(id);
+		const findings = [...(inputProblems.get(id) ?? []), ...(stored?.analysis.findings ?? [])].sort(compareFindings);
+		documents.set(id, stored ? { ...doc, findings, analysis: stored.analysis, metadata: stored.metadata } : { ...doc, findings });
+	}
+
+	const ordered = [...documents.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+	const findings = ordered.flatMap((doc) => toJsonFindings(doc, (id) => documents.get(id)));
+	if (format === 'json') {
+		const output: Record<string, unknown> = { version: 1, findings };
+		if (flags.explain) {
+			output.documents = ordered.map(explainDocument);
+		}
+		io.stdout(JSON.stringify(output, null, 2) + '\n');
+	} else if (format === 'sarif') {
+		io.stdout(formatSarif(findings, pathToFileURL(io.cwd).href, VERSION));
+	} else {
+		io.stdout(formatText(findings, ordered.length));
+		if (flags.explain) {
+			io.stdout(ordered.map((doc) => explainText(doc)).join(''));
+		}
+	}
+	if (configError) {
+		return EXIT.usage;
+	}
+	const threshold = failOn === 'none' ? -1 : severityRank(failOn as Severity);
+	return findings.some((f) => severityRank(f.severity) <= threshold) ? EXIT.findings : EXIT.ok;
+}
+
+function isInside(root: string, file: string): boolean {
+	const relative = path.relative(root, file);
+	return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}
+
+/** The `--explain` view of one document: metadata and every line's kind, with ranges. */
+function explainDocument(doc: CheckedDocument) {
+	const structure = doc.analysis?.structure;
+	return {
+		file: doc.file,
+		metadata: doc.metadata ?? {},
+		frontMatter: structure?.frontMatter ? rangeOf(doc.lines, structure.frontMatter.start, structure.frontMatter.end) : null,
+		lines: (structure?.lines ?? []).map((line) => ({
+			range: rangeOf(doc.lines, line.start, line.end),
+			kind: line.kind,
+			...(line.reason ? { reason: line.reason } : {}),
+		})),
+		datelines: (structure?.datelines ?? []).map((d) => rangeOf(doc.lines, d.start, d.end)),
+	};
+}
+
+function explainText(doc: CheckedDocument): string {
+	const structure = doc.analysis?.structure;
+	if (!structure) {
+		return `\n${doc.file}: not analysed\n`;
+	}
+	const rows = structure.lines.map((line) => {
+		const p = doc.lines.positionAt(line.start);
+		const excerpt = doc.text.slice(line.start, Math.min(line.end, line.start + 60)).replace(/\s+/g, ' ');
+		return `  ${String(p.line + 1).padStart(4)}  ${(line.kind + (line.reason ? ` (${line.reason})` : '')).padEnd(28)} ${excerpt}${line.end - line.start > 60 ? '…' : ''}`;
+	});
+	return `\n${doc.file}\n${rows.join('\n')}\n`;
+}

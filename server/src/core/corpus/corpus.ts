@@ -1,0 +1,85 @@
+import { analyseDocument, type DocumentAnalysis } from '../analyse';
+import type { Options } from '../options';
+import type { DocumentMetadata } from '../text/frontMatter';
+import type { CancellationLike, Finding } from '../types';
+
+/** A document as the corpus holds it. */
+export interface CorpusDocument {
+	readonly id: string;
+	/** The path relative to the corpus root, with forward slashes, when the document is a file there. */
+	readonly path?: string;
+	readonly version: number;
+	readonly analysis: DocumentAnalysis;
+	/** Metadata from front matter merged over crosscheck.yaml's `documents` entry. */
+	readonly metadata: DocumentMetadata;
+}
+
+/**
+ * The set of analysed documents of one corpus (one workspace folder, or one CLI run). Front ends feed
+ * it text as files are read or edited; it keeps each document's analysis and answers which documents'
+ * findings changed, so cross-document rules can be added without either front end changing.
+ */
+export class Corpus {
+	private readonly documents = new Map<string, CorpusDocument>();
+
+	constructor(
+		private options: Options,
+		private documentMetadata: Readonly<Record<string, DocumentMetadata>> = {},
+	) {}
+
+	/** The options documents are analysed with. */
+	get currentOptions(): Options {
+		return this.options;
+	}
+
+	/** Replaces the options; every document must then be re-analysed by its owner with {@link update}. */
+	setOptions(options: Options, documentMetadata: Readonly<Record<string, DocumentMetadata>> = {}): void {
+		this.options = options;
+		this.documentMetadata = documentMetadata;
+	}
+
+	/**
+	 * Analyses a new version of a document and stores it. Returns the ids of the documents whose
+	 * findings may have changed (today just this one). Returns `undefined`, storing nothing, when the
+	 * analysis was cancelled or a newer version is already stored.
+	 */
+	update(id: string, text: string, version: number, path?: string, token?: CancellationLike): string[] | undefined {
+		const existing = this.documents.get(id);
+		if (existing && existing.version > version) {
+			return undefined;
+		}
+		const analysis = analyseDocument(text, this.options, token);
+		if (token?.isCancellationRequested) {
+			return undefined;
+		}
+		const configured = path !== undefined ? this.documentMetadata[path] : undefined;
+		const metadata = { ...configured, ...analysis.metadata };
+		this.documents.set(id, path !== undefined ? { id, path, version, analysis, metadata } : { id, version, analysis, metadata });
+		return [id];
+	}
+
+	/** Forgets a document. Returns the ids of documents whose findings may have changed. */
+	remove(id: string): string[] {
+		return this.documents.delete(id) ? [id] : [];
+	}
+
+	/** The stored document, if any. */
+	get(id: string): CorpusDocument | undefined {
+		return this.documents.get(id);
+	}
+
+	/** The findings of a document (empty when unknown). */
+	findings(id: string): readonly Finding[] {
+		return this.documents.get(id)?.analysis.findings ?? [];
+	}
+
+	/** Every stored document. */
+	all(): IterableIterator<CorpusDocument> {
+		return this.documents.values();
+	}
+
+	/** The number of stored documents. */
+	get size(): number {
+		return this.documents.size;
+	}
+}

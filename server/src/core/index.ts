@@ -1,0 +1,18 @@
+/**
+ * Crosscheck's analysis core: text and options in, plain data out. Nothing here touches the editor,
+ * the LSP libraries or Node; offsets are UTF-16 indices into the text that was passed in.
+ */
+export { analyseDocument, compareFindings, ruleSeverity, type DocumentAnalysis } from './analyse';
+export { Corpus, type CorpusDocument } from './corpus/corpus';
+export { describeAt, type Description } from './describe';
+export { defaultOptions, resolveOptions, type Options, type PartialOptions, type RuleLevel } from './options';
+export { CONFIG_FILE_NAME, configSchema, normaliseRelativePath, parseConfig, parseSize, type ConfigProblem, type ParsedConfig } from './config/parseConfig';
+export { STARTER_CONFIG } from './config/starter';
+export { documentRules, inputRules, ruleCatalog } from './rules';
+export type { RuleInfo } from './rules/rule';
+export { LineIndex, type Position } from './text/lineIndex';
+export type { DocumentMetadata } from './text/frontMatter';
+export type { DocumentStructure, Line, LineKind, Sentence } from './text/structure';
+export type { BoilerplateReason } from './text/boilerplate';
+export { tokenize, type Token } from './text/tokens';
+export { SEVERITIES, severityRank, type CancellationLike, type Finding, type RelatedLocation, type Severity, type Span } from './types';

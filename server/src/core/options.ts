@@ -1,0 +1,61 @@
+import type { Severity } from './types';
+
+/** A rule's configured level: a severity, or `off` to disable it. */
+export type RuleLevel = Severity | 'off';
+
+/** Everything that changes what the analysis does. Defaults live in {@link defaultOptions} and only there. */
+export interface Options {
+	/** Glob patterns (relative to the corpus root) of the articles to analyse. */
+	readonly include: readonly string[];
+	/** Glob patterns of files and folders never to analyse. */
+	readonly exclude: readonly string[];
+	/** Files larger than this many bytes are skipped with a notice instead of analysed. */
+	readonly maxFileSize: number;
+	/** Per-rule level overrides, by rule id. Rules not listed keep their default severity. */
+	readonly rules: Readonly<Record<string, RuleLevel>>;
+	/** Extra phrases that mark a source as vague, added to the built-in lexicon. */
+	readonly vaguePhrases: readonly string[];
+}
+
+/** The built-in defaults. */
+export const defaultOptions: Options = {
+	include: ['**/*.txt', '**/*.news'],
+	exclude: [
+		'**/node_modules/**',
+		'**/.git/**',
+		'**/.crosscheck/**',
+		'**/.vscode/**',
+		'**/out/**',
+		'**/dist/**',
+		'**/README*',
+		'**/LICENSE*',
+		'**/CHANGELOG*',
+	],
+	maxFileSize: 2 * 1024 * 1024,
+	rules: {},
+	vaguePhrases: [],
+};
+
+/** Options with every field optional, as produced from a config file, editor settings or CLI flags. */
+export type PartialOptions = { -readonly [K in keyof Options]?: Options[K] };
+
+/**
+ * Resolves layers of partial options over the defaults. Later layers win; `rules` are merged key by
+ * key and `vaguePhrases` are concatenated, so a team's crosscheck.yaml and a user's settings combine.
+ */
+export function resolveOptions(...layers: readonly (PartialOptions | undefined)[]): Options {
+	let result: Options = defaultOptions;
+	for (const layer of layers) {
+		if (!layer) {
+			continue;
+		}
+		result = {
+			include: layer.include ?? result.include,
+			exclude: layer.exclude ?? result.exclude,
+			maxFileSize: layer.maxFileSize ?? result.maxFileSize,
+			rules: layer.rules ? { ...result.rules, ...layer.rules } : result.rules,
+			vaguePhrases: layer.vaguePhrases ? [...result.vaguePhrases, ...layer.vaguePhrases] : result.vaguePhrases,
+		};
+	}
+	return result;
+}

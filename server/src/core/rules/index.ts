@@ -1,0 +1,43 @@
+import type { DocumentRule, RuleInfo } from './rule';
+import { vagueAttribution } from './vague-attribution';
+
+/** Every rule that runs on one document, in the order it runs. */
+export const documentRules: readonly DocumentRule[] = [vagueAttribution];
+
+/**
+ * Ids the analysis reports about its input rather than about the reporting. They appear in the
+ * Problems view and the CLI like any rule, so they are documented the same way.
+ */
+export const inputRules: readonly RuleInfo[] = [
+	{
+		id: 'invalid-front-matter',
+		defaultSeverity: 'warning',
+		configurable: true,
+		summary: "The article's YAML front matter is malformed or has a value of the wrong type.",
+		docs: 'Front matter is an optional YAML block between `---` lines at the top of an article, with the keys `title`, `outlet`, `published` (ISO 8601) and `url`. The block is never analysed as text; fix the value shown so the metadata can be used.',
+	},
+	{
+		id: 'invalid-encoding',
+		defaultSeverity: 'warning',
+		configurable: true,
+		summary: 'The file is not valid UTF-8; undecodable bytes were replaced with U+FFFD.',
+		docs: 'Crosscheck reads articles as UTF-8. Bytes that are not valid UTF-8 (often a Windows-1252 or Latin-1 file) are shown as the replacement character `\uFFFD` and the rest of the file is analysed. Re-save the file as UTF-8 to fix it.',
+	},
+	{
+		id: 'file-skipped',
+		defaultSeverity: 'information',
+		configurable: true,
+		summary: 'The file was not analysed: it is too large or binary.',
+		docs: 'Files above the maximum size (`maxFileSize` in crosscheck.yaml, `crosscheck.maxFileSize` in settings) and files that look binary (they contain NUL bytes) are skipped so that one bad file cannot stall the corpus.',
+	},
+	{
+		id: 'invalid-config',
+		defaultSeverity: 'error',
+		configurable: false,
+		summary: 'crosscheck.yaml is malformed or does not match its schema; the defaults are used for what is wrong.',
+		docs: 'The problem is shown at the offending line of `crosscheck.yaml`. Everything else in the file still applies, and analysis continues with the defaults for the broken part.',
+	},
+];
+
+/** Every public rule id with its description, by id. */
+export const ruleCatalog: ReadonlyMap<string, RuleInfo> = new Map([...documentRules, ...inputRules].map((rule) => [rule.id, rule]));

@@ -1,0 +1,111 @@
+import { isInside, quotedSpans } from '../text/quotes';
+import type { DocumentRule } from './rule';
+
+/**
+ * Phrases that attribute a statement to nobody in particular. Each entry is a regular-expression
+ * fragment (matched case-insensitively on word boundaries) and the kind of vagueness it shows.
+ */
+const LEXICON: readonly { pattern: string; kind: VagueKind }[] = [
+	{ pattern: String.raw`(?:(?:local|state|national|foreign|international|western|unconfirmed|news|press|media)\s+)*(?:media|press|news)\s+reports?(?:\s+(?:said|say|says|suggested|suggest|claimed|claim|indicated|indicate))?`, kind: 'reports' },
+	{ pattern: String.raw`(?:unconfirmed|some|several|other)\s+reports(?:\s+(?:said|say|suggest|suggested|claimed))?`, kind: 'reports' },
+	{ pattern: String.raw`(?:(?:local|state|national|foreign|western|international|social)\s+)media\s+(?:said|say|says|reported|report|claimed)`, kind: 'reports' },
+	{ pattern: String.raw`according\s+to\s+(?:media|press|news|local|unconfirmed)?\s*(?:reports|sources|officials|witnesses|residents|observers|experts|analysts)`, kind: 'anonymous-source' },
+	{ pattern: String.raw`(?:(?:senior|top|government|military|security|local|state|federal|western|foreign|police|intelligence|regional|unnamed|anonymous)\s+)*officials\s+(?:said|say|says|told|believe|believed|claimed|confirmed|warned|estimated|estimate|reported)`, kind: 'anonymous-source' },
+	{ pattern: String.raw`an?\s+(?:(?:senior|top|government|military|security|local|state|federal|western|foreign|police|intelligence|regional|unnamed|anonymous|ministry|hospital)\s+)*(?:official|source|spokes(?:man|woman|person)|diplomat|insider)\s+(?:said|says|told|confirmed|claimed|warned|added)`, kind: 'anonymous-source' },
+	{ pattern: String.raw`(?:(?:diplomatic|security|military|government|intelligence|informed|reliable|unnamed|anonymous|local|senior|official)\s+)*sources\s+(?:close\s+to|familiar\s+with|said|say|says|told|claimed|suggested|indicated|within)`, kind: 'anonymous-source' },
+	{ pattern: String.raw`a\s+(?:monitoring|rights|human\s+rights|watchdog|activist|opposition|local|campaign)\s+group\s+(?:said|says|reported|claimed|estimated)`, kind: 'unnamed-group' },
+	{ pattern: String.raw`(?:activists|witnesses|residents|observers|experts|analysts|critics|insiders|locals|eyewitnesses)\s+(?:said|say|says|told|claimed|believe|reported)`, kind: 'anonymous-source' },
+	{ pattern: String.raw`(?:some|many|most)\s+(?:people|observers|experts|analysts|critics)\s+(?:say|said|believe|think|claim|argue)`, kind: 'anonymous-source' },
+	{ pattern: String.raw`it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+)?(?:believed|understood|thought|reported|said|alleged|claimed|rumou?red|feared|estimated|suggested)`, kind: 'impersonal' },
+	{ pattern: String.raw`(?:is|are|was|were|it)\s+(?:widely\s+)?said\s+to\s+(?:be|have)`, kind: 'impersonal' },
+	{ pattern: String.raw`(?:(?:is|are|was|were|it)\s+(?:widely\s+)?)?(?:believed|thought|reported|alleged|rumou?red|understood)\s+to\s+(?:be|have)`, kind: 'impersonal' },
+	{ pattern: String.raw`reportedly|allegedly|purportedly|supposedly|rumou?redly`, kind: 'hedge' },
+	{ pattern: String.raw`there\s+(?:are|were)\s+(?:unconfirmed\s+)?reports`, kind: 'reports' },
+];
+
+/** How a source is vague. Part of the finding's `data`. */
+export type VagueKind = 'reports' | 'anonymous-source' | 'unnamed-group' | 'impersonal' | 'hedge';
+
+const EXPLANATION: Readonly<Record<VagueKind, string>> = {
+	reports: 'cites reports without saying whose',
+	'anonymous-source': 'cites a source without naming it',
+	'unnamed-group': 'cites a group without naming it',
+	impersonal: 'says something is believed or said without saying by whom',
+	hedge: 'hedges the claim without naming a source',
+};
+
+let cachedExtra: readonly string[] | undefined;
+let cachedPattern: RegExp | undefined;
+
+function patternFor(extra: readonly string[]): RegExp {
+	if (cachedPattern && cachedExtra === extra) {
+		return cachedPattern;
+	}
+	const fragments = LEXICON.map((entry, i) => `(?<k${i}>${entry.pattern})`);
+	extra.forEach((phrase, i) => {
+		const escaped = phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+		if (escaped.length > 0) {
+			fragments.push(`(?<x${i}>${escaped})`);
+		}
+	});
+	cachedExtra = extra;
+	cachedPattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${fragments.join('|')})(?![\\p{L}\\p{N}])`, 'giu');
+	return cachedPattern;
+}
+
+function kindOf(groups: Record<string, string | undefined>): VagueKind {
+	for (const [name, value] of Object.entries(groups)) {
+		if (value !== undefined && name.startsWith('k')) {
+			return LEXICON[Number(name.slice(1))]!.kind;
+		}
+	}
+	return 'anonymous-source';
+}
+
+/** Flags sources that cannot be identified: "media reports said", "officials said", "it is believed", "reportedly". */
+export const vagueAttribution: DocumentRule = {
+	id: 'vague-attribution',
+	defaultSeverity: 'information',
+	configurable: true,
+	summary: 'A statement is attributed to a source that cannot be identified.',
+	docs: [
+		'Phrases such as *media reports said*, *officials said*, *sources close to…*, *it is believed*, *reportedly* or',
+		'*allegedly* attribute a statement to nobody a reader could check. A fact-checker should find who actually',
+		'said it, or treat the statement as unsourced.',
+		'',
+		'Only the reporter\'s own words are checked: phrases inside quotations, headlines, captions and web-page',
+		'debris are skipped. Add phrases of your own under `attribution.vaguePhrases` in `crosscheck.yaml`.',
+	].join('\n'),
+	check({ text, structure, options, report }) {
+		const pattern = patternFor(options.vaguePhrases);
+		let lineIndex = -1;
+		let quotes: ReturnType<typeof quotedSpans> = [];
+		for (const sentence of structure.sentences) {
+			const line = structure.lines[sentence.line]!;
+			if (line.kind !== 'body') {
+				continue;
+			}
+			if (sentence.line !== lineIndex) {
+				lineIndex = sentence.line;
+				quotes = quotedSpans(text, line.start, line.end);
+			}
+			const slice = text.slice(sentence.start, sentence.end);
+			pattern.lastIndex = 0;
+			for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
+				const start = sentence.start + m.index;
+				const end = start + m[0].length;
+				if (isInside(quotes, start, end)) {
+					continue;
+				}
+				const kind = m.groups ? kindOf(m.groups) : 'anonymous-source';
+				const phrase = m[0].replace(/\s+/g, ' ');
+				report({
+					start,
+					end,
+					message: `Vague source: "${phrase}" ${EXPLANATION[kind]}.`,
+					data: { phrase, kind },
+				});
+			}
+		}
+	},
+};

@@ -1,0 +1,73 @@
+import {
+	DidChangeConfigurationNotification,
+	DidChangeWatchedFilesNotification,
+	TextDocumentSyncKind,
+	TextDocuments,
+	WatchKind,
+	type Connection,
+	type InitializeResult,
+	type WorkspaceFolder,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { VERSION } from '../version';
+import { registerCommands } from './features/commands';
+import { registerDocumentSync } from './features/documentSync';
+import { registerHover } from './features/hover';
+import { Workspace } from './workspace';
+
+/**
+ * Starts Crosscheck's language server on a connection: stdio or IPC from `main.ts`, an in-memory
+ * stream pair in tests. Returns the workspace index (tests wait on it).
+ */
+export function startServer(connection: Connection): { workspace: () => Workspace | undefined } {
+	const documents = new TextDocuments(TextDocument);
+	let workspace: Workspace | undefined;
+	let folders: WorkspaceFolder[] = [];
+	let dynamicWatchers = false;
+	let dynamicConfiguration = false;
+
+	connection.onInitialize((params): InitializeResult => {
+		const capabilities = params.capabilities;
+		dynamicWatchers = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+		dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+		folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
+		workspace = new Workspace(connection, documents, {
+			configuration: capabilities.workspace?.configuration === true,
+			workDoneProgress: capabilities.window?.workDoneProgress === true,
+		});
+		registerDocumentSync(connection, documents, workspace);
+		registerHover(connection, documents, workspace);
+		registerCommands(connection, workspace);
+		return {
+			capabilities: {
+				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+				hoverProvider: true,
+				workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+			},
+			serverInfo: { name: 'crosscheck', version: VERSION },
+		};
+	});
+
+	connection.onInitialized(() => {
+		const ws = workspace!;
+		if (dynamicWatchers) {
+			void connection.client.register(DidChangeWatchedFilesNotification.type, {
+				watchers: [{ globPattern: '**/*', kind: WatchKind.Create | WatchKind.Change | WatchKind.Delete }],
+			});
+		}
+		if (dynamicConfiguration) {
+			void connection.client.register(DidChangeConfigurationNotification.type, { section: 'crosscheck' });
+		}
+		connection.workspace.onDidChangeWorkspaceFolders((event) => {
+			const removed = new Set(event.removed.map((f) => f.uri));
+			folders = [...folders.filter((f) => !removed.has(f.uri)), ...event.added];
+			void ws.setFolders(folders);
+		});
+		void ws.setFolders(folders);
+	});
+
+	connection.onDidChangeConfiguration(() => void workspace?.settingsChanged());
+
+	documents.listen(connection);
+	return { workspace: () => workspace };
+}

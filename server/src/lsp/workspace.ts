@@ -1,0 +1,455 @@
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { Connection, FileEvent, WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import { FileChangeType } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+	CONFIG_FILE_NAME,
+	Corpus,
+	LineIndex,
+	parseConfig,
+	resolveOptions,
+	ruleSeverity,
+	severityRank,
+	SEVERITIES,
+	type ConfigProblem,
+	type CorpusDocument,
+	type Finding,
+	type Options,
+} from '../core';
+import { loadConfig, type LoadedConfig } from '../node/config';
+import { createFileFilter, findArticles, toRelative, type FileFilter } from '../node/files';
+import { readArticle, tooLargeFinding } from '../node/readArticle';
+import { StatusNotification, type StatusParams } from '../protocol';
+import { toDiagnostic } from './convert';
+import { readSettings, toCoreOptions, defaultSettings, type Settings } from './settings';
+
+/** One corpus: a workspace folder (or, with `path` undefined, the files outside every folder). */
+interface Root {
+	readonly uri: string;
+	readonly path: string | undefined;
+	settings: Settings;
+	config: LoadedConfig | undefined;
+	options: Options;
+	filter: FileFilter;
+	corpus: Corpus;
+}
+
+/** What the server keeps per analysed document besides the corpus entry. */
+interface DocState {
+	readonly root: Root;
+	readonly uri: string;
+	readonly lines: LineIndex;
+	/** Findings about the input itself (too large, binary, bad encoding). */
+	readonly inputFindings: readonly Finding[];
+	readonly counts: readonly number[];
+}
+
+/** How long edits to one document are coalesced before it is re-analysed. */
+const DEBOUNCE_MS = 25;
+/** How long the initial scan works before yielding to pending requests. */
+const SLICE_MS = 8;
+
+/**
+ * The server's view of the workspace: which corpora exist, which files are articles, and when each is
+ * (re-)analysed and its diagnostics published. Open documents are analysed from the editor's buffer,
+ * every other article from disk. The scan yields to the event loop every few milliseconds, so an edit
+ * is never queued behind the whole corpus, and a newer scan cancels an older one.
+ */
+export class Workspace {
+	private roots: Root[] = [];
+	private loose: Root;
+	private readonly states = new Map<string, DocState>();
+	private readonly timers = new Map<string, NodeJS.Timeout>();
+	/** Ids of the documents open in the editor, whose buffer wins over the file on disk. */
+	private readonly open = new Set<string>();
+	private readonly totals = [0, 0, 0, 0];
+	private generation = 0;
+	private indexing = false;
+	private scanned = 0;
+	private scanTotal = 0;
+	private statusTimer: NodeJS.Timeout | undefined;
+	private idleWaiters: (() => void)[] = [];
+
+	constructor(
+		private readonly connection: Connection,
+		private readonly documents: { get(uri: string): TextDocument | undefined; all(): TextDocument[] },
+		private readonly capabilities: { configuration: boolean; workDoneProgress: boolean },
+	) {
+		this.loose = this.makeRoot('', undefined);
+	}
+
+	/** Sets the workspace folders (from `initialize` or a folder change) and re-indexes everything. */
+	async setFolders(folders: readonly { uri: string }[]): Promise<void> {
+		this.roots = folders
+			.map((f) => this.makeRoot(f.uri, uriToPath(f.uri)))
+			.filter((r) => r.path !== undefined)
+			.sort((a, b) => b.path!.length - a.path!.length);
+		await this.reindex();
+	}
+
+	/** Re-reads every crosscheck.yaml and setting and re-analyses every article. */
+	async reindex(): Promise<{ documents: number; durationMs: number }> {
+		const started = Date.now();
+		const generation = ++this.generation;
+		this.indexing = true;
+		this.scanned = 0;
+		this.scanTotal = 0;
+		this.sendStatus(true);
+		let progress: WorkDoneProgressServerReporter | undefined;
+		if (this.capabilities.workDoneProgress) {
+			progress = await this.connection.window.createWorkDoneProgress().catch(() => undefined);
+			progress?.begin('Crosscheck', 0, 'Reading the corpus…', false);
+		}
+		try {
+			for (const root of [...this.roots, this.loose]) {
+				await this.loadRootConfig(root);
+			}
+			const files: { root: Root; file: string }[] = [];
+			for (const root of this.roots) {
+				if (!root.settings.enable || root.path === undefined) {
+					continue;
+				}
+				const found = await findArticles(root.path, root.path, root.filter, (dir, error) =>
+					this.connection.console.warn(`Cannot read ${dir}: ${(error as Error).message}`),
+				);
+				for (const file of found) {
+					// A nested folder that is a root of its own owns its files.
+					if (this.rootFor(file) === root) {
+						files.push({ root, file });
+					}
+				}
+			}
+			this.scanTotal = files.length;
+			for (const doc of this.documents.all()) {
+				this.analyseOpen(doc);
+			}
+			const visited = new Set<string>(this.open);
+			let sliceStart = Date.now();
+			for (const { root, file } of files) {
+				visited.add(file);
+				if (generation !== this.generation) {
+					break;
+				}
+				if (!this.open.has(file)) {
+					await this.analyseFile(root, file);
+				}
+				this.scanned++;
+				if (Date.now() - sliceStart >= SLICE_MS) {
+					progress?.report(Math.round((this.scanned / Math.max(1, files.length)) * 100), `${this.scanned}/${files.length} articles`);
+					this.sendStatus(false);
+					await new Promise((resolve) => setImmediate(resolve));
+					sliceStart = Date.now();
+				}
+			}
+			if (generation === this.generation) {
+				// Settings or globs may have changed what is an article: drop what the scan no longer found.
+				for (const id of [...this.states.keys()]) {
+					if (!visited.has(id)) {
+						this.forget(id);
+					}
+				}
+			}
+		} finally {
+			progress?.done();
+			if (generation === this.generation) {
+				this.indexing = false;
+				this.sendStatus(true);
+				for (const resolve of this.idleWaiters.splice(0)) {
+					resolve();
+				}
+			}
+		}
+		return { documents: this.states.size, durationMs: Date.now() - started };
+	}
+
+	/** Resolves when no scan is running. */
+	whenIdle(): Promise<void> {
+		return this.indexing ? new Promise((resolve) => this.idleWaiters.push(resolve)) : Promise.resolve();
+	}
+
+	/** Clears the cached settings and re-indexes: called when the client's configuration changes. */
+	async settingsChanged(): Promise<void> {
+		await this.reindex();
+	}
+
+	/** An open document changed (or opened): re-analyse it shortly, coalescing bursts of edits. */
+	scheduleOpen(doc: TextDocument): void {
+		this.open.add(docIdOf(doc.uri));
+		if (isConfigUri(doc.uri)) {
+			this.publishConfigDiagnostics(doc.uri, doc.getText(), doc);
+			return;
+		}
+		const id = docIdOf(doc.uri);
+		clearTimeout(this.timers.get(id));
+		this.timers.set(
+			id,
+			setTimeout(() => {
+				this.timers.delete(id);
+				const current = this.documents.get(doc.uri);
+				if (current) {
+					this.analyseOpen(current);
+					this.sendStatus(false);
+				}
+			}, DEBOUNCE_MS),
+		);
+	}
+
+	/** An open document was closed: fall back to the file on disk, or forget it if there is none. */
+	async closed(doc: TextDocument): Promise<void> {
+		const id = docIdOf(doc.uri);
+		this.open.delete(id);
+		clearTimeout(this.timers.get(id));
+		this.timers.delete(id);
+		if (isConfigUri(doc.uri)) {
+			const root = this.roots.find((r) => r.config?.file === uriToPath(doc.uri));
+			this.publishConfigDiagnostics(doc.uri, root?.config?.text ?? '', undefined, root?.config?.parsed.problems);
+			return;
+		}
+		const file = uriToPath(doc.uri);
+		const root = file !== undefined ? this.rootFor(file) : undefined;
+		if (file !== undefined && root?.path !== undefined && root.settings.enable && root.filter.isArticle(toRelative(root.path, file))) {
+			await this.analyseFile(root, file);
+		} else {
+			this.forget(id);
+		}
+		this.sendStatus(false);
+	}
+
+	/** Files changed on disk (created, changed, deleted), as reported by the client's watcher. */
+	async filesChanged(changes: readonly FileEvent[]): Promise<void> {
+		let reindex = false;
+		for (const change of changes) {
+			const file = uriToPath(change.uri);
+			if (file === undefined) {
+				continue;
+			}
+			if (path.basename(file) === CONFIG_FILE_NAME && this.roots.some((r) => r.path !== undefined && path.join(r.path, CONFIG_FILE_NAME) === file)) {
+				reindex = true;
+				continue;
+			}
+			if (this.open.has(file)) {
+				// The editor's buffer is the truth for an open document.
+				continue;
+			}
+			const root = this.rootFor(file);
+			if (!root?.path || !root.settings.enable) {
+				continue;
+			}
+			if (change.type === FileChangeType.Deleted) {
+				// A deleted folder arrives as one event: forget every document under it.
+				for (const id of [...this.states.keys()]) {
+					if (id === file || id.startsWith(file + path.sep)) {
+						this.forget(id);
+					}
+				}
+			} else if (root.filter.isArticle(toRelative(root.path, file))) {
+				await this.analyseFile(root, file);
+			}
+		}
+		this.sendStatus(false);
+		if (reindex) {
+			await this.reindex();
+		}
+	}
+
+	/** The stored analysis of a document, with what is needed to convert its offsets. */
+	lookup(uri: string): { doc: CorpusDocument; lines: LineIndex } | undefined {
+		const id = docIdOf(uri);
+		const state = this.states.get(id);
+		const doc = state?.root.corpus.get(id);
+		return state && doc ? { doc, lines: state.lines } : undefined;
+	}
+
+	/** The current status, as sent to the client. */
+	status(): StatusParams {
+		const [error, warning, information, hint] = this.totals;
+		return {
+			state: this.indexing ? 'indexing' : 'idle',
+			documents: this.states.size,
+			total: this.indexing ? Math.max(this.scanTotal, this.states.size) : this.states.size,
+			findings: { error: error!, warning: warning!, information: information!, hint: hint! },
+		};
+	}
+
+	private makeRoot(uri: string, rootPath: string | undefined): Root {
+		const options = resolveOptions();
+		return { uri, path: rootPath, settings: defaultSettings, config: undefined, options, filter: createFileFilter(options), corpus: new Corpus(options) };
+	}
+
+	private rootFor(file: string): Root | undefined {
+		return this.roots.find((r) => r.path !== undefined && (file === r.path || file.startsWith(r.path.endsWith(path.sep) ? r.path : r.path + path.sep)));
+	}
+
+	private async loadRootConfig(root: Root): Promise<void> {
+		if (this.capabilities.configuration) {
+			const value: unknown = await this.connection.workspace
+				.getConfiguration(root.uri ? { scopeUri: root.uri, section: 'crosscheck' } : { section: 'crosscheck' })
+				.catch(() => undefined);
+			root.settings = readSettings(value);
+		}
+		root.config = undefined;
+		if (root.path !== undefined) {
+			const file = path.join(root.path, CONFIG_FILE_NAME);
+			try {
+				root.config = await loadConfig(file);
+			} catch (error) {
+				if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+					this.connection.console.error(`Cannot read ${file}: ${(error as Error).message}`);
+				}
+			}
+			const uri = pathToUri(file);
+			const open = this.documents.get(uri);
+			if (open) {
+				this.publishConfigDiagnostics(uri, open.getText(), open);
+			} else if (root.config) {
+				this.publishConfigDiagnostics(uri, root.config.text, undefined, root.config.parsed.problems);
+			} else {
+				void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+			}
+		}
+		root.options = resolveOptions(root.config?.parsed.options, toCoreOptions(root.settings));
+		root.filter = createFileFilter(root.options);
+		root.corpus = new Corpus(root.options, root.config?.parsed.documents);
+	}
+
+	private publishConfigDiagnostics(uri: string, text: string, doc?: TextDocument, known?: readonly ConfigProblem[]): void {
+		const problems = known ?? parseConfig(text).problems;
+		const lines = doc ?? new LineIndex(text);
+		const diagnostics = problems.map((p) =>
+			toDiagnostic({ ruleId: 'invalid-config', severity: 'error', start: p.start, end: p.end, message: p.message }, lines, () => undefined),
+		);
+		void this.connection.sendDiagnostics(doc ? { uri, version: doc.version, diagnostics } : { uri, diagnostics });
+	}
+
+	private analyseOpen(doc: TextDocument): void {
+		if (isConfigUri(doc.uri)) {
+			this.publishConfigDiagnostics(doc.uri, doc.getText(), doc);
+			return;
+		}
+		const file = uriToPath(doc.uri);
+		const root = (file !== undefined ? this.rootFor(file) : undefined) ?? this.loose;
+		const id = docIdOf(doc.uri);
+		const isArticle =
+			root.settings.enable &&
+			(doc.languageId === 'news' || (root.path !== undefined && file !== undefined && root.filter.isArticle(toRelative(root.path, file))));
+		if (!isArticle) {
+			this.forget(id);
+			return;
+		}
+		const text = doc.getText();
+		let inputFindings: Finding[] = [];
+		let analysed = text;
+		if (text.length > root.options.maxFileSize) {
+			inputFindings = [tooLargeFinding(text.length, root.options.maxFileSize)];
+			analysed = '';
+		} else if (text.slice(0, 8192).includes('\u0000')) {
+			inputFindings = [{ ruleId: 'file-skipped', severity: 'information', start: 0, end: 0, message: 'Not analysed: the document looks binary (it contains NUL characters), not a text article.', data: { reason: 'binary' } }];
+			analysed = '';
+		}
+		this.store(root, id, doc.uri, analysed, doc.version, inputFindings, file, doc);
+	}
+
+	private async analyseFile(root: Root, file: string): Promise<void> {
+		const id = file;
+		let result;
+		try {
+			result = await readArticle(file, root.options.maxFileSize);
+		} catch (error) {
+			// Deleted between the scan and the read, or unreadable: not an article any more.
+			if ((error as NodeJS.ErrnoException).code !== 'ENOENT') {
+				this.connection.console.warn(`Cannot read ${file}: ${(error as Error).message}`);
+			}
+			this.forget(id);
+			return;
+		}
+		if (this.open.has(id)) {
+			// Opened while the file was being read: the buffer has been analysed already.
+			return;
+		}
+		this.store(root, id, pathToUri(file), result.kind === 'text' ? result.text : '', -1, result.problems, file);
+	}
+
+	private store(root: Root, id: string, uri: string, text: string, version: number, inputProblems: readonly Finding[], file: string | undefined, doc?: TextDocument): void {
+		const relative = root.path !== undefined && file !== undefined ? toRelative(root.path, file) : undefined;
+		const previous = this.states.get(id);
+		if (previous && previous.root !== root) {
+			this.forget(id);
+		}
+		root.corpus.update(id, text, Math.max(version, 0), relative);
+		const inputFindings = inputProblems
+			.map((f) => ({ ...f, severity: ruleSeverity(f.ruleId, root.options) }))
+			.filter((f): f is Finding => f.severity !== undefined);
+		const lines = new LineIndex(text);
+		const findings = [...inputFindings, ...root.corpus.findings(id)];
+		const counts = [0, 0, 0, 0];
+		for (const f of findings) {
+			counts[severityRank(f.severity)]!++;
+		}
+		this.adjustTotals(previous?.counts, counts);
+		this.states.set(id, { root, uri, lines, inputFindings, counts });
+		const positions = doc ?? lines;
+		const diagnostics = findings.map((f) =>
+			toDiagnostic(f, positions, (docId) => {
+				const other = docId === undefined ? this.states.get(id) : this.states.get(docId);
+				return other ? { uri: other.uri, lines: this.documents.get(other.uri) ?? other.lines } : undefined;
+			}),
+		);
+		void this.connection.sendDiagnostics(doc ? { uri, version: doc.version, diagnostics } : { uri, diagnostics });
+	}
+
+	private forget(id: string): void {
+		const state = this.states.get(id);
+		if (!state) {
+			return;
+		}
+		state.root.corpus.remove(id);
+		this.states.delete(id);
+		this.adjustTotals(state.counts, undefined);
+		void this.connection.sendDiagnostics({ uri: state.uri, diagnostics: [] });
+	}
+
+	private adjustTotals(before: readonly number[] | undefined, after: readonly number[] | undefined): void {
+		for (let i = 0; i < SEVERITIES.length; i++) {
+			this.totals[i]! += (after?.[i] ?? 0) - (before?.[i] ?? 0);
+		}
+	}
+
+	/** Sends the status now (`immediate`) or within 200 ms, coalescing bursts. */
+	private sendStatus(immediate: boolean): void {
+		const send = (): void => {
+			this.statusTimer = undefined;
+			void this.connection.sendNotification(StatusNotification.method, this.status());
+		};
+		if (immediate) {
+			clearTimeout(this.statusTimer);
+			send();
+		} else if (!this.statusTimer) {
+			this.statusTimer = setTimeout(send, 200);
+		}
+	}
+}
+
+/** The key of a document: its file-system path for `file:` URIs (robust to URI encoding), else the URI. */
+export function docIdOf(uri: string): string {
+	return uriToPath(uri) ?? uri;
+}
+
+function uriToPath(uri: string): string | undefined {
+	if (!uri.startsWith('file:')) {
+		return undefined;
+	}
+	try {
+		return fileURLToPath(uri);
+	} catch {
+		return undefined;
+	}
+}
+
+function pathToUri(file: string): string {
+	return pathToFileURL(file).href;
+}
+
+function isConfigUri(uri: string): boolean {
+	return uri.endsWith('/' + CONFIG_FILE_NAME);
+}

@@ -1,0 +1,28 @@
+/**
+ * Crosscheck's own LSP messages, shared by the server and the VS Code client. Plain method names and
+ * parameter types, with no library import, so both sides (and any other editor's client) can use them.
+ */
+
+/** The analysis state of the workspace, as the status bar shows it. */
+export interface StatusParams {
+	/** `indexing` while the initial scan or a re-analysis runs, `idle` otherwise. */
+	readonly state: 'indexing' | 'idle';
+	/** Articles analysed so far. */
+	readonly documents: number;
+	/** Articles found by the scan (equal to `documents` when idle). */
+	readonly total: number;
+	/** Findings per severity, across every analysed article. */
+	readonly findings: { readonly error: number; readonly warning: number; readonly information: number; readonly hint: number };
+}
+
+/** Sent from the server to the client whenever the analysis state or the finding counts change. */
+export const StatusNotification = { method: 'crosscheck/status' } as const;
+
+/** The result of a re-analysis. */
+export interface ReanalyseResult {
+	readonly documents: number;
+	readonly durationMs: number;
+}
+
+/** Sent from the client to the server: re-read crosscheck.yaml and every article, then answer. */
+export const ReanalyseRequest = { method: 'crosscheck/reanalyse' } as const;

@@ -1,0 +1,70 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyseDocument, resolveOptions, type PartialOptions } from '../../src/core';
+import { lines, marked } from '../helpers';
+
+/** Every `[[…]]` span in `source` must be flagged, and nothing else. A headline line is prepended. */
+function check(source: string, options: PartialOptions = {}): void {
+	const { text, spans } = marked('Bridge shut in Lowmarsh\n\n' + source);
+	const findings = analyseDocument(text, resolveOptions(options)).findings.filter((f) => f.ruleId === 'vague-attribution');
+	assert.deepEqual(
+		findings.map((f) => text.slice(f.start, f.end)),
+		spans.map((s) => s.text),
+	);
+}
+
+void describe('vague-attribution', () => {
+	const invalid = [
+		'Earlier this week, [[media reports said]] the pair had gone missing.',
+		'[[Local media reported]] that the road was closed.',
+		'The mayor was [[reportedly]] furious.',
+		'The inspector [[allegedly]] ignored the warnings.',
+		'[[It is believed]] that the cracks appeared in January.',
+		'The two men [[are said to be]] engineers.',
+		'[[Officials said]] the bridge would stay shut.',
+		'[[Senior government officials told]] reporters nothing had been decided.',
+		'[[A ministry official said]] repairs would start soon.',
+		'[[Sources close to]] the council confirmed the closure.',
+		'[[A monitoring group said]] 12 people had been hurt.',
+		'[[Witnesses said]] the pier shook.',
+		'The toll, [[according to reports]], had risen to 31.',
+		'The engineer, [[believed to have]] left the country, was not available.',
+		'[[There were unconfirmed reports]] of a second collapse.',
+	];
+	for (const text of invalid) {
+		void it(`flags ${JSON.stringify(marked(text).spans[0]!.text)}`, () => check(text));
+	}
+
+	const valid = [
+		'Maren Holt, the city engineer, said the bridge would stay shut.',
+		'The Fenwick Post reported the cracks first.',
+		'Holt told Radio Lowmarsh that repairs would start soon.',
+		'The report said the steel had corroded.',
+		'The supported structure held.',
+		'They reported to work on Monday.',
+	];
+	for (const text of valid) {
+		void it(`does not flag ${JSON.stringify(text)}`, () => check(text));
+	}
+
+	void it('skips phrases inside quotations, including a quote continuing to the end of its paragraph', () => {
+		check(lines('"Officials said nothing to us," said Ida Ros.', '', '“It is believed by everyone here that the bridge was unsafe.'));
+	});
+
+	void it('skips headlines, captions and web-page debris', () => {
+		check(lines('Officials said to be furious', '', 'Engineers closed the bridge.', 'Residents allegedly warned of cracks (L)', 'Sign up: officials say our newsletter is great'));
+	});
+
+	void it('adds phrases from the configuration, matched as whole words', () => {
+		check('[[People familiar with the matter]] said the bridge was unsafe, and people familiarly agreed.', { vaguePhrases: ['people familiar with the matter'] });
+	});
+
+	void it('can be turned off, and takes its severity from the options', () => {
+		const text = 'Bridge shut\n\nOfficials said the bridge would stay shut.';
+		assert.deepEqual(analyseDocument(text, resolveOptions({ rules: { 'vague-attribution': 'off' } })).findings, []);
+		const [finding] = analyseDocument(text, resolveOptions({ rules: { 'vague-attribution': 'warning' } })).findings;
+		assert.equal(finding?.severity, 'warning');
+		assert.equal(finding?.message, 'Vague source: "Officials said" cites a source without naming it.');
+		assert.deepEqual(finding?.data, { phrase: 'Officials said', kind: 'anonymous-source' });
+	});
+});
