@@ -96,13 +96,14 @@ export function screenshotDir(): string {
 /**
  * Asks the test driver for a screenshot of the whole workbench, saved as `<screenshotDir()>/<name>.png`,
  * and resolves with its path once the file exists. The driver writes under a temporary name and renames,
- * so an existing file is complete. Names may use letters, digits, '.', '_' and '-'.
+ * so an existing file is complete. Names may use letters, digits, '.', '_' and '-'. With `afterSelector`
+ * the driver first waits (up to 5 s) for that element of the workbench to be visible, e.g. a hover.
  */
-export async function screenshot(name: string, ms = 15_000): Promise<string> {
+export async function screenshot(name: string, ms = 15_000, afterSelector?: string): Promise<string> {
 	if (!/^[A-Za-z0-9._-]+$/.test(name)) throw new Error(`invalid screenshot name: ${JSON.stringify(name)}`);
 	const file = path.join(screenshotDir(), `${name}.png`);
 	// A file left over from an earlier run would otherwise satisfy the wait immediately.
 	fs.rmSync(file, { force: true });
-	console.log(`[screenshot] ${name}`);
+	console.log(afterSelector ? `[screenshot] ${name} after=${afterSelector}` : `[screenshot] ${name}`);
 	return waitFor(() => (fs.existsSync(file) ? file : undefined), `screenshot ${file}`, ms);
 }

@@ -36,7 +36,9 @@ const CODE_SERVER_ENTRY = path.join(
 	'entry.js',
 );
 const CHROMIUM = process.env.CROSSCHECK_E2E_CHROMIUM || '/usr/bin/chromium';
-const SCREENSHOT_DIR = path.resolve(process.env.CROSSCHECK_E2E_SCREENSHOTS || path.join(REPO_ROOT, '.e2e', 'screenshots'));
+const SCREENSHOT_DIR = path.resolve(
+	process.env.CROSSCHECK_E2E_SCREENSHOTS || path.join(REPO_ROOT, '.e2e', 'screenshots'),
+);
 const TIMEOUT_MS = Number(process.env.CROSSCHECK_E2E_TIMEOUT_MS) || 240_000;
 const VERBOSE = /^(1|true|yes)$/i.test(process.env.CROSSCHECK_E2E_VERBOSE || '');
 const STARTUP_TIMEOUT_MS = 30_000;
@@ -59,7 +61,9 @@ const CHROMIUM_ARGS = [
 // messages are the test output and are printed, the rest only when verbose.
 const OUTPUT_TAG = '[e2e-out] ';
 // A test output line of this form asks for a screenshot; the name becomes the file name.
-const SCREENSHOT_REQUEST = /\[screenshot\] ([A-Za-z0-9._-]+)/;
+// An optional `after=<CSS selector>` makes the shot wait (up to 5 s) until that element is visible, for
+// UI that the extension API cannot observe, such as a hover widget.
+const SCREENSHOT_REQUEST = /\[screenshot\] ([A-Za-z0-9._-]+)(?: after=(.+))?$/;
 
 function info(message) {
 	process.stderr.write(`e2e shim: ${message}\n`);
@@ -146,12 +150,20 @@ function remoteUri(authority, absolutePath) {
 
 class Session {
 	constructor(options) {
-		this.options = options;
+		this.scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-e2e-shim-'));
+		this.options = {
+			...options,
+			userDataDir: options.userDataDir || path.join(this.scratch, 'user-data'),
+			extensionsDir: options.extensionsDir || path.join(this.scratch, 'extensions'),
+		};
+		// code-server does not create missing parents of these folders and then silently finds no extensions.
+		fs.mkdirSync(this.options.userDataDir, { recursive: true });
+		fs.mkdirSync(this.options.extensionsDir, { recursive: true });
+		writeDefaultSettings(this.options.userDataDir);
 		this.serverLog = new Tail(60);
 		this.server = undefined;
 		this.browser = undefined;
 		this.page = undefined;
-		this.scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-e2e-shim-'));
 		this.screenshots = Promise.resolve();
 		this.closed = false;
 		// Settles with the suite's exit code, or rejects when something outside the tests fails.
@@ -185,9 +197,7 @@ class Session {
 		delete env.PORT;
 		// The extension gallery is unreachable here; a closed local port makes the lookups fail at once.
 		env.EXTENSIONS_GALLERY = JSON.stringify({ serviceUrl: 'http://127.0.0.1:9/' });
-		// code-server writes its config file and logs under the XDG folders; keep them out of $HOME.
-		env.XDG_CONFIG_HOME = path.join(this.scratch, 'config');
-		env.XDG_DATA_HOME = path.join(this.scratch, 'data');
+		Object.assign(env, this.privateXdg());
 		// The extension host inherits this, so the test helpers wait for files in the same folder.
 		env.CROSSCHECK_E2E_SCREENSHOTS = SCREENSHOT_DIR;
 
@@ -237,14 +247,32 @@ class Session {
 		return false;
 	}
 
+	/**
+	 * code-server (config file, logs, device id) and Chromium (crash database, dconf) write under the
+	 * XDG folders, by default in $HOME; pointing them into the session's scratch folder leaves the
+	 * home folder untouched and keeps runs independent.
+	 */
+	privateXdg() {
+		return {
+			XDG_CONFIG_HOME: path.join(this.scratch, 'config'),
+			XDG_DATA_HOME: path.join(this.scratch, 'data'),
+			XDG_CACHE_HOME: path.join(this.scratch, 'cache'),
+		};
+	}
+
+	/**
+	 * Stops code-server and everything it started. Waiting for the whole process group, not just the
+	 * first process, matters: code-server runs the actual server in a child process, which could
+	 * otherwise still be writing into the scratch folder while it is being removed.
+	 */
 	async stopServer() {
 		const server = this.server;
-		if (!server || server.exitCode !== null || server.signalCode !== null) return;
-		const exited = new Promise((resolve) => server.once('exit', resolve));
+		if (!server) return;
 		killGroup(server.pid, 'SIGTERM');
-		if (await Promise.race([exited.then(() => true), sleep(3000).then(() => false)])) return;
+		// Everything it wrote is thrown away, so a short grace period is enough before forcing it.
+		if (await groupGone(server.pid, 1000)) return;
 		killGroup(server.pid, 'SIGKILL');
-		await Promise.race([exited, sleep(1000)]);
+		await groupGone(server.pid, 2000);
 	}
 
 	async openWorkbench(port) {
@@ -255,6 +283,7 @@ class Session {
 			executablePath: CHROMIUM,
 			args: CHROMIUM_ARGS,
 			headless: true,
+			env: { ...process.env, ...this.privateXdg() },
 			// Signals are handled below, where code-server is stopped as well.
 			handleSIGINT: false,
 			handleSIGTERM: false,
@@ -309,12 +338,17 @@ class Session {
 		}
 		// Requests are honoured tagged or not, so a runner that does not tag its output can still ask.
 		const request = SCREENSHOT_REQUEST.exec(text);
-		if (request) this.takeScreenshot(request[1]);
+		if (request) this.takeScreenshot(request[1], request[2]);
 	}
 
 	/** Queues a screenshot; the file appears under its final name only once it is complete. */
-	takeScreenshot(name) {
+	takeScreenshot(name, afterSelector) {
 		this.screenshots = this.screenshots.then(async () => {
+			if (afterSelector) {
+				await this.page
+					.waitForSelector(afterSelector, { state: 'visible', timeout: 5000 })
+					.catch(() => info(`screenshot ${name}: ${afterSelector} did not appear within 5 s; taking it anyway`));
+			}
 			const file = path.join(SCREENSHOT_DIR, `${name}.png`);
 			const partial = path.join(SCREENSHOT_DIR, `.${name}.${process.pid}.partial.png`);
 			try {
@@ -334,9 +368,39 @@ class Session {
 	async close() {
 		if (this.closed) return;
 		this.closed = true;
+		const started = Date.now();
 		if (this.browser) await Promise.race([this.browser.close().catch(() => {}), sleep(5000)]);
+		const browserClosed = Date.now();
 		await this.stopServer();
 		fs.rmSync(this.scratch, { recursive: true, force: true });
+		if (VERBOSE) info(`shut down: browser ${browserClosed - started} ms, code-server ${Date.now() - browserClosed} ms`);
+	}
+}
+
+/**
+ * Gives a fresh profile the settings where the browser workbench's defaults differ from desktop VS Code,
+ * so the tests see the editor users run. Chiefly, the web build saves edited files automatically after a
+ * second; desktop does not, and tests that edit documents expect them to stay dirty. An existing
+ * settings file is left alone.
+ */
+function writeDefaultSettings(userDataDir) {
+	const file = path.join(userDataDir, 'User', 'settings.json');
+	if (fs.existsSync(file)) return;
+	fs.mkdirSync(path.dirname(file), { recursive: true });
+	fs.writeFileSync(file, `${JSON.stringify({ 'files.autoSave': 'off' }, null, '\t')}\n`);
+}
+
+/** Resolves true once no process of the group is left, false if some remain after `ms`. */
+async function groupGone(pid, ms) {
+	const deadline = Date.now() + ms;
+	for (;;) {
+		try {
+			process.kill(-pid, 0);
+		} catch (error) {
+			if (error.code === 'ESRCH') return true;
+		}
+		if (Date.now() >= deadline) return false;
+		await sleep(50);
 	}
 }
 
@@ -360,21 +424,17 @@ async function main() {
 	}
 	if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found; run scripts/e2e/setup.sh`);
 
-	// code-server does not create missing parents of these folders and then silently finds no extensions.
-	const userDataDir = parsed['user-data-dir'] || fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-e2e-user-'));
-	const extensionsDir = parsed['extensions-dir'] || fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-e2e-ext-'));
-	fs.mkdirSync(userDataDir, { recursive: true });
-	fs.mkdirSync(extensionsDir, { recursive: true });
-
 	const session = new Session({
 		extensionDevelopmentPath: parsed.extensionDevelopmentPath,
 		extensionTestsPath: parsed.extensionTestsPath,
 		workspace: parsed.positional[0] && path.resolve(parsed.positional[0]),
-		userDataDir,
-		extensionsDir,
+		// Without these (runTests() always passes them) the session uses fresh folders of its own.
+		userDataDir: parsed['user-data-dir'],
+		extensionsDir: parsed['extensions-dir'],
 	});
 
 	// Any way out of the process stops code-server and the browser first.
+	let timer;
 	let exiting = false;
 	const exit = async (code, message) => {
 		if (exiting) return;
@@ -384,22 +444,29 @@ async function main() {
 		await session.close().catch((error) => info(`cleanup failed: ${error.message}`));
 		process.exit(code);
 	};
-	for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]]) {
+	for (const [signal, code] of [
+		['SIGINT', 130],
+		['SIGTERM', 143],
+		['SIGHUP', 129],
+	]) {
 		process.on(signal, () => exit(code, `${signal} received, stopping`));
 	}
 	// Last resort if the process leaves without going through exit(), e.g. on an unexpected exception.
 	process.on('exit', () => session.server && killGroup(session.server.pid, 'SIGKILL'));
 
-	const timer = setTimeout(async () => {
+	timer = setTimeout(async () => {
 		if (session.page) {
 			// A picture of the stuck workbench is usually the fastest way to see why it got stuck.
-			session.takeScreenshot('timeout');
+			session.takeScreenshot('e2e-timeout');
 			await Promise.race([session.screenshots, sleep(5000)]);
 		}
 		const seconds = Math.round(TIMEOUT_MS / 1000);
 		const tail = session.serverLog.toString();
-		exit(1, `timed out: the tests did not finish within ${seconds}s (CROSSCHECK_E2E_TIMEOUT_MS)` +
-			(tail ? `; code-server's last output:\n${tail}` : ''));
+		exit(
+			1,
+			`timed out: the tests did not finish within ${seconds}s (CROSSCHECK_E2E_TIMEOUT_MS)` +
+				(tail ? `; code-server's last output:\n${tail}` : ''),
+		);
 	}, TIMEOUT_MS);
 
 	try {

@@ -28,8 +28,12 @@ const RESULT_LINE = /^\[e2e-result\] (\{.*\})\s*$/m;
 
 const workspaceSource = path.resolve(process.env.CROSSCHECK_E2E_WORKSPACE || path.join(REPO_ROOT, 'samples'));
 const extensionPath = path.resolve(process.env.CROSSCHECK_E2E_EXTENSION || REPO_ROOT);
-const testsPath = path.resolve(process.env.CROSSCHECK_E2E_TESTS || path.join(REPO_ROOT, 'client', 'out', 'tests', 'index.js'));
-const screenshotDir = path.resolve(process.env.CROSSCHECK_E2E_SCREENSHOTS || path.join(REPO_ROOT, '.e2e', 'screenshots'));
+const testsPath = path.resolve(
+	process.env.CROSSCHECK_E2E_TESTS || path.join(REPO_ROOT, 'client', 'out', 'tests', 'index.js'),
+);
+const screenshotDir = path.resolve(
+	process.env.CROSSCHECK_E2E_SCREENSHOTS || path.join(REPO_ROOT, '.e2e', 'screenshots'),
+);
 
 function fail(message) {
 	console.error(`e2e: ${message}`);
@@ -81,8 +85,11 @@ async function main() {
 		else fs.rmSync(scratch, { recursive: true, force: true });
 	});
 
-	// Each run's screenshots describe that run only.
-	fs.rmSync(screenshotDir, { recursive: true, force: true });
+	// Each run's screenshots describe that run only. Only PNG files are removed, in case the folder
+	// was pointed somewhere that holds other files.
+	for (const name of fs.existsSync(screenshotDir) ? fs.readdirSync(screenshotDir) : []) {
+		if (name.endsWith('.png')) fs.rmSync(path.join(screenshotDir, name), { force: true });
+	}
 
 	let result;
 	const stopWatching = watchStdout((line) => {

@@ -39,6 +39,7 @@ install_apt_packages() {
 	mapfile -t missing < <(missing_apt_packages)
 	((${#missing[@]} == 0)) && return 0
 
+	command -v apt-get >/dev/null || fail "apt-get not found; install these Debian packages (or equivalents) first: ${missing[*]}"
 	local sudo=()
 	if ((EUID != 0)); then
 		command -v sudo >/dev/null || fail "need root (or sudo) to apt-get install: ${missing[*]}"
@@ -67,7 +68,10 @@ install_code_server() {
 
 	# A lock keeps two simultaneous test runs from building code-server twice into the same folder.
 	exec 9>"$cache_dir/.install.lock"
-	flock 9
+	if ! flock -n 9; then
+		log "another setup is installing code-server; waiting for it"
+		flock 9
+	fi
 	if [[ -d "$install_dir" ]]; then
 		exec 9>&-
 		return 0
@@ -105,7 +109,7 @@ install_code_server() {
 	# them at a throwaway folder so the check leaves the home folder untouched.
 	local entry="$staging/node_modules/code-server/out/node/entry.js" xdg
 	xdg=$(mktemp -d)
-	if [[ ! -f "$entry" ]] || ! XDG_CONFIG_HOME="$xdg" XDG_DATA_HOME="$xdg" node "$entry" --version >/dev/null 2>&1; then
+	if [[ ! -f "$entry" ]] || ! XDG_CONFIG_HOME="$xdg" XDG_DATA_HOME="$xdg" XDG_CACHE_HOME="$xdg" node "$entry" --version >/dev/null 2>&1; then
 		rm -rf "$staging" "$xdg"
 		fail "code-server installed but does not start (log: $cache_dir/install.log)"
 	fi

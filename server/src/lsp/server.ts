@@ -25,11 +25,13 @@ export function startServer(connection: Connection): { workspace: () => Workspac
 	let folders: WorkspaceFolder[] = [];
 	let dynamicWatchers = false;
 	let dynamicConfiguration = false;
+	let folderEvents = false;
 
 	connection.onInitialize((params): InitializeResult => {
 		const capabilities = params.capabilities;
 		dynamicWatchers = capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
 		dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+		folderEvents = capabilities.workspace?.workspaceFolders === true;
 		folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
 		workspace = new Workspace(connection, documents, {
 			configuration: capabilities.workspace?.configuration === true,
@@ -58,15 +60,18 @@ export function startServer(connection: Connection): { workspace: () => Workspac
 		if (dynamicConfiguration) {
 			void connection.client.register(DidChangeConfigurationNotification.type, { section: 'crosscheck' });
 		}
-		connection.workspace.onDidChangeWorkspaceFolders((event) => {
-			const removed = new Set(event.removed.map((f) => f.uri));
-			folders = [...folders.filter((f) => !removed.has(f.uri)), ...event.added];
-			void ws.setFolders(folders);
-		});
+		if (folderEvents) {
+			connection.workspace.onDidChangeWorkspaceFolders((event) => {
+				const removed = new Set(event.removed.map((f) => f.uri));
+				folders = [...folders.filter((f) => !removed.has(f.uri)), ...event.added];
+				void ws.setFolders(folders);
+			});
+		}
 		void ws.setFolders(folders);
 	});
 
 	connection.onDidChangeConfiguration(() => void workspace?.settingsChanged());
+	connection.onShutdown(() => workspace?.dispose());
 
 	documents.listen(connection);
 	return { workspace: () => workspace };

@@ -70,6 +70,7 @@ export class Workspace {
 	private scanTotal = 0;
 	private statusTimer: NodeJS.Timeout | undefined;
 	private idleWaiters: (() => void)[] = [];
+	private disposed = false;
 
 	constructor(
 		private readonly connection: Connection,
@@ -161,6 +162,17 @@ export class Workspace {
 			}
 		}
 		return { documents: this.states.size, durationMs: Date.now() - started };
+	}
+
+	/** Stops timers and any running scan: after `shutdown` nothing more is sent. */
+	dispose(): void {
+		this.disposed = true;
+		this.generation++;
+		clearTimeout(this.statusTimer);
+		for (const timer of this.timers.values()) {
+			clearTimeout(timer);
+		}
+		this.timers.clear();
 	}
 
 	/** Resolves when no scan is running. */
@@ -419,7 +431,9 @@ export class Workspace {
 	private sendStatus(immediate: boolean): void {
 		const send = (): void => {
 			this.statusTimer = undefined;
-			void this.connection.sendNotification(StatusNotification.method, this.status());
+			if (!this.disposed) {
+				void this.connection.sendNotification(StatusNotification.method, this.status());
+			}
 		};
 		if (immediate) {
 			clearTimeout(this.statusTimer);

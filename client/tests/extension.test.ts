@@ -1,0 +1,117 @@
+// The extension in a real VS Code, on a copy of the demo corpus (samples/). Every wait is driven by
+// editor or server events with a deadline; nothing sleeps.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { CrosscheckApi } from '../src/extension';
+import { screenshot, waitFor } from './helpers';
+
+const EXTENSION_ID = 'crosscheck.crosscheck';
+
+function folder(): vscode.Uri {
+	const first = vscode.workspace.workspaceFolders?.[0];
+	assert.ok(first, 'the demo corpus is open as a workspace folder');
+	return first.uri;
+}
+
+function crosscheckDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+	return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'crosscheck');
+}
+
+function codeOf(d: vscode.Diagnostic): string {
+	return typeof d.code === 'object' ? String(d.code.value) : String(d.code);
+}
+
+suite('Crosscheck in VS Code', () => {
+	let api: CrosscheckApi;
+
+	suiteSetup(async () => {
+		const extension = vscode.extensions.getExtension<CrosscheckApi>(EXTENSION_ID);
+		assert.ok(extension, `${EXTENSION_ID} is installed`);
+		api = await extension.activate();
+		await waitFor(() => api.status()?.state === 'idle' && api.status()!.documents >= 5, 'the first scan of the corpus', 20_000, [api.onDidChangeStatus]);
+	});
+
+	test('analyses every article of the workspace, opened or not', async () => {
+		const courier = vscode.Uri.joinPath(folder(), 'kestrava-courier.txt');
+		const diagnostics = await waitFor(() => {
+			const d = crosscheckDiagnostics(courier);
+			return d.length > 0 ? d : undefined;
+		}, 'diagnostics on the unopened kestrava-courier.txt');
+		assert.ok(diagnostics.every((d) => codeOf(d) === 'vague-attribution'));
+		const status = api.status()!;
+		assert.equal(status.documents, 5);
+		assert.ok(status.findings.information >= 5);
+	});
+
+	test('shows a finding inline and explains it on hover', async () => {
+		const uri = vscode.Uri.joinPath(folder(), 'northgate-wire.txt');
+		const document = await vscode.workspace.openTextDocument(uri);
+		const editor = await vscode.window.showTextDocument(document);
+		const finding = await waitFor(
+			() => crosscheckDiagnostics(uri).find((d) => document.getText(d.range) === 'officials said'),
+			'the "officials said" finding in northgate-wire.txt',
+		);
+		assert.equal(codeOf(finding), 'vague-attribution');
+		assert.equal(finding.severity, vscode.DiagnosticSeverity.Information);
+
+		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, finding.range.start.translate(0, 2));
+		const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+		assert.match(text, /Vague source/);
+		assert.match(text, /`vague-attribution`/);
+
+		editor.selection = new vscode.Selection(finding.range.start.translate(0, 2), finding.range.start.translate(0, 2));
+		editor.revealRange(finding.range, vscode.TextEditorRevealType.InCenter);
+		await vscode.commands.executeCommand('editor.action.showHover');
+		await screenshot('diagnostics-and-hover', 15_000, '.monaco-hover .markdown-hover');
+	});
+
+	test('re-analyses on each edit', async () => {
+		const uri = vscode.Uri.joinPath(folder(), 'harbour-ledger.txt');
+		const document = await vscode.workspace.openTextDocument(uri);
+		const editor = await vscode.window.showTextDocument(document);
+		const before = await waitFor(() => {
+			const d = crosscheckDiagnostics(uri);
+			return d.length > 0 ? d.length : undefined;
+		}, 'the first diagnostics of harbour-ledger.txt');
+		const end = document.lineAt(document.lineCount - 1).range.end;
+		assert.ok(await editor.edit((e) => e.insert(end, '\n\nIt is believed the gates were jammed.\n')));
+		await waitFor(() => crosscheckDiagnostics(uri).length === before + 1, 'one more finding after the edit');
+		assert.ok(crosscheckDiagnostics(uri).some((d) => document.getText(d.range) === 'It is believed'));
+		await vscode.commands.executeCommand('undo');
+		await waitFor(() => crosscheckDiagnostics(uri).length === before, 'the finding to go away after undo');
+	});
+
+	test('Re-analyse workspace runs and reports the corpus', async () => {
+		const result = await vscode.commands.executeCommand<{ documents: number }>('crosscheck.reanalyse');
+		assert.equal(result.documents, 5);
+		await waitFor(() => api.status()?.state === 'idle', 'the server to be idle again', 10_000, [api.onDidChangeStatus]);
+	});
+
+	test('Create crosscheck.yaml opens the existing file and never overwrites it', async () => {
+		const uri = vscode.Uri.joinPath(folder(), 'crosscheck.yaml');
+		const before = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+		await vscode.commands.executeCommand('crosscheck.createConfig');
+		await waitFor(() => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString(), 'crosscheck.yaml to open');
+		const after = new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
+		assert.equal(after, before);
+	});
+
+	test('reports a broken crosscheck.yaml in the file itself', async () => {
+		const uri = vscode.Uri.joinPath(folder(), 'crosscheck.yaml');
+		const document = await vscode.workspace.openTextDocument(uri);
+		const editor = await vscode.window.showTextDocument(document);
+		const line = [...Array(document.lineCount).keys()].find((i) => document.lineAt(i).text.includes('vague-attribution: information'));
+		assert.ok(line !== undefined);
+		const range = document.lineAt(line).range;
+		assert.ok(await editor.edit((e) => e.replace(range, '  vague-attribution: loud')));
+		const problem = await waitFor(
+			() => crosscheckDiagnostics(uri).find((d) => codeOf(d) === 'invalid-config'),
+			'an invalid-config diagnostic in crosscheck.yaml',
+		);
+		assert.equal(problem.range.start.line, line);
+		assert.match(problem.message, /"rules\.vague-attribution" is "loud"/);
+		await screenshot('config-error');
+		await vscode.commands.executeCommand('undo');
+		await waitFor(() => crosscheckDiagnostics(uri).length === 0, 'the config diagnostic to clear after undo');
+	});
+});

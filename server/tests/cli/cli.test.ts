@@ -1,0 +1,195 @@
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { run, type CliIo } from '../../src/cli/run';
+import { STARTER_CONFIG } from '../../src/core';
+import { ARTICLE, lines, tempCorpus } from '../helpers';
+
+interface Result {
+	code: number;
+	stdout: string;
+	stderr: string;
+}
+
+async function cli(cwd: string, ...argv: string[]): Promise<Result> {
+	let stdout = '';
+	let stderr = '';
+	const io: CliIo = { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false };
+	const code = await run(argv, io);
+	return { code, stdout, stderr };
+}
+
+void describe('crosscheck check', () => {
+	void it('prints compiler-style lines and a summary, and exits 0 below --fail-on', async () => {
+		const dir = await tempCorpus({ 'a.txt': ARTICLE, 'notes.md': 'Officials said so.' });
+		const result = await cli(dir, 'check');
+		assert.equal(result.code, 0);
+		const at = (phrase: string): string => {
+			const line = ARTICLE.split('\n').findIndex((l) => l.includes(phrase));
+			return `${line + 1}:${ARTICLE.split('\n')[line]!.indexOf(phrase) + 1}`;
+		};
+		assert.equal(
+			result.stdout,
+			lines(
+				`a.txt:${at('Officials said')}  information  vague-attribution  Vague source: "Officials said" cites a source without naming it.`,
+				`a.txt:${at('reportedly')}  information  vague-attribution  Vague source: "reportedly" hedges the claim without naming a source.`,
+				'2 findings (2 information) in 1 file; 1 file checked.',
+				'',
+			),
+		);
+	});
+
+	void it('exits 1 when a finding reaches --fail-on, and 0 with none', async () => {
+		const dir = await tempCorpus({ 'a.txt': ARTICLE });
+		assert.equal((await cli(dir, 'check', '--fail-on', 'information')).code, 1);
+		assert.equal((await cli(dir, 'check', '--fail-on', 'none')).code, 0);
+		const clean = await tempCorpus({ 'b.txt': 'Bridge shut\n\nEngineers closed it.\n' });
+		const result = await cli(clean, 'check', '--fail-on', 'hint');
+		assert.equal(result.code, 0);
+		assert.equal(result.stdout, 'No findings; 1 file checked.\n');
+	});
+
+	void it('writes the JSON contract: relative paths, 0-based UTF-16 positions, related and data', async () => {
+		const dir = await tempCorpus({ 'sub/ä.txt': 'Brücke gesperrt\n\n😀 Officials said it.\n' });
+		const result = await cli(dir, 'check', '--format', 'json');
+		assert.equal(result.code, 0);
+		assert.deepEqual(JSON.parse(result.stdout), {
+			version: 1,
+			findings: [
+				{
+					file: 'sub/ä.txt',
+					range: { start: { line: 2, character: 3 }, end: { line: 2, character: 17 } },
+					severity: 'information',
+					rule: 'vague-attribution',
+					message: 'Vague source: "Officials said" cites a source without naming it.',
+					related: [],
+					data: { phrase: 'Officials said', kind: 'anonymous-source' },
+				},
+			],
+		});
+	});
+
+	void it('writes SARIF 2.1.0 with rules, 1-based regions and relative URIs', async () => {
+		const dir = await tempCorpus({ 'my articles/a.txt': ARTICLE });
+		const result = await cli(dir, 'check', '--format', 'sarif');
+		const sarif = JSON.parse(result.stdout);
+		assert.equal(sarif.version, '2.1.0');
+		const run0 = sarif.runs[0];
+		assert.equal(run0.tool.driver.name, 'Crosscheck');
+		assert.ok(run0.tool.driver.rules.some((r: { id: string }) => r.id === 'vague-attribution'));
+		assert.equal(run0.results.length, 2);
+		const first = run0.results[0];
+		assert.equal(first.ruleId, 'vague-attribution');
+		assert.equal(first.level, 'note');
+		assert.equal(run0.tool.driver.rules[first.ruleIndex].id, 'vague-attribution');
+		assert.deepEqual(first.locations[0].physicalLocation, {
+			artifactLocation: { uri: 'my%20articles/a.txt', uriBaseId: '%SRCROOT%' },
+			region: { startLine: 7, startColumn: 1, endLine: 7, endColumn: 15 },
+		});
+		assert.match(run0.originalUriBaseIds['%SRCROOT%'].uri, /^file:\/\/.*\/$/);
+	});
+
+	void it('explains each article layout in JSON with --explain', async () => {
+		const dir = await tempCorpus({ 'a.txt': lines('---', 'outlet: Fenwick Post', '---', ARTICLE) });
+		const result = await cli(dir, 'check', '--format', 'json', '--explain');
+		const [doc] = JSON.parse(result.stdout).documents;
+		assert.equal(doc.file, 'a.txt');
+		assert.deepEqual(doc.metadata, { outlet: 'Fenwick Post' });
+		assert.deepEqual(doc.frontMatter, { start: { line: 0, character: 0 }, end: { line: 3, character: 0 } });
+		assert.deepEqual(
+			doc.lines.map((l: { kind: string; reason?: string }) => (l.reason ? `${l.kind}:${l.reason}` : l.kind)),
+			['headline', 'boilerplate:advertising', 'body', 'body', 'body', 'body', 'boilerplate:sharing'],
+		);
+		const dateline = 'LOWMARSH, Eastland (Fenwick Post) —';
+		assert.ok(ARTICLE.includes(dateline));
+		assert.deepEqual(doc.datelines, [{ start: { line: 7, character: 0 }, end: { line: 7, character: dateline.length } }]);
+	});
+
+	void it('walks folders with include and exclude globs from crosscheck.yaml, relative to its folder', async () => {
+		const dir = await tempCorpus({
+			'crosscheck.yaml': lines('include: ["articles/**/*.txt"]', 'exclude: ["articles/drafts/**"]'),
+			'articles/a.txt': ARTICLE,
+			'articles/drafts/b.txt': ARTICLE,
+			'other/c.txt': ARTICLE,
+		});
+		const result = await cli(path.join(dir, 'articles'), 'check', '--format', 'json');
+		const files = new Set(JSON.parse(result.stdout).findings.map((f: { file: string }) => f.file));
+		assert.deepEqual([...files], ['a.txt']);
+	});
+
+	void it('applies rule levels from the config', async () => {
+		const dir = await tempCorpus({ 'crosscheck.yaml': 'rules:\n  vague-attribution: error\n', 'a.txt': ARTICLE });
+		const result = await cli(dir, 'check');
+		assert.equal(result.code, 1);
+		assert.match(result.stdout, /a\.txt:7:1 {2}error {2}vague-attribution/);
+	});
+
+	void it('reports a broken config at file:line:col, analyses with defaults and exits 2', async () => {
+		const dir = await tempCorpus({ 'crosscheck.yaml': 'rules:\n  vague-attribution: loud\n', 'a.txt': ARTICLE });
+		const result = await cli(dir, 'check');
+		assert.equal(result.code, 2);
+		assert.match(result.stderr, /^crosscheck\.yaml:2:22 {2}error {2}invalid-config {2}"rules\.vague-attribution" is "loud"/m);
+		assert.match(result.stdout, /2 findings/);
+	});
+
+	void it('reports YAML syntax errors the same way', async () => {
+		const dir = await tempCorpus({ 'crosscheck.yaml': 'include: [a\n', 'a.txt': ARTICLE });
+		const result = await cli(dir, 'check', '--config', 'crosscheck.yaml');
+		assert.equal(result.code, 2);
+		assert.match(result.stderr, /^crosscheck\.yaml:\d+:\d+ {2}error {2}invalid-config {2}crosscheck\.yaml is not valid YAML/m);
+	});
+
+	void it('exits 2 on usage errors', async () => {
+		const dir = await tempCorpus({ 'a.txt': ARTICLE });
+		assert.equal((await cli(dir, 'check', '--format', 'xml')).code, 2);
+		assert.equal((await cli(dir, 'check', '--fail-on', 'loud')).code, 2);
+		assert.equal((await cli(dir, 'check', '--nope')).code, 2);
+		assert.equal((await cli(dir, 'check', 'missing.txt')).code, 2);
+		assert.equal((await cli(dir, 'frobnicate')).code, 2);
+		assert.equal((await cli(dir, 'check', '--config', 'none.yaml')).code, 2);
+		assert.equal((await cli(dir)).code, 2);
+		assert.equal((await cli(dir, '--help')).code, 0);
+		assert.match((await cli(dir, '--version')).stdout, /^\d+\.\d+\.\d+\n$/);
+	});
+
+	void it('survives bad input: empty, binary, invalid UTF-8, BOM, CRLF and over-size files', async () => {
+		const dir = await tempCorpus({
+			'crosscheck.yaml': 'maxFileSize: 1 KB\n',
+			'empty.txt': '',
+			'binary.txt': new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x00, 0x00, 0x10]),
+			'latin1.txt': new Uint8Array([...Buffer.from('Caf'), 0xe9, ...Buffer.from(' shut\n\nOfficials said so.\n')]),
+			'bom.txt': '\uFEFFBridge shut\n\nOfficials said so.\n',
+			'crlf.txt': 'Bridge shut\r\n\r\nOfficials said so.\r\n',
+			'big.txt': 'x'.repeat(2000),
+		});
+		const result = await cli(dir, 'check', '--format', 'json', '--fail-on', 'none');
+		assert.equal(result.code, 0);
+		const findings = JSON.parse(result.stdout).findings as { file: string; rule: string; range: { start: { line: number; character: number } }; message: string }[];
+		const summary = findings.map((f) => `${f.file} ${f.rule} ${f.range.start.line}:${f.range.start.character}`);
+		assert.deepEqual(summary, [
+			'big.txt file-skipped 0:0',
+			'binary.txt file-skipped 0:0',
+			'bom.txt vague-attribution 2:0',
+			'crlf.txt vague-attribution 2:0',
+			'latin1.txt invalid-encoding 0:3',
+			'latin1.txt vague-attribution 2:0',
+		]);
+		assert.match(findings[0]!.message, /2\.0 KB, above the maximum of 1\.0 KB/);
+		assert.match(findings[4]!.message, /byte 3 \(0xe9\)/);
+	});
+});
+
+void describe('crosscheck init', () => {
+	void it('writes the starter config and never overwrites an existing one', async () => {
+		const dir = await tempCorpus({});
+		assert.equal((await cli(dir, 'init')).code, 0);
+		assert.equal(await fs.readFile(path.join(dir, 'crosscheck.yaml'), 'utf8'), STARTER_CONFIG);
+		await fs.writeFile(path.join(dir, 'crosscheck.yaml'), 'mine: true\n');
+		const again = await cli(dir, 'init');
+		assert.equal(again.code, 2);
+		assert.match(again.stderr, /already exists/);
+		assert.equal(await fs.readFile(path.join(dir, 'crosscheck.yaml'), 'utf8'), 'mine: true\n');
+		assert.deepEqual((await fs.readdir(dir)).sort(), ['crosscheck.yaml']);
+	});
+});

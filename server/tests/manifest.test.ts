@@ -1,0 +1,42 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { ruleCatalog } from '../src/core';
+import { defaultSettings, readSettings } from '../src/lsp/settings';
+import { VERSION } from '../src/version';
+import { repoRoot } from './helpers';
+
+const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
+
+void describe('package.json manifest', () => {
+	const properties = manifest.contributes.configuration.properties as Record<string, { default: unknown; propertyNames?: { enum: string[] } }>;
+
+	void it('declares exactly the settings the server reads, with the same defaults', () => {
+		const flatten = (value: Record<string, unknown>, prefix: string): Record<string, unknown> =>
+			Object.fromEntries(
+				Object.entries(value).flatMap(([k, v]) =>
+					typeof v === 'object' && v !== null && !Array.isArray(v) && k === 'trace' ? Object.entries(flatten(v as Record<string, unknown>, `${prefix}${k}.`)) : [[`${prefix}${k}`, v]],
+				),
+			);
+		const expected = flatten(defaultSettings as unknown as Record<string, unknown>, 'crosscheck.');
+		const declared = Object.fromEntries(Object.entries(properties).map(([k, v]) => [k, v.default]));
+		assert.deepEqual(declared, expected);
+		assert.deepEqual(readSettings(undefined), defaultSettings);
+	});
+
+	void it('offers every configurable rule id in crosscheck.rules', () => {
+		const ids = [...ruleCatalog.values()].filter((r) => r.configurable).map((r) => r.id).sort();
+		assert.deepEqual(properties['crosscheck.rules']!.propertyNames!.enum.slice().sort(), ids);
+	});
+
+	void it('has the version the CLI and server report', () => {
+		assert.equal(manifest.version, VERSION);
+	});
+
+	void it('declares its commands and supports untrusted workspaces', () => {
+		const commands = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
+		assert.deepEqual(commands, ['crosscheck.createConfig', 'crosscheck.reanalyse', 'crosscheck.showOutput']);
+		assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
+	});
+});
