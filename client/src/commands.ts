@@ -7,11 +7,13 @@ import { ReanalyseRequest, type ReanalyseResult } from '../../server/src/protoco
 export function registerCommands(context: vscode.ExtensionContext, client: LanguageClient, output: vscode.LogOutputChannel): void {
 	context.subscriptions.push(
 		vscode.commands.registerCommand('crosscheck.reanalyse', async () => {
-			const result = await vscode.window.withProgress(
-				{ location: vscode.ProgressLocation.Window, title: 'Crosscheck: re-analysing' },
-				() => client.sendRequest<ReanalyseResult>(ReanalyseRequest.method),
+			const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Window, title: 'Crosscheck: re-analysing' }, () =>
+				client.sendRequest<ReanalyseResult>(ReanalyseRequest.method),
 			);
-			vscode.window.setStatusBarMessage(`Crosscheck: ${result.documents} articles analysed in ${(result.durationMs / 1000).toFixed(1)} s`, 5000);
+			vscode.window.setStatusBarMessage(
+				`Crosscheck: ${result.documents} articles analysed in ${(result.durationMs / 1000).toFixed(1)} s`,
+				5000,
+			);
 			return result;
 		}),
 		vscode.commands.registerCommand('crosscheck.createConfig', () => createConfig()),

@@ -28,7 +28,9 @@ suite('Crosscheck in VS Code', () => {
 		const extension = vscode.extensions.getExtension<CrosscheckApi>(EXTENSION_ID);
 		assert.ok(extension, `${EXTENSION_ID} is installed`);
 		api = await extension.activate();
-		await waitFor(() => api.status()?.state === 'idle' && api.status()!.documents >= 5, 'the first scan of the corpus', 20_000, [api.onDidChangeStatus]);
+		await waitFor(() => api.status()?.state === 'idle' && api.status()!.documents >= 5, 'the first scan of the corpus', 20_000, [
+			api.onDidChangeStatus,
+		]);
 	});
 
 	test('analyses every article of the workspace, opened or not', async () => {
@@ -54,7 +56,11 @@ suite('Crosscheck in VS Code', () => {
 		assert.equal(codeOf(finding), 'vague-attribution');
 		assert.equal(finding.severity, vscode.DiagnosticSeverity.Information);
 
-		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, finding.range.start.translate(0, 2));
+		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+			'vscode.executeHoverProvider',
+			uri,
+			finding.range.start.translate(0, 2),
+		);
 		const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
 		assert.match(text, /Vague source/);
 		assert.match(text, /`vague-attribution`/);

@@ -36,9 +36,7 @@ const CODE_SERVER_ENTRY = path.join(
 	'entry.js',
 );
 const CHROMIUM = process.env.CROSSCHECK_E2E_CHROMIUM || '/usr/bin/chromium';
-const SCREENSHOT_DIR = path.resolve(
-	process.env.CROSSCHECK_E2E_SCREENSHOTS || path.join(REPO_ROOT, '.e2e', 'screenshots'),
-);
+const SCREENSHOT_DIR = path.resolve(process.env.CROSSCHECK_E2E_SCREENSHOTS || path.join(REPO_ROOT, '.e2e', 'screenshots'));
 const TIMEOUT_MS = Number(process.env.CROSSCHECK_E2E_TIMEOUT_MS) || 240_000;
 const VERBOSE = /^(1|true|yes)$/i.test(process.env.CROSSCHECK_E2E_VERBOSE || '');
 const STARTUP_TIMEOUT_MS = 30_000;

@@ -28,12 +28,8 @@ const RESULT_LINE = /^\[e2e-result\] (\{.*\})\s*$/m;
 
 const workspaceSource = path.resolve(process.env.CROSSCHECK_E2E_WORKSPACE || path.join(REPO_ROOT, 'samples'));
 const extensionPath = path.resolve(process.env.CROSSCHECK_E2E_EXTENSION || REPO_ROOT);
-const testsPath = path.resolve(
-	process.env.CROSSCHECK_E2E_TESTS || path.join(REPO_ROOT, 'client', 'out', 'tests', 'index.js'),
-);
-const screenshotDir = path.resolve(
-	process.env.CROSSCHECK_E2E_SCREENSHOTS || path.join(REPO_ROOT, '.e2e', 'screenshots'),
-);
+const testsPath = path.resolve(process.env.CROSSCHECK_E2E_TESTS || path.join(REPO_ROOT, 'client', 'out', 'tests', 'index.js'));
+const screenshotDir = path.resolve(process.env.CROSSCHECK_E2E_SCREENSHOTS || path.join(REPO_ROOT, '.e2e', 'screenshots'));
 
 function fail(message) {
 	console.error(`e2e: ${message}`);
@@ -110,12 +106,7 @@ async function main() {
 			vscodeExecutablePath: SHIM,
 			extensionDevelopmentPath: extensionPath,
 			extensionTestsPath: testsPath,
-			launchArgs: [
-				workspace,
-				'--disable-extensions',
-				`--user-data-dir=${userDataDir}`,
-				`--extensions-dir=${extensionsDir}`,
-			],
+			launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`],
 			extensionTestsEnv: { CROSSCHECK_E2E_SCREENSHOTS: screenshotDir },
 		});
 	} catch (error) {

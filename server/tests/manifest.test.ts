@@ -10,13 +10,18 @@ import { repoRoot } from './helpers';
 const manifest = JSON.parse(readFileSync(path.join(repoRoot, 'package.json'), 'utf8'));
 
 void describe('package.json manifest', () => {
-	const properties = manifest.contributes.configuration.properties as Record<string, { default: unknown; propertyNames?: { enum: string[] } }>;
+	const properties = manifest.contributes.configuration.properties as Record<
+		string,
+		{ default: unknown; propertyNames?: { enum: string[] } }
+	>;
 
 	void it('declares exactly the settings the server reads, with the same defaults', () => {
 		const flatten = (value: Record<string, unknown>, prefix: string): Record<string, unknown> =>
 			Object.fromEntries(
 				Object.entries(value).flatMap(([k, v]) =>
-					typeof v === 'object' && v !== null && !Array.isArray(v) && k === 'trace' ? Object.entries(flatten(v as Record<string, unknown>, `${prefix}${k}.`)) : [[`${prefix}${k}`, v]],
+					typeof v === 'object' && v !== null && !Array.isArray(v) && k === 'trace'
+						? Object.entries(flatten(v as Record<string, unknown>, `${prefix}${k}.`))
+						: [[`${prefix}${k}`, v]],
 				),
 			);
 		const expected = flatten(defaultSettings as unknown as Record<string, unknown>, 'crosscheck.');
@@ -26,7 +31,10 @@ void describe('package.json manifest', () => {
 	});
 
 	void it('offers every configurable rule id in crosscheck.rules', () => {
-		const ids = [...ruleCatalog.values()].filter((r) => r.configurable).map((r) => r.id).sort();
+		const ids = [...ruleCatalog.values()]
+			.filter((r) => r.configurable)
+			.map((r) => r.id)
+			.sort();
 		assert.deepEqual(properties['crosscheck.rules']!.propertyNames!.enum.slice().sort(), ids);
 	});
 

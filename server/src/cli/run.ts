@@ -48,7 +48,7 @@ Commands:
 
 Options for check:
   --format text|json|sarif   Output format (default: text).
-  --config FILE              Use this crosscheck.yaml (default: the nearest one in this folder or above).
+  --config FILE              Use this crosscheck.yaml (default: the nearest one at or above the first PATH).
   --fail-on SEVERITY         Exit 1 when a finding is at least this severe:
                              error, warning (default), information, hint, or none.
   --explain                  Also report each article's layout (metadata, body, headlines, captions,
@@ -153,7 +153,9 @@ async function check(paths: readonly string[], flags: CheckFlags, io: CliIo): Pr
 	let configError = false;
 	let root = io.cwd;
 	let config: ParsedConfig | undefined;
-	const configFile = flags.config !== undefined ? path.resolve(io.cwd, flags.config) : await findConfig(io.cwd);
+	// Without --config, the nearest crosscheck.yaml at or above the first path (the corpus being
+	// checked) applies, so `crosscheck check samples` uses samples/crosscheck.yaml.
+	const configFile = flags.config !== undefined ? path.resolve(io.cwd, flags.config) : await findConfig(await searchStart(io.cwd, paths[0]));
 	if (configFile !== undefined) {
 		try {
 			const loaded = await loadConfig(configFile);
@@ -188,7 +190,9 @@ async function check(paths: readonly string[], flags: CheckFlags, io: CliIo): Pr
 		}
 		if (stat.isDirectory()) {
 			const base = isInside(root, abs) ? root : abs;
-			for (const file of await findArticles(base, abs, filter, (dir, error) => io.stderr(`crosscheck: cannot read ${dir}: ${(error as Error).message}\n`))) {
+			for (const file of await findArticles(base, abs, filter, (dir, error) =>
+				io.stderr(`crosscheck: cannot read ${dir}: ${(error as Error).message}\n`),
+			)) {
 				files.add(file);
 			}
 		} else {
@@ -255,6 +259,16 @@ async function check(paths: readonly string[], flags: CheckFlags, io: CliIo): Pr
 	}
 	const threshold = failOn === 'none' ? -1 : severityRank(failOn as Severity);
 	return findings.some((f) => severityRank(f.severity) <= threshold) ? EXIT.findings : EXIT.ok;
+}
+
+/** The folder to look for crosscheck.yaml from: the first path (or its folder), else the working directory. */
+async function searchStart(cwd: string, first: string | undefined): Promise<string> {
+	if (first === undefined) {
+		return cwd;
+	}
+	const abs = path.resolve(cwd, first);
+	const stat = await fs.stat(abs).catch(() => undefined);
+	return stat?.isDirectory() ? abs : path.dirname(abs);
 }
 
 function isInside(root: string, file: string): boolean {

@@ -35,7 +35,11 @@ const REASONS: Readonly<Record<BoilerplateReason, string>> = {
  * element (web-page debris, a caption, a dateline, front matter). Returns `undefined` for plain body
  * text with nothing to say.
  */
-export function describeAt(analysis: DocumentAnalysis, offset: number, metadata: DocumentMetadata = analysis.metadata): Description | undefined {
+export function describeAt(
+	analysis: DocumentAnalysis,
+	offset: number,
+	metadata: DocumentMetadata = analysis.metadata,
+): Description | undefined {
 	const here = analysis.findings.filter((f) => f.start <= offset && offset <= f.end && f.end > f.start);
 	if (here.length > 0) {
 		const start = Math.min(...here.map((f) => f.start));
@@ -51,7 +55,10 @@ export function describeAt(analysis: DocumentAnalysis, offset: number, metadata:
 	const fm = structure.frontMatter;
 	if (fm && offset >= fm.start && offset < fm.end) {
 		const rows = (Object.keys(metadata) as (keyof DocumentMetadata)[]).map((k) => `| ${k} | ${escapeCell(metadata[k] ?? '')} |`);
-		const table = rows.length > 0 ? `\n\n| key | value |\n|---|---|\n${rows.join('\n')}` : '\n\nNo metadata keys recognised (title, outlet, published, url).';
+		const table =
+			rows.length > 0
+				? `\n\n| key | value |\n|---|---|\n${rows.join('\n')}`
+				: '\n\nNo metadata keys recognised (title, outlet, published, url).';
 		return { start: fm.start, end: fm.end, markdown: `**Front matter**: document metadata, not analysed as text.${table}` };
 	}
 	for (const dateline of structure.datelines) {
@@ -62,10 +69,18 @@ export function describeAt(analysis: DocumentAnalysis, offset: number, metadata:
 	const line = findLine(analysis, offset);
 	if (line?.kind === 'boilerplate') {
 		const why = line.reason ? REASONS[line.reason] : 'web-page debris';
-		return { start: line.start, end: line.end, markdown: `**Web-page debris**: ${why}. Crosscheck skips this line when analysing the article.` };
+		return {
+			start: line.start,
+			end: line.end,
+			markdown: `**Web-page debris**: ${why}. Crosscheck skips this line when analysing the article.`,
+		};
 	}
 	if (line?.kind === 'caption') {
-		return { start: line.start, end: line.end, markdown: '**Photo caption**: not part of the reporting; rules on claims and attribution skip it.' };
+		return {
+			start: line.start,
+			end: line.end,
+			markdown: '**Photo caption**: not part of the reporting; rules on claims and attribution skip it.',
+		};
 	}
 	return undefined;
 }

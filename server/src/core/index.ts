@@ -6,7 +6,15 @@ export { analyseDocument, compareFindings, ruleSeverity, type DocumentAnalysis }
 export { Corpus, type CorpusDocument } from './corpus/corpus';
 export { describeAt, type Description } from './describe';
 export { defaultOptions, resolveOptions, type Options, type PartialOptions, type RuleLevel } from './options';
-export { CONFIG_FILE_NAME, configSchema, normaliseRelativePath, parseConfig, parseSize, type ConfigProblem, type ParsedConfig } from './config/parseConfig';
+export {
+	CONFIG_FILE_NAME,
+	configSchema,
+	normaliseRelativePath,
+	parseConfig,
+	parseSize,
+	type ConfigProblem,
+	type ParsedConfig,
+} from './config/parseConfig';
 export { STARTER_CONFIG } from './config/starter';
 export { documentRules, inputRules, ruleCatalog } from './rules';
 export type { RuleInfo } from './rules/rule';

@@ -10,7 +10,9 @@ console.info = connection.console.info.bind(connection.console);
 console.warn = connection.console.warn.bind(connection.console);
 console.error = connection.console.error.bind(connection.console);
 process.on('uncaughtException', (error) => connection.console.error(`Uncaught exception: ${error.stack ?? error.message}`));
-process.on('unhandledRejection', (reason) => connection.console.error(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+process.on('unhandledRejection', (reason) =>
+	connection.console.error(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`),
+);
 
 startServer(connection);
 connection.listen();

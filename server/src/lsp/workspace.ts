@@ -236,7 +236,10 @@ export class Workspace {
 			if (file === undefined) {
 				continue;
 			}
-			if (path.basename(file) === CONFIG_FILE_NAME && this.roots.some((r) => r.path !== undefined && path.join(r.path, CONFIG_FILE_NAME) === file)) {
+			if (
+				path.basename(file) === CONFIG_FILE_NAME &&
+				this.roots.some((r) => r.path !== undefined && path.join(r.path, CONFIG_FILE_NAME) === file)
+			) {
 				reindex = true;
 				continue;
 			}
@@ -286,11 +289,21 @@ export class Workspace {
 
 	private makeRoot(uri: string, rootPath: string | undefined): Root {
 		const options = resolveOptions();
-		return { uri, path: rootPath, settings: defaultSettings, config: undefined, options, filter: createFileFilter(options), corpus: new Corpus(options) };
+		return {
+			uri,
+			path: rootPath,
+			settings: defaultSettings,
+			config: undefined,
+			options,
+			filter: createFileFilter(options),
+			corpus: new Corpus(options),
+		};
 	}
 
 	private rootFor(file: string): Root | undefined {
-		return this.roots.find((r) => r.path !== undefined && (file === r.path || file.startsWith(r.path.endsWith(path.sep) ? r.path : r.path + path.sep)));
+		return this.roots.find(
+			(r) => r.path !== undefined && (file === r.path || file.startsWith(r.path.endsWith(path.sep) ? r.path : r.path + path.sep)),
+		);
 	}
 
 	private async loadRootConfig(root: Root): Promise<void> {
@@ -356,7 +369,16 @@ export class Workspace {
 			inputFindings = [tooLargeFinding(text.length, root.options.maxFileSize)];
 			analysed = '';
 		} else if (text.slice(0, 8192).includes('\u0000')) {
-			inputFindings = [{ ruleId: 'file-skipped', severity: 'information', start: 0, end: 0, message: 'Not analysed: the document looks binary (it contains NUL characters), not a text article.', data: { reason: 'binary' } }];
+			inputFindings = [
+				{
+					ruleId: 'file-skipped',
+					severity: 'information',
+					start: 0,
+					end: 0,
+					message: 'Not analysed: the document looks binary (it contains NUL characters), not a text article.',
+					data: { reason: 'binary' },
+				},
+			];
 			analysed = '';
 		}
 		this.store(root, id, doc.uri, analysed, doc.version, inputFindings, file, doc);
@@ -382,7 +404,16 @@ export class Workspace {
 		this.store(root, id, pathToUri(file), result.kind === 'text' ? result.text : '', -1, result.problems, file);
 	}
 
-	private store(root: Root, id: string, uri: string, text: string, version: number, inputProblems: readonly Finding[], file: string | undefined, doc?: TextDocument): void {
+	private store(
+		root: Root,
+		id: string,
+		uri: string,
+		text: string,
+		version: number,
+		inputProblems: readonly Finding[],
+		file: string | undefined,
+		doc?: TextDocument,
+	): void {
 		const relative = root.path !== undefined && file !== undefined ? toRelative(root.path, file) : undefined;
 		const previous = this.states.get(id);
 		if (previous && previous.root !== root) {

@@ -32,7 +32,12 @@ export function toRelative(root: string, file: string): string {
  * relative to `root`. Excluded folders are not entered; symbolic links to folders are not followed
  * (so a link loop cannot hang the walk); unreadable folders are reported through `onError` and skipped.
  */
-export async function findArticles(root: string, dir: string, filter: FileFilter, onError: (path: string, error: unknown) => void = () => undefined): Promise<string[]> {
+export async function findArticles(
+	root: string,
+	dir: string,
+	filter: FileFilter,
+	onError: (path: string, error: unknown) => void = () => undefined,
+): Promise<string[]> {
 	const found: string[] = [];
 	const pending = [dir];
 	while (pending.length > 0) {

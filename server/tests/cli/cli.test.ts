@@ -165,7 +165,12 @@ void describe('crosscheck check', () => {
 		});
 		const result = await cli(dir, 'check', '--format', 'json', '--fail-on', 'none');
 		assert.equal(result.code, 0);
-		const findings = JSON.parse(result.stdout).findings as { file: string; rule: string; range: { start: { line: number; character: number } }; message: string }[];
+		const findings = JSON.parse(result.stdout).findings as {
+			file: string;
+			rule: string;
+			range: { start: { line: number; character: number } };
+			message: string;
+		}[];
 		const summary = findings.map((f) => `${f.file} ${f.rule} ${f.range.start.line}:${f.range.start.character}`);
 		assert.deepEqual(summary, [
 			'big.txt file-skipped 0:0',
@@ -191,5 +196,14 @@ void describe('crosscheck init', () => {
 		assert.match(again.stderr, /already exists/);
 		assert.equal(await fs.readFile(path.join(dir, 'crosscheck.yaml'), 'utf8'), 'mine: true\n');
 		assert.deepEqual((await fs.readdir(dir)).sort(), ['crosscheck.yaml']);
+	});
+});
+
+void describe('configuration lookup', () => {
+	void it('uses the crosscheck.yaml at or above the checked folder, not only the working directory', async () => {
+		const dir = await tempCorpus({ 'corpus/crosscheck.yaml': 'rules:\n  vague-attribution: error\n', 'corpus/a.txt': ARTICLE });
+		const result = await cli(dir, 'check', 'corpus');
+		assert.equal(result.code, 1);
+		assert.match(result.stdout, /corpus\/a\.txt:\d+:\d+ {2}error {2}vague-attribution/);
 	});
 });

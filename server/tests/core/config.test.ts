@@ -57,8 +57,12 @@ void describe('parseConfig', () => {
 	});
 
 	void it('points at an unknown rule id with a suggestion, and keeps the valid rules', () => {
-		expectProblems(lines('rules:', '  [[vague-atribution]]: warning', '  file-skipped: off'), [/Unknown rule id "vague-atribution" \(did you mean "vague-attribution"\?\)/]);
-		assert.deepEqual(parseConfig(lines('rules:', '  vague-atribution: warning', '  file-skipped: off')).options.rules, { 'file-skipped': 'off' });
+		expectProblems(lines('rules:', '  [[vague-atribution]]: warning', '  file-skipped: off'), [
+			/Unknown rule id "vague-atribution" \(did you mean "vague-attribution"\?\)/,
+		]);
+		assert.deepEqual(parseConfig(lines('rules:', '  vague-atribution: warning', '  file-skipped: off')).options.rules, {
+			'file-skipped': 'off',
+		});
 	});
 
 	void it('points at a bad level, a bad type and an unknown key', () => {
@@ -70,7 +74,10 @@ void describe('parseConfig', () => {
 	});
 
 	void it('rejects a size it cannot read and a date that is not one', () => {
-		expectProblems(lines('maxFileSize: [[huge]]', 'documents:', '  a.txt:', '    published: [[soon]]'), [/whole number or text/, /not a date/]);
+		expectProblems(lines('maxFileSize: [[huge]]', 'documents:', '  a.txt:', '    published: [[soon]]'), [
+			/whole number or text/,
+			/not a date/,
+		]);
 	});
 
 	void it('treats a top level that is not a mapping as a problem and uses the defaults', () => {
@@ -81,7 +88,10 @@ void describe('parseConfig', () => {
 
 	void it('lists exactly the configurable rule ids in the schema', () => {
 		const schemaIds = (configSchema.definitions!.ruleId!.enum as string[]).slice().sort();
-		const configurable = [...documentRules, ...inputRules].filter((r) => r.configurable).map((r) => r.id).sort();
+		const configurable = [...documentRules, ...inputRules]
+			.filter((r) => r.configurable)
+			.map((r) => r.id)
+			.sort();
 		assert.deepEqual(schemaIds, configurable);
 	});
 });

@@ -43,12 +43,23 @@ void describe('analyseStructure', () => {
 
 	void it('treats a line after a gallery counter as a caption', () => {
 		const text = lines('Bridge shut', '', 'Engineers closed it.', '3', 'The bridge seen from the east bank', 'Work starts soon.');
-		assert.deepEqual(kinds(text).map(([, k]) => k), ['headline', 'body', 'boilerplate:counter', 'caption', 'body']);
+		assert.deepEqual(
+			kinds(text).map(([, k]) => k),
+			['headline', 'body', 'boilerplate:counter', 'caption', 'body'],
+		);
 	});
 
 	void it('finds datelines at the start of body lines and on their own line', () => {
 		const { text, spans } = marked(
-			lines('Bridge shut', '', '[[LOWMARSH, Eastland (Fenwick Post) —]] Engineers closed the bridge.', '', '[[Lowmarsh - Fenwick Post]]', '', '[[TARROW (FP) -]] Traffic was diverted.'),
+			lines(
+				'Bridge shut',
+				'',
+				'[[LOWMARSH, Eastland (Fenwick Post) —]] Engineers closed the bridge.',
+				'',
+				'[[Lowmarsh - Fenwick Post]]',
+				'',
+				'[[TARROW (FP) -]] Traffic was diverted.',
+			),
 		);
 		const structure = analyseStructure(text);
 		assert.deepEqual(
@@ -63,7 +74,16 @@ void describe('analyseStructure', () => {
 	});
 
 	void it('skips front matter and keeps offsets in the original text', () => {
-		const text = lines('---', 'title: Bridge shut', 'outlet: Fenwick Post', 'published: 2025-03-04T08:00:00Z', '---', 'Bridge shut', '', 'Engineers closed it.');
+		const text = lines(
+			'---',
+			'title: Bridge shut',
+			'outlet: Fenwick Post',
+			'published: 2025-03-04T08:00:00Z',
+			'---',
+			'Bridge shut',
+			'',
+			'Engineers closed it.',
+		);
 		const structure = analyseStructure(text);
 		assert.deepEqual(structure.frontMatter?.metadata, { title: 'Bridge shut', outlet: 'Fenwick Post', published: '2025-03-04T08:00:00Z' });
 		assert.equal(text.slice(structure.lines[0]!.start, structure.lines[0]!.end), 'Bridge shut');

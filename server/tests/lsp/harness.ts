@@ -77,7 +77,11 @@ export async function startSession(folder: string | undefined, settings: Record<
 		rootUri: folderUri ?? null,
 		workspaceFolders: folderUri ? [{ uri: folderUri, name: 'corpus' }] : null,
 		capabilities: {
-			workspace: { configuration: true, didChangeWatchedFiles: { dynamicRegistration: true }, didChangeConfiguration: { dynamicRegistration: true } },
+			workspace: {
+				configuration: true,
+				didChangeWatchedFiles: { dynamicRegistration: true },
+				didChangeConfiguration: { dynamicRegistration: true },
+			},
 			window: { workDoneProgress: true },
 			textDocument: { publishDiagnostics: { relatedInformation: true } },
 		},
@@ -90,20 +94,28 @@ export async function startSession(folder: string | undefined, settings: Record<
 		diagnostics,
 		statuses,
 		waitForDiagnostics: (uri, predicate, what, ms = 5000) =>
-			waitUntil(() => {
-				const d = diagnostics.get(uri);
-				return d && predicate(d) ? d : undefined;
-			}, what, ms),
+			waitUntil(
+				() => {
+					const d = diagnostics.get(uri);
+					return d && predicate(d) ? d : undefined;
+				},
+				what,
+				ms,
+			),
 		waitForIdle: (ms = 10000) => {
 			const from = seenStatuses;
-			return waitUntil(() => {
-				const index = statuses.findIndex((s, i) => i >= from && s.state === 'idle');
-				if (index >= 0) {
-					seenStatuses = index + 1;
-					return statuses[index];
-				}
-				return undefined;
-			}, 'the server to become idle', ms);
+			return waitUntil(
+				() => {
+					const index = statuses.findIndex((s, i) => i >= from && s.state === 'idle');
+					if (index >= 0) {
+						seenStatuses = index + 1;
+						return statuses[index];
+					}
+					return undefined;
+				},
+				'the server to become idle',
+				ms,
+			);
 		},
 		open: (uri, text, languageId = 'plaintext') =>
 			client.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } }),

@@ -60,12 +60,21 @@ void describe('language server', () => {
 		s.open(u, ARTICLE);
 		await s.waitForDiagnostics(u, (d) => d.length === 2, 'diagnostics of the open document');
 		const lineOf = (needle: string): number => ARTICLE.split('\n').findIndex((l) => l.includes(needle));
-		const onFinding = (await s.client.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line: lineOf('Officials said'), character: 3 } })) as Hover;
+		const onFinding = (await s.client.sendRequest('textDocument/hover', {
+			textDocument: { uri: u },
+			position: { line: lineOf('Officials said'), character: 3 },
+		})) as Hover;
 		assert.match((onFinding.contents as { value: string }).value, /Vague source.*\n\n`vague-attribution` · information/s);
-		const onDebris = (await s.client.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line: lineOf('Advertisement'), character: 2 } })) as Hover;
+		const onDebris = (await s.client.sendRequest('textDocument/hover', {
+			textDocument: { uri: u },
+			position: { line: lineOf('Advertisement'), character: 2 },
+		})) as Hover;
 		assert.equal((onDebris.contents as { kind: string }).kind, 'markdown');
 		assert.match((onDebris.contents as { value: string }).value, /Web-page debris.*advertising slot/);
-		const onBody = await s.client.sendRequest('textDocument/hover', { textDocument: { uri: u }, position: { line: lineOf('Engineers'), character: 60 } });
+		const onBody = await s.client.sendRequest('textDocument/hover', {
+			textDocument: { uri: u },
+			position: { line: lineOf('Engineers'), character: 60 },
+		});
 		assert.equal(onBody, null);
 	});
 
@@ -130,18 +139,31 @@ void describe('language server', () => {
 		assert.match(messageOf(bigDiagnostics[0]!), /50\.0 MB, above the maximum of 2\.0 MB/);
 		assert.equal(bigDiagnostics[0]!.code, 'file-skipped');
 		assert.equal(s.diagnostics.get(uri('binary.txt'))![0]!.code, 'file-skipped');
-		assert.deepEqual(s.diagnostics.get(uri('latin1.txt'))!.map((d) => d.code), ['invalid-encoding', 'vague-attribution']);
+		assert.deepEqual(
+			s.diagnostics.get(uri('latin1.txt'))!.map((d) => d.code),
+			['invalid-encoding', 'vague-attribution'],
+		);
 		assert.deepEqual(s.diagnostics.get(uri('empty.txt')), []);
-		assert.deepEqual(s.diagnostics.get(uri('bom.txt'))!.map((d) => d.range.start), [{ line: 2, character: 0 }]);
+		assert.deepEqual(
+			s.diagnostics.get(uri('bom.txt'))!.map((d) => d.range.start),
+			[{ line: 2, character: 0 }],
+		);
 		// An over-size buffer opened in the editor is skipped too, and the server still answers.
 		s.open(uri('huge-open.news'), 'Officials said so. '.repeat(200_000), 'news');
-		await s.waitForDiagnostics(uri('huge-open.news'), (d) => d.length === 1 && d[0]!.code === 'file-skipped', 'the huge buffer to be skipped');
+		await s.waitForDiagnostics(
+			uri('huge-open.news'),
+			(d) => d.length === 1 && d[0]!.code === 'file-skipped',
+			'the huge buffer to be skipped',
+		);
 		const result = (await s.client.sendRequest('crosscheck/reanalyse')) as { documents: number };
 		assert.ok(result.documents >= 5);
 	});
 
 	void it('takes rule levels from the editor settings over crosscheck.yaml', async () => {
-		const { s, uri } = await session({ 'crosscheck.yaml': 'rules:\n  vague-attribution: warning\n', 'a.txt': ARTICLE }, { rules: { 'vague-attribution': 'off' } });
+		const { s, uri } = await session(
+			{ 'crosscheck.yaml': 'rules:\n  vague-attribution: warning\n', 'a.txt': ARTICLE },
+			{ rules: { 'vague-attribution': 'off' } },
+		);
 		assert.deepEqual(s.diagnostics.get(uri('a.txt')) ?? [], []);
 		assert.equal(s.statuses.at(-1)!.documents, 1);
 	});
@@ -153,7 +175,10 @@ void describe('language server', () => {
 		s.open('untitled:Untitled-1', 'Bridge shut\n\nOfficials said so.\n', 'news');
 		await s.waitForDiagnostics('untitled:Untitled-1', (d) => d.length === 1, 'the untitled document to be analysed');
 		s.open('untitled:Untitled-2', 'Officials said so.\n', 'plaintext');
-		const hover = await s.client.sendRequest('textDocument/hover', { textDocument: { uri: 'untitled:Untitled-2' }, position: { line: 0, character: 1 } });
+		const hover = await s.client.sendRequest('textDocument/hover', {
+			textDocument: { uri: 'untitled:Untitled-2' },
+			position: { line: 0, character: 1 },
+		});
 		assert.equal(hover, null);
 	});
 });

@@ -24,7 +24,7 @@ void describe('vague-attribution', () => {
 		'[[Officials said]] the bridge would stay shut.',
 		'[[Senior government officials told]] reporters nothing had been decided.',
 		'[[A ministry official said]] repairs would start soon.',
-		'[[Sources close to]] the council confirmed the closure.',
+		'[[Sources close to the council]] confirmed the closure.',
 		'[[A monitoring group said]] 12 people had been hurt.',
 		'[[Witnesses said]] the pier shook.',
 		'The toll, [[according to reports]], had risen to 31.',
@@ -52,11 +52,21 @@ void describe('vague-attribution', () => {
 	});
 
 	void it('skips headlines, captions and web-page debris', () => {
-		check(lines('Officials said to be furious', '', 'Engineers closed the bridge.', 'Residents allegedly warned of cracks (L)', 'Sign up: officials say our newsletter is great'));
+		check(
+			lines(
+				'Officials said to be furious',
+				'',
+				'Engineers closed the bridge.',
+				'Residents allegedly warned of cracks (L)',
+				'Sign up: officials say our newsletter is great',
+			),
+		);
 	});
 
 	void it('adds phrases from the configuration, matched as whole words', () => {
-		check('[[People familiar with the matter]] said the bridge was unsafe, and people familiarly agreed.', { vaguePhrases: ['people familiar with the matter'] });
+		check('[[People familiar with the matter]] said the bridge was unsafe, and people familiarly agreed.', {
+			vaguePhrases: ['people familiar with the matter'],
+		});
 	});
 
 	void it('can be turned off, and takes its severity from the options', () => {

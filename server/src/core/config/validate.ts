@@ -89,7 +89,12 @@ export function validateNode(node: Node | null, schema: SchemaNode): SchemaProbl
 					} else if (s.additionalProperties === false) {
 						const known = Object.keys(s.properties ?? {});
 						const [ks, ke] = range(pair.key as Node);
-						problems.push({ start: ks, end: ke, message: `Unknown key "${key}" in ${label(path)}${suggest(key, known)}. Known keys: ${known.join(', ')}.`, path: keyPath });
+						problems.push({
+							start: ks,
+							end: ke,
+							message: `Unknown key "${key}" in ${label(path)}${suggest(key, known)}. Known keys: ${known.join(', ')}.`,
+							path: keyPath,
+						});
 					} else if (typeof s.additionalProperties === 'object') {
 						check(valueNode, s.additionalProperties, keyPath, pair.key as Node);
 					}
@@ -149,7 +154,9 @@ function validateAlone(n: Node | null, schema: SchemaNode, root: SchemaNode): Sc
 }
 
 function describeAnyOf(alternatives: readonly SchemaNode[]): string {
-	const kinds = alternatives.map((a) => (a.type === 'integer' ? 'a whole number' : a.type === 'string' ? 'text such as "2 MB"' : `a ${a.type}`));
+	const kinds = alternatives.map((a) =>
+		a.type === 'integer' ? 'a whole number' : a.type === 'string' ? 'text such as "2 MB"' : `a ${a.type}`,
+	);
 	return `must be ${kinds.join(' or ')}`;
 }
 

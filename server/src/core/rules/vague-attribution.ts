@@ -6,19 +6,52 @@ import type { DocumentRule } from './rule';
  * fragment (matched case-insensitively on word boundaries) and the kind of vagueness it shows.
  */
 const LEXICON: readonly { pattern: string; kind: VagueKind }[] = [
-	{ pattern: String.raw`(?:(?:local|state|national|foreign|international|western|unconfirmed|news|press|media)\s+)*(?:media|press|news)\s+reports?(?:\s+(?:said|say|says|suggested|suggest|claimed|claim|indicated|indicate))?`, kind: 'reports' },
+	{
+		pattern: String.raw`(?:(?:local|state|national|foreign|international|western|unconfirmed|news|press|media)\s+)*(?:media|press|news)\s+reports?(?:\s+(?:said|say|says|suggested|suggest|claimed|claim|indicated|indicate))?`,
+		kind: 'reports',
+	},
 	{ pattern: String.raw`(?:unconfirmed|some|several|other)\s+reports(?:\s+(?:said|say|suggest|suggested|claimed))?`, kind: 'reports' },
-	{ pattern: String.raw`(?:(?:local|state|national|foreign|western|international|social)\s+)media\s+(?:said|say|says|reported|report|claimed)`, kind: 'reports' },
-	{ pattern: String.raw`according\s+to\s+(?:media|press|news|local|unconfirmed)?\s*(?:reports|sources|officials|witnesses|residents|observers|experts|analysts)`, kind: 'anonymous-source' },
-	{ pattern: String.raw`(?:(?:senior|top|government|military|security|local|state|federal|western|foreign|police|intelligence|regional|unnamed|anonymous)\s+)*officials\s+(?:said|say|says|told|believe|believed|claimed|confirmed|warned|estimated|estimate|reported)`, kind: 'anonymous-source' },
-	{ pattern: String.raw`an?\s+(?:(?:senior|top|government|military|security|local|state|federal|western|foreign|police|intelligence|regional|unnamed|anonymous|ministry|hospital)\s+)*(?:official|source|spokes(?:man|woman|person)|diplomat|insider)\s+(?:said|says|told|confirmed|claimed|warned|added)`, kind: 'anonymous-source' },
-	{ pattern: String.raw`(?:(?:diplomatic|security|military|government|intelligence|informed|reliable|unnamed|anonymous|local|senior|official)\s+)*sources\s+(?:close\s+to|familiar\s+with|said|say|says|told|claimed|suggested|indicated|within)`, kind: 'anonymous-source' },
-	{ pattern: String.raw`a\s+(?:monitoring|rights|human\s+rights|watchdog|activist|opposition|local|campaign)\s+group\s+(?:said|says|reported|claimed|estimated)`, kind: 'unnamed-group' },
-	{ pattern: String.raw`(?:activists|witnesses|residents|observers|experts|analysts|critics|insiders|locals|eyewitnesses)\s+(?:said|say|says|told|claimed|believe|reported)`, kind: 'anonymous-source' },
-	{ pattern: String.raw`(?:some|many|most)\s+(?:people|observers|experts|analysts|critics)\s+(?:say|said|believe|think|claim|argue)`, kind: 'anonymous-source' },
-	{ pattern: String.raw`it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+)?(?:believed|understood|thought|reported|said|alleged|claimed|rumou?red|feared|estimated|suggested)`, kind: 'impersonal' },
+	{
+		pattern: String.raw`(?:(?:local|state|national|foreign|western|international|social)\s+)media\s+(?:said|say|says|reported|report|claimed)`,
+		kind: 'reports',
+	},
+	{
+		pattern: String.raw`according\s+to\s+(?:media|press|news|local|unconfirmed)?\s*(?:reports|sources|officials|witnesses|residents|observers|experts|analysts)`,
+		kind: 'anonymous-source',
+	},
+	{
+		pattern: String.raw`(?:(?:senior|top|government|military|security|local|state|federal|western|foreign|police|intelligence|regional|unnamed|anonymous)\s+)*officials\s+(?:said|say|says|told|believe|believed|claimed|confirmed|warned|estimated|estimate|reported)`,
+		kind: 'anonymous-source',
+	},
+	{
+		pattern: String.raw`an?\s+(?:(?:senior|top|government|military|security|local|state|federal|western|foreign|police|intelligence|regional|unnamed|anonymous|ministry|hospital)\s+)*(?:official|source|spokes(?:man|woman|person)|diplomat|insider)\s+(?:said|says|told|confirmed|claimed|warned|added)`,
+		kind: 'anonymous-source',
+	},
+	{
+		pattern: String.raw`(?:(?:diplomatic|security|military|government|intelligence|informed|reliable|unnamed|anonymous|local|senior|official|management|industry|police|party|palace)\s+)*sources\s+(?:(?:close\s+to|familiar\s+with|within)(?:\s+(?:the|a|an|his|her|their))?(?:\s+[\p{L}\p{M}'’-]+)?|said|say|says|told|claimed|suggested|indicated)`,
+		kind: 'anonymous-source',
+	},
+	{
+		pattern: String.raw`a\s+(?:monitoring|rights|human\s+rights|watchdog|activist|opposition|local|campaign)\s+group\s+(?:said|says|reported|claimed|estimated)`,
+		kind: 'unnamed-group',
+	},
+	{
+		pattern: String.raw`(?:activists|witnesses|residents|observers|experts|analysts|critics|insiders|locals|eyewitnesses)\s+(?:said|say|says|told|claimed|believe|reported)`,
+		kind: 'anonymous-source',
+	},
+	{
+		pattern: String.raw`(?:some|many|most)\s+(?:people|observers|experts|analysts|critics)\s+(?:say|said|believe|think|claim|argue)`,
+		kind: 'anonymous-source',
+	},
+	{
+		pattern: String.raw`it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+)?(?:believed|understood|thought|reported|said|alleged|claimed|rumou?red|feared|estimated|suggested)`,
+		kind: 'impersonal',
+	},
 	{ pattern: String.raw`(?:is|are|was|were|it)\s+(?:widely\s+)?said\s+to\s+(?:be|have)`, kind: 'impersonal' },
-	{ pattern: String.raw`(?:(?:is|are|was|were|it)\s+(?:widely\s+)?)?(?:believed|thought|reported|alleged|rumou?red|understood)\s+to\s+(?:be|have)`, kind: 'impersonal' },
+	{
+		pattern: String.raw`(?:(?:is|are|was|were|it)\s+(?:widely\s+)?)?(?:believed|thought|reported|alleged|rumou?red|understood)\s+to\s+(?:be|have)`,
+		kind: 'impersonal',
+	},
 	{ pattern: String.raw`reportedly|allegedly|purportedly|supposedly|rumou?redly`, kind: 'hedge' },
 	{ pattern: String.raw`there\s+(?:are|were)\s+(?:unconfirmed\s+)?reports`, kind: 'reports' },
 ];
@@ -43,7 +76,10 @@ function patternFor(extra: readonly string[]): RegExp {
 	}
 	const fragments = LEXICON.map((entry, i) => `(?<k${i}>${entry.pattern})`);
 	extra.forEach((phrase, i) => {
-		const escaped = phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+		const escaped = phrase
+			.trim()
+			.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+			.replace(/\s+/g, '\\s+');
 		if (escaped.length > 0) {
 			fragments.push(`(?<x${i}>${escaped})`);
 		}
@@ -73,7 +109,7 @@ export const vagueAttribution: DocumentRule = {
 		'*allegedly* attribute a statement to nobody a reader could check. A fact-checker should find who actually',
 		'said it, or treat the statement as unsourced.',
 		'',
-		'Only the reporter\'s own words are checked: phrases inside quotations, headlines, captions and web-page',
+		"Only the reporter's own words are checked: phrases inside quotations, headlines, captions and web-page",
 		'debris are skipped. Add phrases of your own under `attribution.vaguePhrases` in `crosscheck.yaml`.',
 	].join('\n'),
 	check({ text, structure, options, report }) {

@@ -84,7 +84,8 @@ export function parseFrontMatter(text: string): FrontMatter | undefined {
 				const valueRange: readonly [number, number] =
 					value && typeof value === 'object' && 'range' in value && value.range ? [value.range[0], value.range[1]] : keyRange;
 				const raw = isScalar(value) ? value.value : undefined;
-				const asString = raw instanceof Date ? raw.toISOString() : typeof raw === 'string' || typeof raw === 'number' ? String(raw) : undefined;
+				const asString =
+					raw instanceof Date ? raw.toISOString() : typeof raw === 'string' || typeof raw === 'number' ? String(raw) : undefined;
 				if (asString === undefined || asString.trim() === '') {
 					problems.push({
 						start: contentStart + valueRange[0],

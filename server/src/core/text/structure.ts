@@ -38,7 +38,8 @@ export interface DocumentStructure {
 
 /** Lines that end like a sentence (terminal punctuation, possibly followed by closing quotes or brackets). */
 const SENTENCE_END = /[.!?:;…]["'\u201D\u2019)\]»]*$|["\u201D]$/;
-const CAPTION_CUE = /\((l|r|c|left|right|centre|center|top|bottom|pictured|file( photo)?)\)$|^(pictured|above|below|left|right|top|file photo|in this photo)\b|\b(pictured|poses|posing|seen here|is seen|are seen|gestures|arrives)\b[^.]*$/i;
+const CAPTION_CUE =
+	/\((l|r|c|left|right|centre|center|top|bottom|pictured|file( photo)?)\)$|^(pictured|above|below|left|right|top|file photo|in this photo)\b|\b(pictured|poses|posing|seen here|is seen|are seen|gestures|arrives)\b[^.]*$/i;
 /** A dateline at the start of a line: a capitalised place, an optional agency, then a dash. */
 const DATELINE =
 	/^((?:\p{Lu}[\p{Lu}\p{M}'’.\-]+)(?:[ -](?:\p{Lu}[\p{Lu}\p{M}'’.\-]+)){0,3}(?:,\s*\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s\p{Lu}[\p{L}\p{M}'’.\-]*){0,2})?(?:\s*\([^()\n]{1,40}\))?|(?:\p{Lu}[\p{Ll}\p{M}'’.\-]+(?:\s\p{Lu}[\p{Ll}\p{M}'’.\-]+)?(?:,\s*\p{Lu}[\p{L}\p{M}'’.\-]*)?)\s*\([^()\n]{1,40}\))\s*(?:[—–]|--?|:)\s*/u;
@@ -87,7 +88,13 @@ export function analyseStructure(text: string): DocumentStructure {
 			}
 			paragraphEnd = e;
 			const lineText = text.slice(s, e);
-			raw.push({ start: s, end: e, paragraph: paragraphs.length, normal: normaliseLine(lineText), reason: boilerplateReason(lineText, outlet) });
+			raw.push({
+				start: s,
+				end: e,
+				paragraph: paragraphs.length,
+				normal: normaliseLine(lineText),
+				reason: boilerplateReason(lineText, outlet),
+			});
 		} else if (paragraphStart >= 0) {
 			paragraphs.push({ start: paragraphStart, end: paragraphEnd });
 			paragraphStart = -1;
@@ -154,7 +161,11 @@ export function analyseStructure(text: string): DocumentStructure {
 			}
 		}
 		previousWasCounter = reason === 'counter';
-		lines.push(reason ? { start: line.start, end: line.end, kind, reason, paragraph: line.paragraph } : { start: line.start, end: line.end, kind, paragraph: line.paragraph });
+		lines.push(
+			reason
+				? { start: line.start, end: line.end, kind, reason, paragraph: line.paragraph }
+				: { start: line.start, end: line.end, kind, paragraph: line.paragraph },
+		);
 	}
 
 	// Headings with no body text after them are not headings of anything: on crawled pages they are

@@ -14,8 +14,7 @@ export interface Token extends Span {
  * abbreviations ("Turkey's", "pro-democracy", "U.S."); numbers keep their separators ("16,000", "3.5",
  * "16 000" is two tokens on purpose: a space is too ambiguous to join on here).
  */
-const TOKEN =
-	/(\p{L}\.(?:\p{L}\.)+)|(\p{N}+(?:[.,]\p{N}+)*(?:st|nd|rd|th)?)|([\p{L}\p{M}\p{N}]+(?:['\u2019\-][\p{L}\p{M}\p{N}]+)*)|(\S)/uy;
+const TOKEN = /(\p{L}\.(?:\p{L}\.)+)|(\p{N}+(?:[.,]\p{N}+)*(?:st|nd|rd|th)?)|([\p{L}\p{M}\p{N}]+(?:['\u2019\-][\p{L}\p{M}\p{N}]+)*)|(\S)/uy;
 
 /** Splits `text[start, end)` into tokens. Linear in the length of the range. */
 export function tokenize(text: string, start = 0, end = text.length): Token[] {
