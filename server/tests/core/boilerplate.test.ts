@@ -62,3 +62,11 @@ void describe('boilerplateReason', () => {
 		assert.equal(boilerplateReason('The Fenwick Post reported the cracks first.', 'The Fenwick Post'), undefined);
 	});
 });
+
+void describe('boilerplateReason on dates', () => {
+	for (const line of ['March 14, 2013 at 11:51 AM', 'May 03, 2013', 'March 14th, 2013', '9 September 2013 at 10.15']) {
+		void it(`marks ${JSON.stringify(line)} as a time stamp`, () => {
+			assert.equal(boilerplateReason(line), 'timestamp');
+		});
+	}
+});

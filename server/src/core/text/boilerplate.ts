@@ -181,7 +181,7 @@ const PATTERNS: readonly { re: RegExp; reason: BoilerplateReason; maxWords: numb
 		maxWords: 14,
 	},
 	{
-		re: /^\d{1,2}:\d{2}(\s*(am|pm))?\b|^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}\s+[a-z]+\s+\d{4}$|^[a-z]+\s+\d{1,2},\s+\d{4}(\s+\d{1,2}:\d{2}.*)?$|^\d{1,2}\s+[a-z]+\s+\d{4}(\s+(at\s+)?\d{1,2}[:.]\d{2}.*)?$/,
+		re: /^\d{1,2}:\d{2}(\s*(am|pm))?\b|^(mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\s+\d{1,2}\s+[a-z]+\s+\d{4}$|^[a-z]+\s+\d{1,2}(st|nd|rd|th)?,?\s+\d{4}(,?\s+(at\s+)?\d{1,2}[:.]\d{2}.*)?$|^\d{1,2}\s+[a-z]+\s+\d{4}(\s+(at\s+)?\d{1,2}[:.]\d{2}.*)?$/,
 		reason: 'timestamp',
 		maxWords: 10,
 	},

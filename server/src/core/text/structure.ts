@@ -36,8 +36,11 @@ export interface DocumentStructure {
 	readonly datelines: readonly Span[];
 }
 
-/** Lines that end like a sentence (terminal punctuation, possibly followed by closing quotes or brackets). */
-const SENTENCE_END = /[.!?:;…]["'\u201D\u2019)\]»]*$|["\u201D]$/;
+/**
+ * Lines that end like a sentence, or like part of one (terminal punctuation, a comma or a dash, possibly
+ * followed by closing quotes or brackets): such a line is text, never a title.
+ */
+const SENTENCE_END = /[.!?:;…,—–]["'\u201D\u2019)\]»]*$|["\u201D]$/;
 const CAPTION_CUE =
 	/\((l|r|c|left|right|centre|center|top|bottom|pictured|file( photo)?)\)$|^(pictured|above|below|left|right|top|file photo|in this photo)\b|\b(pictured|poses|posing|seen here|is seen|are seen|gestures|arrives)\b[^.]*$/i;
 /** A dateline at the start of a line: a capitalised place, an optional agency, then a dash. */

@@ -1,0 +1,921 @@
+// Benchmarks Crosscheck's command line and language server on replicated real news articles.
+// Usage: node bench/run.mjs [--sizes 1000,10000] [--runs 3] [--skip-cli] [--skip-server]
+// What it measures and how is described in bench/README.md.
+import { spawn, spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import { createRequire } from 'node:module';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+
+const require = createRequire(import.meta.url);
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+/** The real articles, outside the repository; they are only ever read from there. */
+const SOURCE = path.resolve(REPO, '../shared/corpora/ecbplus');
+const SOURCE_SHOWN = '../shared/corpora/ecbplus';
+const CORPUS_ROOT = path.join(REPO, 'bench', '.corpus');
+const RESULTS_FILE = path.join(REPO, 'bench', 'results', 'latest.json');
+const CLI_BUNDLE = 'server/dist/cli.js';
+const SERVER_BUNDLE = 'server/dist/server.js';
+
+/** MB means 10^6 bytes everywhere in the report, memory included. */
+const MB = 1e6;
+/** The figures the project aims for; a miss is reported, never turned into a failing exit code. */
+const TARGETS = { cliMBps: 5, editP95Ms: 50, serverRssMB: 400, serverRssArticles: 10_000 };
+/** Every wait is bounded, so a stuck child turns into a clear error instead of a hung benchmark. */
+const TIMEOUTS = { cliRunMs: 10 * 60_000, initializeMs: 60_000, indexMs: 10 * 60_000, editMs: 10_000, shutdownMs: 10_000, exitMs: 5_000 };
+const EDITS = 200;
+/** A vague attribution, so every other edit adds one finding and the diagnostics really change. */
+const SENTENCE = ' Officials said the toll would rise.';
+/** The server's debounce of edits to open documents; every measured latency includes it. */
+const SERVER_DEBOUNCE_MS = 25;
+/** How often the /proc fallback samples the peak RSS of a CLI run when GNU time is missing. */
+const RSS_POLL_MS = 20;
+
+/** Children still running, killed if the benchmark itself is interrupted or fails. */
+const liveChildren = new Set();
+
+process.on('SIGINT', () => {
+	killChildren();
+	process.stderr.write('\nbench: interrupted.\n');
+	process.exit(130);
+});
+
+main().then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error) => {
+		killChildren();
+		process.stderr.write(`\nbench: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.exitCode = 1;
+	},
+);
+
+async function main() {
+	const flags = readFlags(process.argv.slice(2));
+	if (flags === undefined) {
+		return 2;
+	}
+	const source = listSourceArticles();
+	if (source === undefined) {
+		console.log(
+			`Benchmark skipped: it needs the ECB+ articles of ../shared/corpora (${SOURCE_SHOWN}/cluster_*/doc_*.txt), which are not there.`,
+		);
+		return 0;
+	}
+	for (const bundle of [CLI_BUNDLE, SERVER_BUNDLE]) {
+		if (!fs.existsSync(path.join(REPO, bundle))) {
+			throw new Error(`${bundle} is missing: run "npm run build" first (npm run bench does).`);
+		}
+	}
+
+	const started = performance.now();
+	const results = {
+		date: new Date().toISOString(),
+		command: ['node', 'bench/run.mjs', ...process.argv.slice(2)].join(' '),
+		machine: machineFacts(),
+		git: gitFacts(),
+		units: { MB: '1e6 bytes (input sizes and memory alike)', time: 'wall-clock' },
+		source: { path: SOURCE_SHOWN, articles: source.length, bytes: sum(source.map((a) => a.bytes)) },
+		corpora: [],
+		cli: undefined,
+		server: undefined,
+		targets: undefined,
+		durationS: undefined,
+	};
+	progress(`Source: ${source.length} articles, ${(results.source.bytes / MB).toFixed(2)} MB in ${SOURCE_SHOWN}.`);
+	const configAbove = findConfigAbove(REPO);
+	if (configAbove !== undefined) {
+		progress(`Note: the CLI will use ${configAbove}, found above the repository root.`);
+	}
+
+	const corpora = flags.sizes.map((size) => ensureCorpus(size, source));
+	results.corpora = corpora.map((c) => ({ articles: c.articles, bytes: c.bytes, replicas: c.replicas, dir: c.shown, reused: c.reused }));
+
+	if (!flags.skipCli) {
+		results.cli = await benchCli(corpora, flags.runs);
+	}
+	if (!flags.skipServer) {
+		results.server = { command: `node ${SERVER_BUNDLE} --stdio`, debounceMs: SERVER_DEBOUNCE_MS, edits: EDITS, sizes: [] };
+		for (const corpus of corpora) {
+			results.server.sizes.push(await benchServer(corpus));
+		}
+	}
+	results.targets = evaluateTargets(results);
+	results.durationS = round((performance.now() - started) / 1000, 1);
+
+	fs.mkdirSync(path.dirname(RESULTS_FILE), { recursive: true });
+	fs.writeFileSync(RESULTS_FILE, JSON.stringify(results, null, '\t') + '\n');
+	console.log(report(results));
+	console.log(`\nJSON: ${path.relative(REPO, RESULTS_FILE)}   Total time: ${formatDuration(results.durationS)}`);
+	return 0;
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Flags
+
+function readFlags(argv) {
+	let values;
+	try {
+		({ values } = parseArgs({
+			args: argv,
+			strict: true,
+			options: {
+				sizes: { type: 'string', default: '1000,10000' },
+				runs: { type: 'string', default: '3' },
+				'skip-cli': { type: 'boolean', default: false },
+				'skip-server': { type: 'boolean', default: false },
+				help: { type: 'boolean', short: 'h', default: false },
+			},
+		}));
+	} catch (error) {
+		process.stderr.write(`bench: ${error.message}\n${USAGE}`);
+		return undefined;
+	}
+	if (values.help) {
+		process.stdout.write(USAGE);
+		process.exit(0);
+	}
+	const sizes = values.sizes.split(',').map((s) => Number(s.trim().replace(/_/g, '')));
+	const runs = Number(values.runs);
+	if (sizes.length === 0 || sizes.some((n) => !Number.isInteger(n) || n <= 0)) {
+		process.stderr.write(`bench: --sizes must be a comma-separated list of positive integers, not "${values.sizes}".\n${USAGE}`);
+		return undefined;
+	}
+	if (!Number.isInteger(runs) || runs <= 0) {
+		process.stderr.write(`bench: --runs must be a positive integer, not "${values.runs}".\n${USAGE}`);
+		return undefined;
+	}
+	return { sizes: [...new Set(sizes)], runs, skipCli: values['skip-cli'], skipServer: values['skip-server'] };
+}
+
+const USAGE = `Usage: node bench/run.mjs [--sizes 1000,10000] [--runs 3] [--skip-cli] [--skip-server]
+`;
+
+// ---------------------------------------------------------------------------------------------------
+// Corpora
+
+/** The real articles in a stable order (cluster, then document number), or undefined when absent. */
+function listSourceArticles() {
+	if (!fs.existsSync(SOURCE)) {
+		return undefined;
+	}
+	const clusters = fs
+		.readdirSync(SOURCE, { withFileTypes: true })
+		.filter((e) => e.isDirectory() && /^cluster_\d+$/.test(e.name))
+		.map((e) => e.name)
+		.sort();
+	const articles = [];
+	for (const cluster of clusters) {
+		const docs = fs
+			.readdirSync(path.join(SOURCE, cluster))
+			.filter((name) => /^doc_\d+\.txt$/.test(name))
+			.sort((a, b) => docNumber(a) - docNumber(b));
+		for (const doc of docs) {
+			const file = path.join(SOURCE, cluster, doc);
+			articles.push({ cluster, doc, file, bytes: fs.statSync(file).size });
+		}
+	}
+	return articles.length > 0 ? articles : undefined;
+}
+
+function docNumber(name) {
+	return Number(/\d+/.exec(name)[0]);
+}
+
+/**
+ * Builds (or reuses) `bench/.corpus/n<size>/`: the real clusters copied again and again, each copy in
+ * its own `rNNNN/` folder, until exactly `size` articles exist. The build goes to a `.partial` folder
+ * first and is renamed at the end, so an interrupted build is never mistaken for a finished one.
+ */
+function ensureCorpus(size, source) {
+	const dir = path.join(CORPUS_ROOT, `n${size}`);
+	const manifestFile = path.join(CORPUS_ROOT, `n${size}.json`);
+	const shown = path.relative(REPO, dir);
+	const sourceBytes = sum(source.map((a) => a.bytes));
+	const manifest = readJson(manifestFile);
+	if (
+		manifest?.articles === size &&
+		manifest.sourceArticles === source.length &&
+		manifest.sourceBytes === sourceBytes &&
+		fs.existsSync(dir)
+	) {
+		const found = countArticles(dir);
+		if (found.articles === size && found.bytes === manifest.bytes) {
+			progress(`Corpus ${shown}: reusing ${size} articles (${(found.bytes / MB).toFixed(2)} MB).`);
+			return { dir, shown, articles: size, bytes: found.bytes, replicas: manifest.replicas, reused: true };
+		}
+	}
+
+	progress(`Corpus ${shown}: building ${size} articles…`);
+	const partial = `${dir}.partial`;
+	fs.rmSync(partial, { recursive: true, force: true });
+	let articles = 0;
+	let bytes = 0;
+	let replicas = 0;
+	while (articles < size) {
+		const replica = path.join(partial, `r${String(replicas).padStart(4, '0')}`);
+		let lastFolder = '';
+		for (const article of source) {
+			if (articles === size) {
+				break;
+			}
+			const folder = path.join(replica, article.cluster);
+			if (folder !== lastFolder) {
+				fs.mkdirSync(folder, { recursive: true });
+				lastFolder = folder;
+			}
+			fs.copyFileSync(article.file, path.join(folder, article.doc));
+			articles++;
+			bytes += article.bytes;
+		}
+		replicas++;
+	}
+	fs.rmSync(dir, { recursive: true, force: true });
+	fs.renameSync(partial, dir);
+	fs.writeFileSync(
+		manifestFile,
+		JSON.stringify({ articles, bytes, replicas, sourceArticles: source.length, sourceBytes }, null, '\t') + '\n',
+	);
+	return { dir, shown, articles, bytes, replicas, reused: false };
+}
+
+/** Counts the articles of a built corpus and their bytes (what the benchmark reports as input). */
+function countArticles(dir) {
+	let articles = 0;
+	let bytes = 0;
+	const pending = [dir];
+	while (pending.length > 0) {
+		const current = pending.pop();
+		for (const entry of fs.readdirSync(current, { withFileTypes: true })) {
+			const full = path.join(current, entry.name);
+			if (entry.isDirectory()) {
+				pending.push(full);
+			} else if (/^doc_\d+\.txt$/.test(entry.name)) {
+				articles++;
+				bytes += fs.statSync(full).size;
+			}
+		}
+	}
+	return { articles, bytes };
+}
+
+/** The crosscheck.yaml the CLI would pick up from the repository root, if any: it would change the figures. */
+function findConfigAbove(dir) {
+	for (let current = dir; ; current = path.dirname(current)) {
+		const candidate = path.join(current, 'crosscheck.yaml');
+		if (fs.existsSync(candidate)) {
+			return candidate;
+		}
+		if (path.dirname(current) === current) {
+			return undefined;
+		}
+	}
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Command line
+
+/**
+ * Runs `check --format json` on each corpus `runs` times, pinned to one CPU so the figure is per core
+ * whatever the machine, and keeps the median. The wall time includes Node's start-up, as a user sees it.
+ */
+async function benchCli(corpora, runs) {
+	const tools = probeTools();
+	const scratch = fs.mkdtempSync(path.join(os.tmpdir(), 'crosscheck-bench-'));
+	const section = {
+		pinning: tools.taskset ? 'taskset -c 0' : 'none (taskset unavailable: the CLI may use any core)',
+		peakRssMethod: tools.gnuTime
+			? '/usr/bin/time -f %M (maxrss of the process)'
+			: `VmHWM from /proc/<pid>/status, sampled every ${RSS_POLL_MS} ms`,
+		runs,
+		sizes: [],
+	};
+	try {
+		for (const corpus of corpora) {
+			const args = [CLI_BUNDLE, 'check', corpus.shown, '--format', 'json', '--fail-on', 'none'];
+			const command = [...(tools.taskset ? ['taskset', '-c', '0'] : []), 'node', ...args].join(' ');
+			const measured = [];
+			for (let run = 1; run <= runs; run++) {
+				const result = await runCliOnce(args, tools, scratch);
+				measured.push(result);
+				progress(
+					`CLI ${corpus.articles} articles, run ${run}/${runs}: ${(result.wallMs / 1000).toFixed(2)} s, peak RSS ${result.peakRssMB.toFixed(0)} MB, ${result.findings} findings.`,
+				);
+			}
+			const wallS = median(measured.map((r) => r.wallMs)) / 1000;
+			const mbps = corpus.bytes / MB / wallS;
+			section.sizes.push({
+				articles: corpus.articles,
+				bytes: corpus.bytes,
+				command,
+				stdout: 'a temporary file, parsed to count the findings',
+				runs: measured.map((r) => ({ wallS: round(r.wallMs / 1000, 3), peakRssMB: round(r.peakRssMB, 1), findings: r.findings })),
+				median: {
+					wallS: round(wallS, 3),
+					MBps: round(mbps, 2),
+					articlesPerS: Math.round(corpus.articles / wallS),
+					peakRssMB: round(median(measured.map((r) => r.peakRssMB)), 1),
+				},
+				findings: measured[0].findings,
+			});
+		}
+	} finally {
+		fs.rmSync(scratch, { recursive: true, force: true });
+	}
+	return section;
+}
+
+/** Which helpers exist: taskset to pin the CLI, GNU time to read its peak RSS at exit. */
+function probeTools() {
+	const taskset = spawnSync('taskset', ['-c', '0', process.execPath, '-e', ''], { stdio: 'ignore' }).status === 0;
+	let gnuTime = false;
+	if (fs.existsSync('/usr/bin/time')) {
+		const probe = path.join(os.tmpdir(), `crosscheck-bench-time-${process.pid}`);
+		const status = spawnSync('/usr/bin/time', ['-f', '%M', '-o', probe, process.execPath, '-e', ''], { stdio: 'ignore' }).status;
+		gnuTime = status === 0 && /^\d+\s*$/m.test(readText(probe) ?? '');
+		fs.rmSync(probe, { force: true });
+	}
+	if (!taskset) {
+		progress('Note: taskset is unavailable, so the CLI is not pinned to one CPU.');
+	}
+	return { taskset, gnuTime };
+}
+
+async function runCliOnce(args, tools, scratch) {
+	const outFile = path.join(scratch, 'out.json');
+	const rssFile = path.join(scratch, 'maxrss');
+	fs.rmSync(rssFile, { force: true });
+	let argv = [process.execPath, ...args];
+	if (tools.taskset) {
+		argv = ['taskset', '-c', '0', ...argv];
+	}
+	if (tools.gnuTime) {
+		argv = ['/usr/bin/time', '-f', '%M', '-o', rssFile, ...argv];
+	}
+	const out = fs.openSync(outFile, 'w');
+	let stderr = '';
+	let polledHwmKiB = 0;
+	const startedAt = performance.now();
+	const child = spawn(argv[0], argv.slice(1), { cwd: REPO, stdio: ['ignore', out, 'pipe'] });
+	fs.closeSync(out);
+	liveChildren.add(child);
+	child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+	// Without GNU time, sample the peak RSS (taskset execs node, so the pid is the CLI's own).
+	const poll = tools.gnuTime
+		? undefined
+		: setInterval(() => {
+				polledHwmKiB = Math.max(polledHwmKiB, procStatus(child.pid)?.VmHWM ?? 0);
+			}, RSS_POLL_MS);
+	let exit;
+	try {
+		exit = await withTimeout(onceExit(child), TIMEOUTS.cliRunMs, `the CLI (${args.join(' ')})`);
+	} finally {
+		clearInterval(poll);
+		liveChildren.delete(child);
+		if (child.exitCode === null && child.signalCode === null) {
+			child.kill('SIGKILL');
+		}
+	}
+	const wallMs = performance.now() - startedAt;
+	if (exit.code !== 0) {
+		throw new Error(`The CLI exited with ${exit.signal ?? `code ${exit.code}`}:\n${stderr}`);
+	}
+	let output;
+	try {
+		output = JSON.parse(fs.readFileSync(outFile, 'utf8'));
+	} catch (error) {
+		throw new Error(`The CLI did not print valid JSON: ${error.message}\n${stderr}`);
+	}
+	const peakKiB = tools.gnuTime ? Number(/(\d+)\s*$/.exec(readText(rssFile) ?? '')?.[1]) : polledHwmKiB;
+	if (!Number.isFinite(peakKiB) || peakKiB <= 0) {
+		throw new Error('Could not read the peak RSS of the CLI.');
+	}
+	return { wallMs, peakRssMB: (peakKiB * 1024) / MB, findings: output.findings.length };
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Language server
+
+/**
+ * Starts the server on one corpus as an editor would (stdio, no configuration or progress support),
+ * times the initial indexing, then times edit-to-diagnostics on one open article, and reads the
+ * server's memory after each phase.
+ */
+async function benchServer(corpus) {
+	const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
+	const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+	liveChildren.add(child);
+	let stderr = '';
+	child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));
+	// A write after the server died must surface as the exit error below, not as an unhandled EPIPE.
+	child.stdin.on('error', () => undefined);
+	const inbox = new Inbox();
+	const logs = [];
+	const exited = onceExit(child);
+	void exited.then(
+		({ code, signal }) => {
+			liveChildren.delete(child);
+			const tail = [...logs.slice(-5), stderr.trim()].filter(Boolean).join('\n');
+			inbox.fail(new Error(`The language server exited (${signal ?? `code ${code}`}).${tail ? `\n${tail}` : ''}`));
+		},
+		(error) => inbox.fail(new Error(`The language server could not be started: ${error.message}`)),
+	);
+
+	const connection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+	let statusCount = 0;
+	let diagnosticsCount = 0;
+	connection.onNotification('crosscheck/status', (params) => {
+		statusCount++;
+		inbox.deliver('status', params);
+	});
+	connection.onNotification('textDocument/publishDiagnostics', (params) => {
+		diagnosticsCount++;
+		inbox.deliver('diagnostics', params);
+	});
+	connection.onNotification('window/logMessage', (params) => {
+		logs.push(`[server] ${params.message}`);
+		logs.splice(0, logs.length - 20);
+	});
+	// The client announces no optional capability, so no request is expected; answer any with null anyway.
+	connection.onRequest(() => null);
+	connection.listen();
+
+	const result = { articles: corpus.articles, bytes: corpus.bytes };
+	try {
+		const folderUri = pathToFileURL(corpus.dir).href;
+		await withTimeout(
+			connection.sendRequest('initialize', {
+				processId: null,
+				rootUri: folderUri,
+				workspaceFolders: [{ uri: folderUri, name: path.basename(corpus.dir) }],
+				capabilities: { workspace: { configuration: false }, window: { workDoneProgress: false } },
+			}),
+			TIMEOUTS.initializeMs,
+			'the answer to initialize',
+		);
+
+		// Indexing: from `initialized` until the server says it is idle with every article analysed.
+		progress(`Server ${corpus.articles} articles: indexing…`);
+		const idle = inbox.wait(
+			'status',
+			(status) => {
+				if (status.state !== 'idle') {
+					return false;
+				}
+				if (status.documents !== corpus.articles) {
+					throw new Error(`The server went idle with ${status.documents} documents instead of ${corpus.articles}.`);
+				}
+				return true;
+			},
+			TIMEOUTS.indexMs,
+			`the server to index ${corpus.articles} articles`,
+		);
+		const indexStart = performance.now();
+		void connection.sendNotification('initialized', {});
+		const finalStatus = await idle;
+		const indexS = (performance.now() - indexStart) / 1000;
+		result.index = {
+			seconds: round(indexS, 3),
+			articlesPerS: Math.round(corpus.articles / indexS),
+			MBps: round(corpus.bytes / MB / indexS, 2),
+			findings: finalStatus.findings,
+			statusNotifications: statusCount,
+			publishDiagnostics: diagnosticsCount,
+		};
+		result.memoryAfterIndex = serverMemory(child.pid);
+		progress(
+			`Server ${corpus.articles} articles: indexed in ${indexS.toFixed(2)} s; RSS ${result.memoryAfterIndex.rssMB} MB, peak ${result.memoryAfterIndex.hwmMB} MB.`,
+		);
+
+		result.edits = await measureEdits(connection, inbox, corpus);
+		result.memoryAfterEdits = serverMemory(child.pid);
+		progress(
+			`Server ${corpus.articles} articles: ${EDITS} edits, p50 ${result.edits.p50Ms} ms, p95 ${result.edits.p95Ms} ms, max ${result.edits.maxMs} ms; RSS ${result.memoryAfterEdits.rssMB} MB, peak ${result.memoryAfterEdits.hwmMB} MB.`,
+		);
+
+		// A clean shutdown is part of the contract: `shutdown`, then `exit`, then the process must be gone.
+		await withTimeout(connection.sendRequest('shutdown'), TIMEOUTS.shutdownMs, 'the answer to shutdown');
+		void connection.sendNotification('exit');
+		const exit = await withTimeout(exited, TIMEOUTS.exitMs, 'the server to exit after the exit notification');
+		result.shutdown = { clean: exit.code === 0, exitCode: exit.code };
+		if (exit.code !== 0) {
+			throw new Error(`The language server exited with ${exit.signal ?? `code ${exit.code}`} after shutdown and exit.`);
+		}
+	} finally {
+		connection.dispose();
+		if (child.exitCode === null && child.signalCode === null) {
+			child.kill('SIGKILL');
+			await withTimeout(exited, TIMEOUTS.exitMs, 'the killed server to exit').catch(() => undefined);
+		}
+		liveChildren.delete(child);
+	}
+	return result;
+}
+
+/**
+ * Opens one article and edits it EDITS times with full-text changes that alternately add and remove a
+ * vague attribution, timing each change until the diagnostics of exactly that version arrive.
+ */
+async function measureEdits(connection, inbox, corpus) {
+	const file = pickArticle(corpus.dir);
+	const uri = pathToFileURL(file).href;
+	const original = fs.readFileSync(file, 'utf8');
+	const edited = withSentence(original);
+	const diagnosticsFor = (version, what) =>
+		inbox.wait(
+			'diagnostics',
+			(p) => p.uri === uri && p.version === version,
+			TIMEOUTS.editMs,
+			`the diagnostics of ${what} (version ${version})`,
+		);
+
+	const opened = diagnosticsFor(1, 'the opened article');
+	const openStart = performance.now();
+	void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: original } });
+	const first = await opened;
+	const openMs = performance.now() - openStart;
+
+	const latencies = [];
+	const counts = { without: new Set([first.diagnostics.length]), with: new Set() };
+	for (let i = 1; i <= EDITS; i++) {
+		const version = i + 1;
+		const adds = i % 2 === 1;
+		const published = diagnosticsFor(version, `edit ${i}`);
+		const start = performance.now();
+		void connection.sendNotification('textDocument/didChange', {
+			textDocument: { uri, version },
+			contentChanges: [{ text: adds ? edited : original }],
+		});
+		const params = await published;
+		latencies.push(performance.now() - start);
+		(adds ? counts.with : counts.without).add(params.diagnostics.length);
+	}
+	void connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+
+	const sorted = [...latencies].sort((a, b) => a - b);
+	const findingsWithout = [...counts.without];
+	const findingsWith = [...counts.with];
+	const alternates = findingsWithout.length === 1 && findingsWith.length === 1 && findingsWith[0] === findingsWithout[0] + 1;
+	if (!alternates) {
+		progress(
+			`Warning: the finding count did not alternate as expected (without the sentence: ${findingsWithout}, with it: ${findingsWith}).`,
+		);
+	}
+	return {
+		article: path.relative(REPO, file),
+		articleBytes: Buffer.byteLength(original),
+		openMs: round(openMs, 1),
+		p50Ms: round(percentile(sorted, 50), 1),
+		p95Ms: round(percentile(sorted, 95), 1),
+		maxMs: round(sorted[sorted.length - 1], 1),
+		meanMs: round(sum(latencies) / latencies.length, 1),
+		minMs: round(sorted[0], 1),
+		findingsWithout,
+		findingsWith,
+		alternates,
+	};
+}
+
+/** A typical article: the one of median size in the first replica, so the choice is stable across runs. */
+function pickArticle(dir) {
+	const first = path.join(dir, fs.readdirSync(dir).sort()[0]);
+	const files = [];
+	for (const cluster of fs.readdirSync(first).sort()) {
+		for (const doc of fs.readdirSync(path.join(first, cluster)).sort()) {
+			const file = path.join(first, cluster, doc);
+			files.push({ file, bytes: fs.statSync(file).size });
+		}
+	}
+	files.sort((a, b) => a.bytes - b.bytes || (a.file < b.file ? -1 : 1));
+	return files[Math.floor((files.length - 1) / 2)].file;
+}
+
+/** Appends the sentence to the longest line, which is body prose in every news article. */
+function withSentence(text) {
+	const lines = text.split('\n');
+	let longest = 0;
+	for (let i = 1; i < lines.length; i++) {
+		if (lines[i].trimEnd().length > lines[longest].trimEnd().length) {
+			longest = i;
+		}
+	}
+	lines[longest] = lines[longest].trimEnd() + SENTENCE;
+	return lines.join('\n');
+}
+
+function serverMemory(pid) {
+	const status = procStatus(pid);
+	if (!status) {
+		return { rssMB: null, hwmMB: null };
+	}
+	return { rssMB: round((status.VmRSS * 1024) / MB, 1), hwmMB: round((status.VmHWM * 1024) / MB, 1) };
+}
+
+/**
+ * Routes the server's notifications to whoever waits for them. A wait ends when its predicate accepts
+ * a message, rejects when the predicate throws, when it times out, or when the server dies.
+ */
+class Inbox {
+	waiters = new Set();
+	failure = undefined;
+
+	wait(kind, accept, timeoutMs, what) {
+		if (this.failure) {
+			return Promise.reject(this.failure);
+		}
+		return new Promise((resolve, reject) => {
+			const waiter = { kind, accept, resolve, reject };
+			waiter.timer = setTimeout(() => {
+				this.waiters.delete(waiter);
+				reject(new Error(`Timed out after ${formatDuration(timeoutMs / 1000)} waiting for ${what}.`));
+			}, timeoutMs);
+			this.waiters.add(waiter);
+		});
+	}
+
+	deliver(kind, message) {
+		for (const waiter of [...this.waiters]) {
+			if (waiter.kind !== kind) {
+				continue;
+			}
+			let accepted;
+			try {
+				accepted = waiter.accept(message);
+			} catch (error) {
+				this.settle(waiter);
+				waiter.reject(error);
+				continue;
+			}
+			if (accepted) {
+				this.settle(waiter);
+				waiter.resolve(message);
+			}
+		}
+	}
+
+	fail(error) {
+		this.failure ??= error;
+		for (const waiter of [...this.waiters]) {
+			this.settle(waiter);
+			waiter.reject(error);
+		}
+	}
+
+	settle(waiter) {
+		clearTimeout(waiter.timer);
+		this.waiters.delete(waiter);
+	}
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Report
+
+function evaluateTargets(results) {
+	const targets = [];
+	for (const size of results.cli?.sizes ?? []) {
+		targets.push({
+			name: `CLI throughput, ${size.articles} articles`,
+			target: `>= ${TARGETS.cliMBps} MB/s`,
+			value: size.median.MBps,
+			pass: size.median.MBps >= TARGETS.cliMBps,
+		});
+	}
+	for (const size of results.server?.sizes ?? []) {
+		targets.push({
+			name: `Edit-to-diagnostics p95, ${size.articles} articles`,
+			target: `<= ${TARGETS.editP95Ms} ms`,
+			value: size.edits.p95Ms,
+			pass: size.edits.p95Ms <= TARGETS.editP95Ms,
+		});
+		if (size.articles === TARGETS.serverRssArticles) {
+			const peak = size.memoryAfterEdits.hwmMB;
+			targets.push({
+				name: `Server peak RSS, ${size.articles} articles`,
+				target: `<= ${TARGETS.serverRssMB} MB`,
+				value: peak,
+				pass: peak !== null && peak <= TARGETS.serverRssMB,
+			});
+		}
+	}
+	return targets;
+}
+
+function report(results) {
+	const out = [];
+	const m = results.machine;
+	out.push(`Crosscheck benchmark, ${results.date}`);
+	out.push(
+		`Node ${m.node}, ${m.cpu}, ${m.cores} cores, ${m.os}${results.git ? `, commit ${results.git.commit}${results.git.dirty ? ' (modified)' : ''}` : ''}`,
+	);
+	out.push(`Input: ${results.source.articles} ECB+ articles from ${results.source.path}, replicated; MB = 10^6 bytes.`);
+
+	if (results.cli) {
+		const cli = results.cli;
+		out.push('');
+		out.push(`CLI: check --format json --fail-on none, median of ${cli.runs} run${cli.runs === 1 ? '' : 's'}; pinned: ${cli.pinning}`);
+		out.push(`     peak RSS via ${cli.peakRssMethod}`);
+		out.push(
+			table(
+				['Articles', 'Input MB', 'Wall s', 'MB/s', 'Articles/s', 'Peak RSS MB', 'Findings', `Target >= ${TARGETS.cliMBps} MB/s`],
+				cli.sizes.map((s) => [
+					count(s.articles),
+					(s.bytes / MB).toFixed(2),
+					s.median.wallS.toFixed(2),
+					s.median.MBps.toFixed(2),
+					count(s.median.articlesPerS),
+					s.median.peakRssMB.toFixed(0),
+					count(s.findings),
+					verdict(s.median.MBps >= TARGETS.cliMBps),
+				]),
+			),
+		);
+	}
+
+	if (results.server) {
+		const sizes = results.server.sizes;
+		const has10k = sizes.some((s) => s.articles === TARGETS.serverRssArticles);
+		out.push('');
+		out.push(`Language server: node ${SERVER_BUNDLE} --stdio, not pinned; ${EDITS} full-text edits of one open article`);
+		out.push(
+			`     edit latency = didChange sent -> publishDiagnostics of that version received; it includes the ${SERVER_DEBOUNCE_MS} ms debounce`,
+		);
+		const column = (s) => count(s.articles);
+		const rows = [
+			['Time to index (s)', ...sizes.map((s) => s.index.seconds.toFixed(2)), ''],
+			['Indexing rate (articles/s)', ...sizes.map((s) => count(s.index.articlesPerS)), ''],
+			['Indexing rate (MB/s)', ...sizes.map((s) => s.index.MBps.toFixed(2)), ''],
+			['Open to first diagnostics (ms)', ...sizes.map((s) => s.edits.openMs.toFixed(1)), ''],
+			['Edit to diagnostics p50 (ms)', ...sizes.map((s) => s.edits.p50Ms.toFixed(1)), ''],
+			[
+				'Edit to diagnostics p95 (ms)',
+				...sizes.map((s) => s.edits.p95Ms.toFixed(1)),
+				`<= ${TARGETS.editP95Ms} ms: ${sizes.map((s) => verdict(s.edits.p95Ms <= TARGETS.editP95Ms)).join(' / ')}`,
+			],
+			['Edit to diagnostics max (ms)', ...sizes.map((s) => s.edits.maxMs.toFixed(1)), ''],
+			['RSS after indexing (MB)', ...sizes.map((s) => mem(s.memoryAfterIndex.rssMB)), ''],
+			['Peak RSS after indexing (MB)', ...sizes.map((s) => mem(s.memoryAfterIndex.hwmMB)), ''],
+			['RSS after edits (MB)', ...sizes.map((s) => mem(s.memoryAfterEdits.rssMB)), ''],
+			[
+				'Peak RSS, whole run (MB)',
+				...sizes.map((s) => mem(s.memoryAfterEdits.hwmMB)),
+				has10k
+					? `<= ${TARGETS.serverRssMB} MB at ${count(TARGETS.serverRssArticles)}: ${verdict(sizes.find((s) => s.articles === TARGETS.serverRssArticles).memoryAfterEdits.hwmMB <= TARGETS.serverRssMB)}`
+					: `(target applies to ${count(TARGETS.serverRssArticles)} articles)`,
+			],
+		];
+		out.push(table(['Articles', ...sizes.map(column), 'Target'], rows));
+		const edits = sizes[0]?.edits;
+		if (edits) {
+			out.push(
+				`     edited article: ${edits.article} (${count(edits.articleBytes)} bytes); findings ${edits.findingsWithout.join('/')} without the sentence, ${edits.findingsWith.join('/')} with it`,
+			);
+		}
+	}
+
+	if (results.targets.length > 0) {
+		const missed = results.targets.filter((t) => !t.pass);
+		out.push('');
+		out.push(
+			missed.length === 0
+				? 'Targets: all met.'
+				: `Targets: ${missed.length} of ${results.targets.length} missed (${missed.map((t) => t.name).join('; ')}).`,
+		);
+	}
+	return out.join('\n');
+}
+
+/** A plain-text table: the first column left-aligned, the others right-aligned, the last left-aligned. */
+function table(header, rows) {
+	const all = [header, ...rows];
+	const widths = header.map((_, i) => Math.max(...all.map((r) => String(r[i]).length)));
+	const line = (row) =>
+		'  ' +
+		row
+			.map((cell, i) => (i === 0 || i === row.length - 1 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i])))
+			.join('   ')
+			.trimEnd();
+	return [line(header), '  ' + widths.map((w) => '-'.repeat(w)).join('   '), ...rows.map(line)].join('\n');
+}
+
+function verdict(pass) {
+	return pass ? 'PASS' : 'MISS';
+}
+
+function count(n) {
+	return n.toLocaleString('en-US');
+}
+
+function mem(mb) {
+	return mb === null ? 'n/a' : mb.toFixed(0);
+}
+
+// ---------------------------------------------------------------------------------------------------
+// Helpers
+
+function machineFacts() {
+	const cpus = os.cpus();
+	return {
+		node: process.version,
+		cpu: cpus[0]?.model ?? 'unknown',
+		cores: cpus.length,
+		os: `${os.type()} ${os.release()} ${os.arch()}`,
+		memoryMB: Math.round(os.totalmem() / MB),
+	};
+}
+
+/** The commit measured, so results can be compared over time; absent outside a git checkout. */
+function gitFacts() {
+	const git = (...args) => spawnSync('git', args, { cwd: REPO, encoding: 'utf8' });
+	const head = git('rev-parse', '--short', 'HEAD');
+	if (head.status !== 0) {
+		return undefined;
+	}
+	const dirty = git('status', '--porcelain', '--untracked-files=no').stdout.trim().length > 0;
+	return { commit: head.stdout.trim(), dirty };
+}
+
+/** The fields of /proc/<pid>/status that are sizes, in KiB; undefined once the process is gone. */
+function procStatus(pid) {
+	const text = readText(`/proc/${pid}/status`);
+	if (text === undefined) {
+		return undefined;
+	}
+	const fields = {};
+	for (const match of text.matchAll(/^(\w+):\s+(\d+) kB$/gm)) {
+		fields[match[1]] = Number(match[2]);
+	}
+	return fields;
+}
+
+function onceExit(child) {
+	return new Promise((resolve, reject) => {
+		child.once('error', reject);
+		child.once('exit', (code, signal) => resolve({ code, signal }));
+	});
+}
+
+function withTimeout(promise, ms, what) {
+	let timer;
+	const timeout = new Promise((_, reject) => {
+		timer = setTimeout(() => reject(new Error(`Timed out after ${formatDuration(ms / 1000)} waiting for ${what}.`)), ms);
+	});
+	return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function killChildren() {
+	for (const child of liveChildren) {
+		child.kill('SIGKILL');
+	}
+	liveChildren.clear();
+}
+
+/** The nearest-rank percentile of sorted values. */
+function percentile(sorted, p) {
+	return sorted[Math.max(0, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+function median(values) {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = Math.floor(sorted.length / 2);
+	return sorted.length % 2 === 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+function sum(values) {
+	return values.reduce((a, b) => a + b, 0);
+}
+
+function round(value, digits) {
+	const f = 10 ** digits;
+	return Math.round(value * f) / f;
+}
+
+function formatDuration(seconds) {
+	return seconds >= 60 ? `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s` : `${round(seconds, 1)} s`;
+}
+
+function readText(file) {
+	try {
+		return fs.readFileSync(file, 'utf8');
+	} catch {
+		return undefined;
+	}
+}
+
+function readJson(file) {
+	const text = readText(file);
+	try {
+		return text === undefined ? undefined : JSON.parse(text);
+	} catch {
+		return undefined;
+	}
+}
+
+/** Progress goes to stderr, so stdout carries only the report. */
+function progress(message) {
+	process.stderr.write(`${message}\n`);
+}
