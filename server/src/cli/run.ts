@@ -155,7 +155,8 @@ async function check(paths: readonly string[], flags: CheckFlags, io: CliIo): Pr
 	let config: ParsedConfig | undefined;
 	// Without --config, the nearest crosscheck.yaml at or above the first path (the corpus being
 	// checked) applies, so `crosscheck check samples` uses samples/crosscheck.yaml.
-	const configFile = flags.config !== undefined ? path.resolve(io.cwd, flags.config) : await findConfig(await searchStart(io.cwd, paths[0]));
+	const configFile =
+		flags.config !== undefined ? path.resolve(io.cwd, flags.config) : await findConfig(await searchStart(io.cwd, paths[0]));
 	if (configFile !== undefined) {
 		try {
 			const loaded = await loadConfig(configFile);
