@@ -1,0 +1,111 @@
+import type { Span } from '../types';
+
+/** A number or quantity as written: digits, words, a percentage or a sum of money. */
+export interface NumberMention extends Span {
+	/** The value when it can be read exactly ("16,000" → 16000, "forty-two" → 42, "2.5 million" → 2500000). */
+	readonly value?: number;
+	readonly unit?: 'percent' | 'money';
+}
+
+const UNITS: Readonly<Record<string, number>> = {
+	zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
+	twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+};
+const TENS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
+const SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1000, million: 1e6, billion: 1e9, trillion: 1e12, m: 1e6, bn: 1e9, k: 1000 };
+
+const WORD = String.raw`(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?![a-z])`;
+const WORD_NUMBER = String.raw`${WORD}(?:-${WORD})?(?:\s+(?:hundred|thousand|million|billion)(?:\s+(?:and\s+)?${WORD}(?:-${WORD})?)?)*`;
+const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const CURRENCY = String.raw`[$€£¥]|US\$|USD\s|EUR\s|GBP\s`;
+const SCALE = String.raw`(?:\s*(?:million|billion|trillion|thousand|bn|m|k)\b)?`;
+const CURRENCY_WORD = String.raw`(?:\s+(?:dollars|euros|pounds|yen|crowns|francs|rupees|yuan|lira|rubles|roubles))`;
+const PERCENT = String.raw`(?:\s?%|\s+per\s?cent|\s+percent)`;
+
+const SCANNER = new RegExp(
+	[
+		String.raw`(?<money>(?:${CURRENCY})\s?(?:${DIGITS})${SCALE})`,
+		String.raw`(?<digits>${DIGITS})(?<scale>${SCALE})(?<after>${PERCENT}|${CURRENCY_WORD})?`,
+		String.raw`(?<words>${WORD_NUMBER}|(?:a|one)\s+(?:hundred|thousand|million|billion)|dozens|(?:a\s+)?dozen|hundreds|thousands|millions|billions|tens\s+of\s+thousands)(?<wafter>${PERCENT}|${CURRENCY_WORD})?`,
+	].join('|'),
+	'giu',
+);
+
+/** Reads an English number in words ("forty-two", "two hundred and five", "three million"). */
+export function wordsToNumber(text: string): number | undefined {
+	let total = 0;
+	let current = 0;
+	let seen = false;
+	for (const word of text.toLowerCase().split(/[\s-]+/)) {
+		if (word === 'and' || word === 'a') {
+			if (word === 'a') {
+				current = 1;
+				seen = true;
+			}
+			continue;
+		}
+		if (word in UNITS) {
+			current += UNITS[word]!;
+		} else if (word in TENS) {
+			current += TENS[word]!;
+		} else if (word === 'hundred') {
+			current = (current || 1) * 100;
+		} else if (word === 'dozen') {
+			current = (current || 1) * 12;
+		} else if (word in SCALES) {
+			total += (current || 1) * SCALES[word]!;
+			current = 0;
+		} else {
+			return undefined;
+		}
+		seen = true;
+	}
+	return seen ? total + current : undefined;
+}
+
+/**
+ * Finds numbers and simple quantities in `text[start, end)`. Vague quantities ("dozens", "hundreds")
+ * have no exact `value`; the figures layer gives them intervals. Linear in the length of the range.
+ */
+export function findNumbers(text: string, start = 0, end = text.length): NumberMention[] {
+	const found: NumberMention[] = [];
+	const slice = text.slice(start, end);
+	SCANNER.lastIndex = 0;
+	for (let m = SCANNER.exec(slice); m; m = SCANNER.exec(slice)) {
+		const at = start + m.index;
+		const before = at > 0 ? text[at - 1]! : ' ';
+		const next = text[at + m[0].length] ?? ' ';
+		// A number glued to letters ("MH17", "A380") is a name; a number word joined to a word by a hyphen
+		// ("one-off") is part of that word.
+		const glued = next === '-' && m.groups?.words !== undefined && /\p{L}/u.test(text[at + m[0].length + 1] ?? '');
+		if (/[\p{L}\p{N}_]/u.test(before) || /[\p{L}_]/u.test(next) || (/\d/.test(next) && !m.groups?.money) || glued) {
+			continue;
+		}
+		const g = m.groups ?? {};
+		let value: number | undefined;
+		let unit: NumberMention['unit'];
+		if (g.money !== undefined) {
+			value = readDigits(g.money.replace(/^(?:US\$|USD|EUR|GBP|[$€£¥])\s?/, ''));
+			unit = 'money';
+		} else if (g.digits !== undefined) {
+			value = readDigits(g.digits + (g.scale ?? ''));
+			unit = g.after ? (/%|cent/i.test(g.after) ? 'percent' : 'money') : undefined;
+		} else if (g.words !== undefined) {
+			value = /dozens|hundreds|thousands|millions|billions|tens/i.test(g.words) ? undefined : wordsToNumber(g.words);
+			unit = g.wafter ? (/%|cent/i.test(g.wafter) ? 'percent' : 'money') : undefined;
+		}
+		const mention: NumberMention = { start: at, end: at + m[0].length };
+		found.push(value !== undefined || unit !== undefined ? { ...mention, ...(value !== undefined ? { value } : {}), ...(unit ? { unit } : {}) } : mention);
+	}
+	return found;
+}
+
+function readDigits(text: string): number | undefined {
+	const m = /^([\d,]+(?:\.\d+)?)\s*(million|billion|trillion|thousand|bn|m|k)?$/i.exec(text.trim());
+	if (!m) {
+		return undefined;
+	}
+	const base = Number(m[1]!.replace(/,/g, ''));
+	const scale = m[2] ? SCALES[m[2].toLowerCase()]! : 1;
+	return Number.isFinite(base) ? base * scale : undefined;
+}
