@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { StatusNotification, type StatusParams } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { EntitiesView } from './entitiesView';
 import { StatusBar } from './statusBar';
 
 /** What `activate` returns: used by the extension's own tests to wait on real events. */
@@ -41,12 +42,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<Crossc
 	context.subscriptions.push(statusBar, emitter, output);
 	registerCommands(context, client, output);
 
+	const entities = new EntitiesView(client);
+	context.subscriptions.push(
+		entities,
+		vscode.window.registerTreeDataProvider('crosscheck.entities', entities),
+		vscode.commands.registerCommand('crosscheck.refreshEntities', () => entities.refresh()),
+		vscode.commands.registerCommand('crosscheck.findEntityReferences', (node) => EntitiesView.findReferences(node)),
+	);
+
 	await client.start();
+	entities.refresh();
 	context.subscriptions.push(
 		client.onNotification(StatusNotification.method, (status: StatusParams) => {
 			last = status;
 			statusBar.update(status);
 			emitter.fire(status);
+			entities.refreshSoon();
 		}),
 	);
 	const started = client;

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { ruleCatalog } from '../src/core';
+import { ENTITY_TYPES, ruleCatalog } from '../src/core';
+import { semanticTokensLegend } from '../src/lsp/features/entities';
 import { defaultSettings, readSettings } from '../src/lsp/settings';
 import { VERSION } from '../src/version';
 import { repoRoot } from './helpers';
@@ -38,13 +39,25 @@ void describe('package.json manifest', () => {
 		assert.deepEqual(properties['crosscheck.rules']!.propertyNames!.enum.slice().sort(), ids);
 	});
 
+	void it('declares a semantic token type for every entity type the server sends', () => {
+		const declared = manifest.contributes.semanticTokenTypes.map((t: { id: string }) => t.id);
+		assert.deepEqual(declared, [...ENTITY_TYPES]);
+		assert.deepEqual(semanticTokensLegend.tokenTypes, [...ENTITY_TYPES]);
+	});
+
 	void it('has the version the CLI and server report', () => {
 		assert.equal(manifest.version, VERSION);
 	});
 
 	void it('declares its commands and supports untrusted workspaces', () => {
 		const commands = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
-		assert.deepEqual(commands, ['crosscheck.createConfig', 'crosscheck.reanalyse', 'crosscheck.showOutput']);
+		assert.deepEqual(commands, [
+			'crosscheck.createConfig',
+			'crosscheck.findEntityReferences',
+			'crosscheck.reanalyse',
+			'crosscheck.refreshEntities',
+			'crosscheck.showOutput',
+		]);
 		assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
 	});
 });

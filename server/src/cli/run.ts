@@ -19,6 +19,7 @@ import {
 	type Severity,
 } from '../core';
 import { findConfig, loadConfig } from '../node/config';
+import { loadAnalysisContext } from '../node/models';
 import { writeFileAtomic } from '../node/atomicWrite';
 import { createFileFilter, findArticles, toRelative } from '../node/files';
 import { readArticle } from '../node/readArticle';
@@ -43,14 +44,18 @@ const USAGE = `Usage: crosscheck <command> [options]
 
 Commands:
   check [PATH...]   Analyse articles (files or folders; default: the current folder) and report findings.
+  entities [PATH...]
+                    List every entity mention: people, organizations, places, dates, figures, other.
   init              Write a commented starter crosscheck.yaml in the current folder.
   rules             List every rule id with its default severity.
 
-Options for check:
-  --format text|json|sarif   Output format (default: text).
+Options for check and entities:
+  --format text|json|sarif   Output format (default: text; entities: text or json).
   --config FILE              Use this crosscheck.yaml (default: the nearest one at or above the first PATH).
   --fail-on SEVERITY         Exit 1 when a finding is at least this severe:
                              error, warning (default), information, hint, or none.
+  --min-severity SEVERITY    Report findings at least this severe (default: information; hint adds the
+                             entity marks).
   --explain                  Also report each article's layout (metadata, body, headlines, captions,
                              web-page debris) as a "documents" list in JSON, or after the findings in text.
   -h, --help                 Show this help.
@@ -80,6 +85,7 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
 				format: { type: 'string', short: 'f' },
 				config: { type: 'string', short: 'c' },
 				'fail-on': { type: 'string' },
+				'min-severity': { type: 'string' },
 				explain: { type: 'boolean' },
 				help: { type: 'boolean', short: 'h' },
 				version: { type: 'boolean', short: 'v' },
@@ -102,6 +108,8 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
 	switch (command) {
 		case 'check':
 			return check(paths, values, io);
+		case 'entities':
+			return entities(paths, values, io);
 		case 'init':
 			return init(io);
 		case 'rules':
@@ -134,6 +142,7 @@ interface CheckFlags {
 	format?: string;
 	config?: string;
 	'fail-on'?: string;
+	'min-severity'?: string;
 	explain?: boolean;
 }
 
@@ -149,6 +158,87 @@ async function check(paths: readonly string[], flags: CheckFlags, io: CliIo): Pr
 		return EXIT.usage;
 	}
 
+	const minSeverity = flags['min-severity'] ?? 'information';
+	if (!SEVERITIES.includes(minSeverity as Severity)) {
+		io.stderr(`crosscheck: --min-severity must be error, warning, information or hint, not "${minSeverity}".\n`);
+		return EXIT.usage;
+	}
+
+	const loaded = await loadCorpus(paths, flags.config, io);
+	if (typeof loaded === 'number') {
+		return loaded;
+	}
+	const { documents, configError } = loaded;
+
+	const ordered = [...documents.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+	const all = ordered.flatMap((doc) => toJsonFindings(doc, (id) => documents.get(id)));
+	const findings = all.filter((f) => severityRank(f.severity) <= severityRank(minSeverity as Severity));
+	if (format === 'json') {
+		const output: Record<string, unknown> = { version: 1, findings };
+		if (flags.explain) {
+			output.documents = ordered.map(explainDocument);
+		}
+		io.stdout(JSON.stringify(output, null, 2) + '\n');
+	} else if (format === 'sarif') {
+		io.stdout(formatSarif(findings, pathToFileURL(io.cwd).href, VERSION));
+	} else {
+		io.stdout(formatText(findings, ordered.length));
+		if (flags.explain) {
+			io.stdout(ordered.map((doc) => explainText(doc)).join(''));
+		}
+	}
+	if (configError) {
+		return EXIT.usage;
+	}
+	const threshold = failOn === 'none' ? -1 : severityRank(failOn as Severity);
+	return all.some((f) => severityRank(f.severity) <= threshold) ? EXIT.findings : EXIT.ok;
+}
+
+/** `crosscheck entities`: every entity mention, linked across the corpus. */
+async function entities(paths: readonly string[], flags: CheckFlags, io: CliIo): Promise<number> {
+	const format = flags.format ?? 'text';
+	if (format !== 'text' && format !== 'json') {
+		io.stderr(`crosscheck: --format must be text or json for entities, not "${format}".\n`);
+		return EXIT.usage;
+	}
+	const loaded = await loadCorpus(paths, flags.config, io);
+	if (typeof loaded === 'number') {
+		return loaded;
+	}
+	const ordered = [...loaded.documents].sort(([, a], [, b]) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+	const mentions = ordered.flatMap(([id, doc]) =>
+		loaded.corpus.mentions(id).map((m) => ({
+			file: doc.file,
+			range: rangeOf(doc.lines, m.start, m.end),
+			text: m.text,
+			type: m.type,
+			canonical: m.type === 'date' || m.type === 'figure' ? m.text : (loaded.corpus.entities.entity(m.entity)?.name ?? m.name),
+		})),
+	);
+	if (format === 'json') {
+		io.stdout(JSON.stringify({ version: 1, entities: mentions }, null, 2) + '\n');
+	} else {
+		for (const m of mentions) {
+			const canonical = m.canonical !== m.text ? `  → ${m.canonical}` : '';
+			io.stdout(`${m.file}:${m.range.start.line + 1}:${m.range.start.character + 1}  ${m.type.padEnd(12)} ${m.text}${canonical}\n`);
+		}
+		io.stdout(`${mentions.length} mention${mentions.length === 1 ? '' : 's'} in ${ordered.length} file${ordered.length === 1 ? '' : 's'}.\n`);
+	}
+	return loaded.configError ? EXIT.usage : EXIT.ok;
+}
+
+/** A corpus read from disk for one command, with each document's printed path and findings. */
+interface LoadedCorpus {
+	readonly corpus: Corpus;
+	readonly documents: Map<string, CheckedDocument>;
+	readonly configError: boolean;
+}
+
+/**
+ * Reads the configuration and every article named by `paths` (folders are walked with the globs;
+ * files named explicitly are always read) into a corpus. Returns an exit code on a usage error.
+ */
+async function loadCorpus(paths: readonly string[], configFlag: string | undefined, io: CliIo): Promise<LoadedCorpus | number> {
 	// Configuration: an explicit --config must exist; otherwise the nearest crosscheck.yaml, if any.
 	let configError = false;
 	let root = io.cwd;
@@ -156,7 +246,7 @@ async function check(paths: readonly string[], flags: CheckFlags, io: CliIo): Pr
 	// Without --config, the nearest crosscheck.yaml at or above the first path (the corpus being
 	// checked) applies, so `crosscheck check samples` uses samples/crosscheck.yaml.
 	const configFile =
-		flags.config !== undefined ? path.resolve(io.cwd, flags.config) : await findConfig(await searchStart(io.cwd, paths[0]));
+		configFlag !== undefined ? path.resolve(io.cwd, configFlag) : await findConfig(await searchStart(io.cwd, paths[0]));
 	if (configFile !== undefined) {
 		try {
 			const loaded = await loadConfig(configFile);
@@ -201,7 +291,11 @@ async function check(paths: readonly string[], flags: CheckFlags, io: CliIo): Pr
 		}
 	}
 
-	const corpus = new Corpus(options, config?.documents);
+	const { context, problem } = loadAnalysisContext();
+	if (problem) {
+		io.stderr(`crosscheck: ${problem}\n`);
+	}
+	const corpus = new Corpus(options, config?.documents, context);
 	const documents = new Map<string, CheckedDocument>();
 	const inputProblems = new Map<string, Finding[]>();
 	const sorted = [...files].sort();
@@ -235,31 +329,11 @@ async function check(paths: readonly string[], flags: CheckFlags, io: CliIo): Pr
 	}
 	for (const [id, doc] of documents) {
 		const stored = corpus.get(id);
-		const findings = [...(inputProblems.get(id) ?? []), ...(stored?.analysis.findings ?? [])].sort(compareFindings);
+		const findings = [...(inputProblems.get(id) ?? []), ...corpus.findings(id)].sort(compareFindings);
 		documents.set(id, stored ? { ...doc, findings, analysis: stored.analysis, metadata: stored.metadata } : { ...doc, findings });
 	}
 
-	const ordered = [...documents.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-	const findings = ordered.flatMap((doc) => toJsonFindings(doc, (id) => documents.get(id)));
-	if (format === 'json') {
-		const output: Record<string, unknown> = { version: 1, findings };
-		if (flags.explain) {
-			output.documents = ordered.map(explainDocument);
-		}
-		io.stdout(JSON.stringify(output, null, 2) + '\n');
-	} else if (format === 'sarif') {
-		io.stdout(formatSarif(findings, pathToFileURL(io.cwd).href, VERSION));
-	} else {
-		io.stdout(formatText(findings, ordered.length));
-		if (flags.explain) {
-			io.stdout(ordered.map((doc) => explainText(doc)).join(''));
-		}
-	}
-	if (configError) {
-		return EXIT.usage;
-	}
-	const threshold = failOn === 'none' ? -1 : severityRank(failOn as Severity);
-	return findings.some((f) => severityRank(f.severity) <= threshold) ? EXIT.findings : EXIT.ok;
+	return { corpus, documents, configError };
 }
 
 /** The folder to look for crosscheck.yaml from: the first path (or its folder), else the working directory. */

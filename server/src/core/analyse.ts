@@ -1,3 +1,5 @@
+import { AliasTable, BUILT_IN_ALIASES } from './entities/names';
+import { recogniseEntities, type DocumentEntities, type NameRecogniser } from './entities/recognise';
 import type { Options } from './options';
 import { documentRules, ruleCatalog } from './rules';
 import type { ReportedFinding } from './rules/rule';
@@ -10,8 +12,35 @@ export interface DocumentAnalysis {
 	readonly structure: DocumentStructure;
 	/** Metadata from front matter (later also from crosscheck.yaml's `documents`). */
 	readonly metadata: DocumentMetadata;
-	/** Findings sorted by offset. */
+	/** Findings of the document rules, sorted by offset (corpus rules add theirs in the {@link Corpus}). */
 	readonly findings: readonly Finding[];
+	/** Entity mentions linked within the document, and capitalised runs the corpus may recognise. */
+	readonly entities: DocumentEntities;
+}
+
+/** What analysis needs besides text and options: the statistical models, loaded once by the caller. */
+export interface AnalysisContext {
+	/** The name recogniser; without it only declared names, acronyms, dates and figures are found. */
+	readonly recogniseNames?: NameRecogniser;
+}
+
+let aliasCache: { aliases: Options['entityAliases']; known: Options['knownEntities']; table: AliasTable } | undefined;
+
+/**
+ * The alias table of the options: the built-in groups, then `entities.aliases`, then the declared
+ * entities with their aliases (later groups win), cached per options.
+ */
+export function aliasTableFor(options: Options): AliasTable {
+	if (aliasCache?.aliases !== options.entityAliases || aliasCache.known !== options.knownEntities) {
+		const groups = [
+			...BUILT_IN_ALIASES,
+			...Object.entries(options.entityAliases).map(([name, aliases]) => [name, ...aliases]),
+			// A declared entity without aliases adds no group, so it cannot hide a built-in one.
+			...options.knownEntities.filter((entity) => (entity.aliases ?? []).length > 0).map((entity) => [entity.name, ...entity.aliases!]),
+		];
+		aliasCache = { aliases: options.entityAliases, known: options.knownEntities, table: new AliasTable(groups) };
+	}
+	return aliasCache.table;
 }
 
 /** The configured severity of a rule, or `undefined` when it is turned off. */
@@ -30,7 +59,7 @@ export function ruleSeverity(ruleId: string, options: Options): Severity | undef
  * fails is reported as a finding instead of losing the others. Returns early, with what it has, when
  * `token` is cancelled.
  */
-export function analyseDocument(text: string, options: Options, token?: CancellationLike): DocumentAnalysis {
+export function analyseDocument(text: string, options: Options, token?: CancellationLike, context: AnalysisContext = {}): DocumentAnalysis {
 	const structure = analyseStructure(text);
 	const findings: Finding[] = [];
 	const frontMatterSeverity = ruleSeverity('invalid-front-matter', options);
@@ -63,7 +92,25 @@ export function analyseDocument(text: string, options: Options, token?: Cancella
 		}
 	}
 	findings.sort(compareFindings);
-	return { structure, metadata: structure.frontMatter?.metadata ?? {}, findings };
+	let entities: DocumentEntities = { mentions: [], candidates: [] };
+	if (!token?.isCancellationRequested) {
+		try {
+			entities = recogniseEntities(text, structure, {
+				...(context.recogniseNames ? { recogniseNames: context.recogniseNames } : {}),
+				aliases: aliasTableFor(options),
+				known: options.knownEntities,
+			});
+		} catch (error) {
+			findings.push({
+				ruleId: 'entity',
+				severity: 'error',
+				start: 0,
+				end: 0,
+				message: `Internal error in entity recognition: ${error instanceof Error ? error.message : String(error)}. Please report it.`,
+			});
+		}
+	}
+	return { structure, metadata: structure.frontMatter?.metadata ?? {}, findings, entities };
 }
 
 /** Orders findings by position, then rule id, so every front end lists them identically. */

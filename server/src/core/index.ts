@@ -2,9 +2,12 @@
  * Crosscheck's analysis core: text and options in, plain data out. Nothing here touches the editor,
  * the LSP libraries or Node; offsets are UTF-16 indices into the text that was passed in.
  */
-export { analyseDocument, compareFindings, ruleSeverity, type DocumentAnalysis } from './analyse';
+export { analyseDocument, compareFindings, ruleSeverity, type AnalysisContext, type DocumentAnalysis } from './analyse';
+export { EntityRegistry, type EntitySummary, type LinkedMention, type MentionLocation } from './corpus/entityRegistry';
+export { ENTITY_TYPES, type EntityMention, type EntityType, type KnownEntity, type NameMention, type NameRecogniser } from './entities/recognise';
 export { Corpus, type CorpusDocument } from './corpus/corpus';
 export { describeAt, type Description } from './describe';
+export { describeEntity, type DocumentLinker } from './entities/describeEntity';
 export { defaultOptions, resolveOptions, type Options, type PartialOptions, type RuleLevel } from './options';
 export {
 	CONFIG_FILE_NAME,
@@ -16,7 +19,7 @@ export {
 	type ParsedConfig,
 } from './config/parseConfig';
 export { STARTER_CONFIG } from './config/starter';
-export { documentRules, inputRules, ruleCatalog } from './rules';
+export { corpusRules, documentRules, inputRules, ruleCatalog } from './rules';
 export type { RuleInfo } from './rules/rule';
 export { LineIndex, type Position } from './text/lineIndex';
 export type { DocumentMetadata } from './text/frontMatter';

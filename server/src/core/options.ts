@@ -1,3 +1,4 @@
+import type { KnownEntity } from './entities/recognise';
 import type { Severity } from './types';
 
 /** A rule's configured level: a severity, or `off` to disable it. */
@@ -15,6 +16,10 @@ export interface Options {
 	readonly rules: Readonly<Record<string, RuleLevel>>;
 	/** Extra phrases that mark a source as vague, added to the built-in lexicon. */
 	readonly vaguePhrases: readonly string[];
+	/** Alias groups by canonical name, added to the built-in ones ("Islamic State": ["IS", "Daesh"]). */
+	readonly entityAliases: Readonly<Record<string, readonly string[]>>;
+	/** Entities the user declares, recognised wherever their name or an alias appears. */
+	readonly knownEntities: readonly KnownEntity[];
 }
 
 /** The built-in defaults. */
@@ -34,6 +39,8 @@ export const defaultOptions: Options = {
 	maxFileSize: 2 * 1024 * 1024,
 	rules: {},
 	vaguePhrases: [],
+	entityAliases: {},
+	knownEntities: [],
 };
 
 /** Options with every field optional, as produced from a config file, editor settings or CLI flags. */
@@ -41,7 +48,8 @@ export type PartialOptions = { -readonly [K in keyof Options]?: Options[K] };
 
 /**
  * Resolves layers of partial options over the defaults. Later layers win; `rules` are merged key by
- * key and `vaguePhrases` are concatenated, so a team's crosscheck.yaml and a user's settings combine.
+ * key, `entityAliases` by canonical name, and `vaguePhrases` and `knownEntities` are concatenated, so
+ * a team's crosscheck.yaml and a user's settings combine.
  */
 export function resolveOptions(...layers: readonly (PartialOptions | undefined)[]): Options {
 	let result: Options = defaultOptions;
@@ -55,6 +63,8 @@ export function resolveOptions(...layers: readonly (PartialOptions | undefined)[
 			maxFileSize: layer.maxFileSize ?? result.maxFileSize,
 			rules: layer.rules ? { ...result.rules, ...layer.rules } : result.rules,
 			vaguePhrases: layer.vaguePhrases ? [...result.vaguePhrases, ...layer.vaguePhrases] : result.vaguePhrases,
+			entityAliases: layer.entityAliases ? { ...result.entityAliases, ...layer.entityAliases } : result.entityAliases,
+			knownEntities: layer.knownEntities ? [...result.knownEntities, ...layer.knownEntities] : result.knownEntities,
 		};
 	}
 	return result;

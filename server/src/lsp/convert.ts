@@ -6,7 +6,7 @@ import {
 	type Hover,
 	type Range,
 } from 'vscode-languageserver';
-import type { Description, Finding, LineIndex, Severity } from '../core';
+import type { Finding, Severity, Span } from '../core';
 
 /** Offsets to positions: a document's LineIndex, or an open TextDocument (same interface). */
 export interface PositionSource {
@@ -56,10 +56,7 @@ export function toDiagnostic(
 	return diagnostic;
 }
 
-/** Converts a core description to an LSP hover. */
-export function toHover(description: Description, lines: LineIndex | PositionSource): Hover {
-	return {
-		contents: { kind: MarkupKind.Markdown, value: description.markdown },
-		range: toRange(lines, description.start, description.end),
-	};
+/** Builds an LSP hover from Markdown and the span it applies to. */
+export function toHover(markdown: string, span: Span, lines: PositionSource): Hover {
+	return { contents: { kind: MarkupKind.Markdown, value: markdown }, range: toRange(lines, span.start, span.end) };
 }

@@ -1,4 +1,5 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { loadAnalysisContext } from '../node/models';
 import { startServer } from './server';
 
 // The transport comes from the command line: --stdio (any LSP editor), --node-ipc (VS Code) or --socket.
@@ -14,5 +15,9 @@ process.on('unhandledRejection', (reason) =>
 	connection.console.error(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`),
 );
 
-startServer(connection);
+const { context, problem } = loadAnalysisContext();
+if (problem) {
+	connection.console.error(problem);
+}
+startServer(connection, context);
 connection.listen();

@@ -9,9 +9,11 @@ import {
 	type WorkspaceFolder,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { AnalysisContext } from '../core';
 import { VERSION } from '../version';
 import { registerCommands } from './features/commands';
 import { registerDocumentSync } from './features/documentSync';
+import { registerEntities, semanticTokensLegend } from './features/entities';
 import { registerHover } from './features/hover';
 import { Workspace } from './workspace';
 
@@ -19,7 +21,7 @@ import { Workspace } from './workspace';
  * Starts Crosscheck's language server on a connection: stdio or IPC from `main.ts`, an in-memory
  * stream pair in tests. Returns the workspace index (tests wait on it).
  */
-export function startServer(connection: Connection): { workspace: () => Workspace | undefined } {
+export function startServer(connection: Connection, context: AnalysisContext = {}): { workspace: () => Workspace | undefined } {
 	const documents = new TextDocuments(TextDocument);
 	let workspace: Workspace | undefined;
 	let folders: WorkspaceFolder[] = [];
@@ -33,17 +35,28 @@ export function startServer(connection: Connection): { workspace: () => Workspac
 		dynamicConfiguration = capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
 		folderEvents = capabilities.workspace?.workspaceFolders === true;
 		folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: 'root' }] : []);
-		workspace = new Workspace(connection, documents, {
-			configuration: capabilities.workspace?.configuration === true,
-			workDoneProgress: capabilities.window?.workDoneProgress === true,
-		});
+		workspace = new Workspace(
+			connection,
+			documents,
+			{
+				configuration: capabilities.workspace?.configuration === true,
+				workDoneProgress: capabilities.window?.workDoneProgress === true,
+			},
+			context,
+		);
 		registerDocumentSync(connection, documents, workspace);
 		registerHover(connection, documents, workspace);
 		registerCommands(connection, workspace);
+		registerEntities(connection, documents, workspace);
 		return {
 			capabilities: {
 				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
 				hoverProvider: true,
+				definitionProvider: true,
+				referencesProvider: true,
+				workspaceSymbolProvider: true,
+				documentSymbolProvider: { label: 'Crosscheck entities' },
+				semanticTokensProvider: { legend: semanticTokensLegend, full: true },
 				workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
 			},
 			serverInfo: { name: 'crosscheck', version: VERSION },

@@ -12,6 +12,7 @@ import {
 	ruleSeverity,
 	severityRank,
 	SEVERITIES,
+	type AnalysisContext,
 	type ConfigProblem,
 	type CorpusDocument,
 	type Finding,
@@ -21,7 +22,7 @@ import { loadConfig, type LoadedConfig } from '../node/config';
 import { createFileFilter, findArticles, toRelative, type FileFilter } from '../node/files';
 import { readArticle, tooLargeFinding } from '../node/readArticle';
 import { StatusNotification, type StatusParams } from '../protocol';
-import { toDiagnostic } from './convert';
+import { toDiagnostic, type PositionSource } from './convert';
 import { readSettings, toCoreOptions, defaultSettings, type Settings } from './settings';
 
 /** One corpus: a workspace folder (or, with `path` undefined, the files outside every folder). */
@@ -42,7 +43,9 @@ interface DocState {
 	readonly lines: LineIndex;
 	/** Findings about the input itself (too large, binary, bad encoding). */
 	readonly inputFindings: readonly Finding[];
-	readonly counts: readonly number[];
+	/** The editor's version for an open document; diagnostics carry it so stale ones are dropped. */
+	readonly version: number | undefined;
+	counts: readonly number[];
 }
 
 /** How long edits to one document are coalesced before it is re-analysed. */
@@ -76,6 +79,7 @@ export class Workspace {
 		private readonly connection: Connection,
 		private readonly documents: { get(uri: string): TextDocument | undefined; all(): TextDocument[] },
 		private readonly capabilities: { configuration: boolean; workDoneProgress: boolean },
+		private readonly context: AnalysisContext = {},
 	) {
 		this.loose = this.makeRoot('', undefined);
 	}
@@ -268,12 +272,27 @@ export class Workspace {
 		}
 	}
 
-	/** The stored analysis of a document, with what is needed to convert its offsets. */
-	lookup(uri: string): { doc: CorpusDocument; lines: LineIndex } | undefined {
+	/** The stored analysis of a document, with its corpus and what is needed to convert its offsets. */
+	lookup(uri: string): { id: string; doc: CorpusDocument; corpus: Corpus; lines: PositionSource } | undefined {
 		const id = docIdOf(uri);
 		const state = this.states.get(id);
 		const doc = state?.root.corpus.get(id);
-		return state && doc ? { doc, lines: state.lines } : undefined;
+		return state && doc ? { id, doc, corpus: state.root.corpus, lines: this.documents.get(state.uri) ?? state.lines } : undefined;
+	}
+
+	/** Where a document is: its URI, a label (the path relative to its folder) and its positions. */
+	locate(id: string): { uri: string; label: string; lines: PositionSource } | undefined {
+		const state = this.states.get(id);
+		if (!state) {
+			return undefined;
+		}
+		const label = state.root.path !== undefined && path.isAbsolute(id) ? toRelative(state.root.path, id) : state.uri;
+		return { uri: state.uri, label, lines: this.documents.get(state.uri) ?? state.lines };
+	}
+
+	/** The corpus of every workspace folder (and of loose files). */
+	corpora(): Corpus[] {
+		return [...this.roots, this.loose].map((r) => r.corpus);
 	}
 
 	/** The current status, as sent to the client. */
@@ -335,7 +354,7 @@ export class Workspace {
 		}
 		root.options = resolveOptions(root.config?.parsed.options, toCoreOptions(root.settings));
 		root.filter = createFileFilter(root.options);
-		root.corpus = new Corpus(root.options, root.config?.parsed.documents);
+		root.corpus = new Corpus(root.options, root.config?.parsed.documents, this.context);
 	}
 
 	private publishConfigDiagnostics(uri: string, text: string, doc?: TextDocument, known?: readonly ConfigProblem[]): void {
@@ -419,26 +438,40 @@ export class Workspace {
 		if (previous && previous.root !== root) {
 			this.forget(id);
 		}
-		root.corpus.update(id, text, Math.max(version, 0), relative);
+		const changed = root.corpus.update(id, text, Math.max(version, 0), relative) ?? [id];
 		const inputFindings = inputProblems
 			.map((f) => ({ ...f, severity: ruleSeverity(f.ruleId, root.options) }))
 			.filter((f): f is Finding => f.severity !== undefined);
-		const lines = new LineIndex(text);
-		const findings = [...inputFindings, ...root.corpus.findings(id)];
+		const counts = previous && previous.root === root ? previous.counts : [0, 0, 0, 0];
+		this.states.set(id, { root, uri, lines: new LineIndex(text), inputFindings, version: doc?.version, counts });
+		for (const other of changed) {
+			this.publish(other);
+		}
+	}
+
+	/** Publishes a document's diagnostics: input problems plus its corpus findings. */
+	private publish(id: string): void {
+		const state = this.states.get(id);
+		if (!state) {
+			return;
+		}
+		const findings = [...state.inputFindings, ...state.root.corpus.findings(id)];
 		const counts = [0, 0, 0, 0];
 		for (const f of findings) {
 			counts[severityRank(f.severity)]!++;
 		}
-		this.adjustTotals(previous?.counts, counts);
-		this.states.set(id, { root, uri, lines, inputFindings, counts });
-		const positions = doc ?? lines;
+		this.adjustTotals(state.counts, counts);
+		state.counts = counts;
+		const positions = this.documents.get(state.uri) ?? state.lines;
 		const diagnostics = findings.map((f) =>
 			toDiagnostic(f, positions, (docId) => {
-				const other = docId === undefined ? this.states.get(id) : this.states.get(docId);
+				const other = docId === undefined ? state : this.states.get(docId);
 				return other ? { uri: other.uri, lines: this.documents.get(other.uri) ?? other.lines } : undefined;
 			}),
 		);
-		void this.connection.sendDiagnostics(doc ? { uri, version: doc.version, diagnostics } : { uri, diagnostics });
+		void this.connection.sendDiagnostics(
+			state.version !== undefined ? { uri: state.uri, version: state.version, diagnostics } : { uri: state.uri, diagnostics },
+		);
 	}
 
 	private forget(id: string): void {
@@ -446,10 +479,13 @@ export class Workspace {
 		if (!state) {
 			return;
 		}
-		state.root.corpus.remove(id);
+		const changed = state.root.corpus.remove(id);
 		this.states.delete(id);
 		this.adjustTotals(state.counts, undefined);
 		void this.connection.sendDiagnostics({ uri: state.uri, diagnostics: [] });
+		for (const other of changed) {
+			this.publish(other);
+		}
 	}
 
 	private adjustTotals(before: readonly number[] | undefined, after: readonly number[] | undefined): void {

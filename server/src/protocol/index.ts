@@ -26,3 +26,22 @@ export interface ReanalyseResult {
 
 /** Sent from the client to the server: re-read crosscheck.yaml and every article, then answer. */
 export const ReanalyseRequest = { method: 'crosscheck/reanalyse' } as const;
+
+/** One entity of the corpus, for the Entities view. */
+export interface EntityItem {
+	readonly id: string;
+	readonly type: 'person' | 'organization' | 'place' | 'other' | 'date' | 'figure';
+	readonly name: string;
+	readonly mentions: number;
+	readonly documents: number;
+	/** The first mention in the corpus. */
+	readonly location: { readonly uri: string; readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } } };
+}
+
+/** The named entities of every corpus in the workspace, most mentioned first. */
+export interface EntitiesResult {
+	readonly entities: readonly EntityItem[];
+}
+
+/** Sent from the client to the server: list the corpus's named entities. */
+export const EntitiesRequest = { method: 'crosscheck/entities' } as const;

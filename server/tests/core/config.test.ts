@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { configSchema, inputRules, documentRules, parseConfig, parseSize, resolveOptions, STARTER_CONFIG } from '../../src/core';
+import { configSchema, parseConfig, parseSize, resolveOptions, ruleCatalog, STARTER_CONFIG } from '../../src/core';
 import { lines, marked } from '../helpers';
 
 /** Asserts that `source` (with `[[…]]` marking each expected problem) yields exactly those problems. */
@@ -88,7 +88,7 @@ void describe('parseConfig', () => {
 
 	void it('lists exactly the configurable rule ids in the schema', () => {
 		const schemaIds = (configSchema.definitions!.ruleId!.enum as string[]).slice().sort();
-		const configurable = [...documentRules, ...inputRules]
+		const configurable = [...ruleCatalog.values()]
 			.filter((r) => r.configurable)
 			.map((r) => r.id)
 			.sort();

@@ -9,8 +9,10 @@ import { startServer } from '../../src/lsp/server';
 /** A running server over an in-memory stream pair, with a minimal client that records what it is sent. */
 export interface TestSession {
 	readonly client: MessageConnection;
-	/** The latest diagnostics per URI. */
+	/** The latest diagnostics per URI, without the `entity` marks (see {@link all}). */
 	readonly diagnostics: Map<string, Diagnostic[]>;
+	/** The latest diagnostics per URI, `entity` marks included. */
+	readonly all: Map<string, Diagnostic[]>;
 	readonly statuses: StatusParams[];
 	/** Resolves with the diagnostics of `uri` once `predicate` holds for them, or rejects after `ms`. */
 	waitForDiagnostics(uri: string, predicate: (d: Diagnostic[]) => boolean, what: string, ms?: number): Promise<Diagnostic[]>;
@@ -32,11 +34,16 @@ export async function startSession(folder: string | undefined, settings: Record<
 	serverConnection.listen();
 	const client = createMessageConnection(new StreamMessageReader(down), new StreamMessageWriter(up));
 	const diagnostics = new Map<string, Diagnostic[]>();
+	const all = new Map<string, Diagnostic[]>();
 	const statuses: StatusParams[] = [];
 	const listeners = new Set<() => void>();
 	const notify = (): void => listeners.forEach((l) => l());
 	client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
-		diagnostics.set(params.uri, params.diagnostics);
+		all.set(params.uri, params.diagnostics);
+		diagnostics.set(
+			params.uri,
+			params.diagnostics.filter((d) => d.code !== 'entity'),
+		);
 		notify();
 	});
 	client.onNotification('crosscheck/status', (status: StatusParams) => {
@@ -92,6 +99,7 @@ export async function startSession(folder: string | undefined, settings: Record<
 	return {
 		client,
 		diagnostics,
+		all,
 		statuses,
 		waitForDiagnostics: (uri, predicate, what, ms = 5000) =>
 			waitUntil(

@@ -1,4 +1,5 @@
 import { parseDocument, type Node } from 'yaml';
+import type { KnownEntity } from '../entities/recognise';
 import type { PartialOptions, RuleLevel } from '../options';
 import type { DocumentMetadata } from '../text/frontMatter';
 import schemaJson from './crosscheck.schema.json';
@@ -80,6 +81,14 @@ export function parseConfig(text: string): ParsedConfig {
 	}
 	if (isRecord(value.attribution) && Array.isArray(value.attribution.vaguePhrases) && !isBad('attribution.vaguePhrases')) {
 		options.vaguePhrases = value.attribution.vaguePhrases as string[];
+	}
+	if (isRecord(value.entities)) {
+		if (isRecord(value.entities.aliases) && !isBad('entities.aliases')) {
+			options.entityAliases = value.entities.aliases as Record<string, string[]>;
+		}
+		if (Array.isArray(value.entities.known)) {
+			options.knownEntities = (value.entities.known as unknown[]).filter((_, i) => !isBad(`entities.known[${i}]`)) as KnownEntity[];
+		}
 	}
 	const documents: Record<string, DocumentMetadata> = {};
 	if (isRecord(value.documents)) {

@@ -12,6 +12,7 @@ export interface SchemaNode {
 	readonly properties?: Readonly<Record<string, SchemaNode>>;
 	readonly additionalProperties?: boolean | SchemaNode;
 	readonly propertyNames?: SchemaNode;
+	readonly required?: readonly string[];
 	readonly items?: SchemaNode;
 	readonly anyOf?: readonly SchemaNode[];
 	readonly minimum?: number;
@@ -65,6 +66,11 @@ export function validateNode(node: Node | null, schema: SchemaNode): SchemaProbl
 				if (!isMap(n)) {
 					report(`${label(path)} must be a mapping (key: value lines).`);
 					return;
+				}
+				const present = new Set(n.items.map((pair) => (isScalar(pair.key) ? String(pair.key.value) : '')));
+				const missing = (s.required ?? []).filter((k) => !present.has(k));
+				if (missing.length > 0) {
+					report(`${label(path)} needs ${missing.map((k) => `"${k}"`).join(' and ')}.`);
 				}
 				for (const pair of n.items) {
 					const key = isScalar(pair.key) ? String(pair.key.value) : undefined;

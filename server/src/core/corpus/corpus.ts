@@ -1,4 +1,6 @@
-import { analyseDocument, type DocumentAnalysis } from '../analyse';
+import { analyseDocument, compareFindings, ruleSeverity, type AnalysisContext, type DocumentAnalysis } from '../analyse';
+import { entityFindings } from '../rules/entity';
+import { EntityRegistry, type LinkedMention } from './entityRegistry';
 import type { Options } from '../options';
 import type { DocumentMetadata } from '../text/frontMatter';
 import type { CancellationLike, Finding } from '../types';
@@ -21,10 +23,13 @@ export interface CorpusDocument {
  */
 export class Corpus {
 	private readonly documents = new Map<string, CorpusDocument>();
+	/** The cross-document entity index. */
+	readonly entities = new EntityRegistry();
 
 	constructor(
 		private options: Options,
 		private documentMetadata: Readonly<Record<string, DocumentMetadata>> = {},
+		private readonly context: AnalysisContext = {},
 	) {}
 
 	/** The options documents are analysed with. */
@@ -40,7 +45,7 @@ export class Corpus {
 
 	/**
 	 * Analyses a new version of a document and stores it. Returns the ids of the documents whose
-	 * findings may have changed (today just this one). Returns `undefined`, storing nothing, when the
+	 * findings may have changed: this one first, then others whose linked entities changed. Returns `undefined`, storing nothing, when the
 	 * analysis was cancelled or a newer version is already stored.
 	 */
 	update(id: string, text: string, version: number, path?: string, token?: CancellationLike): string[] | undefined {
@@ -48,19 +53,28 @@ export class Corpus {
 		if (existing && existing.version > version) {
 			return undefined;
 		}
-		const analysis = analyseDocument(text, this.options, token);
+		const analysis = analyseDocument(text, this.options, token, this.context);
 		if (token?.isCancellationRequested) {
 			return undefined;
 		}
 		const configured = path !== undefined ? this.documentMetadata[path] : undefined;
 		const metadata = { ...configured, ...analysis.metadata };
 		this.documents.set(id, path !== undefined ? { id, path, version, analysis, metadata } : { id, version, analysis, metadata });
-		return [id];
+		const others = this.entities.update(id, analysis.entities.mentions, analysis.entities.candidates);
+		return [id, ...[...others].filter((other) => this.documents.has(other))];
 	}
 
 	/** Forgets a document. Returns the ids of documents whose findings may have changed. */
 	remove(id: string): string[] {
-		return this.documents.delete(id) ? [id] : [];
+		if (!this.documents.delete(id)) {
+			return [];
+		}
+		return [id, ...[...this.entities.remove(id)].filter((other) => this.documents.has(other))];
+	}
+
+	/** The linked entity mentions of a document, including names propagated from other articles. */
+	mentions(id: string): LinkedMention[] {
+		return this.entities.mentions(id);
 	}
 
 	/** The stored document, if any. */
@@ -68,9 +82,17 @@ export class Corpus {
 		return this.documents.get(id);
 	}
 
-	/** The findings of a document (empty when unknown). */
+	/** The findings of a document, document and corpus rules together, by offset (empty when unknown). */
 	findings(id: string): readonly Finding[] {
-		return this.documents.get(id)?.analysis.findings ?? [];
+		const doc = this.documents.get(id);
+		if (!doc) {
+			return [];
+		}
+		const severity = ruleSeverity('entity', this.options);
+		if (!severity) {
+			return doc.analysis.findings;
+		}
+		return [...doc.analysis.findings, ...entityFindings(this.entities.mentions(id), severity)].sort(compareFindings);
 	}
 
 	/** Every stored document. */

@@ -34,7 +34,7 @@ const PATTERNS: readonly [name: string, source: string][] = [
 	['monthDay', String.raw`${MODIFIER}(?<mm>${MONTH})\s+(?<md>${DAY})(?![\d,]\d)(?:,?\s+(?<my>${YEAR}))?`],
 	['dayMonth', String.raw`(?<dd>${DAY})\s+(?:of\s+)?(?<dm>${MONTH})(?:,?\s+(?<dy>${YEAR}))?`],
 	['monthYear', String.raw`${MODIFIER}(?<ym>${MONTH}),?\s+(?<yy>${YEAR})`],
-	['relativeMonth', String.raw`(?:last|next|this|early|late|mid|since|until|in|by|during)\s+(?:[- ])?(?<rm>January|February|March|April|June|July|August|September|October|November|December)\b`],
+	['relativeMonth', String.raw`(?:last|next|this|early|late|mid|since|until|in|by|during)\s+(?:[- ])?(?<rm>January|February|March|April|June|July|August|September|October|November|December)\b(?:,?\s+(?<ry>${YEAR}))?`],
 	['weekday', String.raw`${MODIFIER}(?:(?:last|next|this)\s+)?(?<w>${WEEKDAY})${PART}?`],
 	['yearContext', String.raw`(?<=\b(?:in|since|until|by|from|of|during|before|after|early|late|mid)\s)(?:the\s+)?(?<y>${YEAR})s?`],
 	['relative', String.raw`(?:(?:earlier|later)\s+)?(?:last|next|this|past)\s+(?:week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter|night)|(?:today|yesterday|tomorrow|tonight)|(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|later)`],
@@ -97,8 +97,8 @@ export function findDates(text: string, start = 0, end = text.length): DateMenti
 		} else if (g.monthYear) {
 			value = { year: number(g.yy), month: month(g.ym) };
 		} else if (g.relativeMonth) {
-			value = { month: month(g.rm) };
-			kind = 'relative';
+			value = { month: month(g.rm), year: number(g.ry) };
+			kind = g.ry ? 'absolute' : 'relative';
 		} else if (g.weekday) {
 			value = { weekday: weekday(m[0]) };
 			kind = 'relative';

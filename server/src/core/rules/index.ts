@@ -1,8 +1,12 @@
+import { entityRule } from './entity';
 import type { DocumentRule, RuleInfo } from './rule';
 import { vagueAttribution } from './vague-attribution';
 
 /** Every rule that runs on one document, in the order it runs. */
 export const documentRules: readonly DocumentRule[] = [vagueAttribution];
+
+/** Rules computed over the whole corpus rather than one document at a time. */
+export const corpusRules: readonly RuleInfo[] = [entityRule];
 
 /**
  * Ids the analysis reports about its input rather than about the reporting. They appear in the
@@ -40,4 +44,4 @@ export const inputRules: readonly RuleInfo[] = [
 ];
 
 /** Every public rule id with its description, by id. */
-export const ruleCatalog: ReadonlyMap<string, RuleInfo> = new Map([...documentRules, ...inputRules].map((rule) => [rule.id, rule]));
+export const ruleCatalog: ReadonlyMap<string, RuleInfo> = new Map([...documentRules, ...corpusRules, ...inputRules].map((rule) => [rule.id, rule]));

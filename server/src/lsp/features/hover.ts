@@ -1,19 +1,51 @@
-import type { Connection } from 'vscode-languageserver';
-import type { TextDocuments } from 'vscode-languageserver';
+import type { Connection, Hover, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeAt } from '../../core';
+import { describeAt, describeEntity, type DocumentLinker } from '../../core';
 import { toHover } from '../convert';
 import type { Workspace } from '../workspace';
 
-/** Hover: explains the finding or the layout element (debris, caption, dateline, front matter) under the cursor. */
+/**
+ * Hover: the findings under the cursor with their rule's documentation, the entity mentioned there
+ * (its names, and the articles that mention it, linked), and layout elements (web-page debris,
+ * captions, datelines, front matter).
+ */
 export function registerHover(connection: Connection, documents: TextDocuments<TextDocument>, workspace: Workspace): void {
-	connection.onHover((params) => {
+	const linker: DocumentLinker = (docId) => {
+		const target = workspace.locate(docId);
+		if (!target) {
+			return undefined;
+		}
+		return {
+			label: target.label,
+			link: (offset) => {
+				const p = target.lines.positionAt(offset);
+				return `${target.uri}#L${p.line + 1},${p.character + 1}`;
+			},
+			line: (offset) => target.lines.positionAt(offset).line,
+		};
+	};
+
+	connection.onHover((params): Hover | null => {
 		const document = documents.get(params.textDocument.uri);
 		const entry = workspace.lookup(params.textDocument.uri);
 		if (!document || !entry) {
 			return null;
 		}
-		const description = describeAt(entry.doc.analysis, document.offsetAt(params.position), entry.doc.metadata);
-		return description ? toHover(description, document) : null;
+		const offset = document.offsetAt(params.position);
+		const description = describeAt(entry.doc.analysis, offset, entry.doc.metadata);
+		const mention = entry.corpus.mentions(entry.id).find((m) => m.start <= offset && offset < m.end);
+		const parts: string[] = [];
+		if (description) {
+			parts.push(description.markdown);
+		}
+		if (mention) {
+			const summary = mention.type === 'date' || mention.type === 'figure' ? undefined : entry.corpus.entities.entity(mention.entity);
+			parts.push(describeEntity(mention, summary, linker));
+		}
+		if (parts.length === 0) {
+			return null;
+		}
+		const span = mention && !description ? mention : (description ?? mention)!;
+		return toHover(parts.join('\n\n---\n\n'), span, document);
 	});
 }

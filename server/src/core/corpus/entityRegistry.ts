@@ -1,0 +1,351 @@
+import type { EntityMention, EntityType, NameCandidate } from '../entities/recognise';
+import type { Span } from '../types';
+
+/** A mention as the corpus sees it: linked to its corpus-wide entity. */
+export interface LinkedMention extends EntityMention {
+	/** The corpus-wide entity id (a name key; dates and figures keep their own key). */
+	readonly entity: string;
+	/** True when the mention was found only because the name is recognised elsewhere in the corpus. */
+	readonly propagated?: boolean;
+}
+
+/** A mention's place in the corpus. */
+export interface MentionLocation extends Span {
+	readonly docId: string;
+	readonly text: string;
+}
+
+/** What the corpus knows of one entity. */
+export interface EntitySummary {
+	readonly id: string;
+	readonly type: EntityType;
+	/** The display name: the most frequent form, the longest on a tie. */
+	readonly name: string;
+	/** Every form seen (titles dropped), with how often. */
+	readonly aliases: readonly { readonly text: string; readonly count: number }[];
+	/** Mentions per document, in document order. */
+	readonly documents: readonly { readonly docId: string; readonly count: number; readonly first: Span }[];
+	readonly mentionCount: number;
+}
+
+interface DocEntry {
+	readonly mentions: readonly EntityMention[];
+	readonly candidates: readonly NameCandidate[];
+}
+
+const NAME_TYPES = new Set<EntityType>(['person', 'organization', 'place', 'other']);
+/** Recogniser confidence at which a name is trusted enough to be propagated to other articles. */
+const CONFIDENT = 0.8;
+
+/**
+ * The corpus entity registry: links mentions of one entity across articles and answers which
+ * articles mention it. Every structure is an index keyed by name (hash joins), maintained per document,
+ * so updating one article costs time in proportion to that article, never to the corpus.
+ *
+ * Linking across articles: mentions with the same key are one entity; a one-word person key ("cavusoglu")
+ * joins the one full person name in the corpus that ends with it ("mevlut cavusoglu"), if there is
+ * exactly one. Propagation: a capitalised word run that no recogniser tagged becomes a mention when the
+ * same name is recognised with confidence in some article.
+ */
+export class EntityRegistry {
+	private readonly docs = new Map<string, DocEntry>();
+	/** key → docId → number of mentions. */
+	private readonly keyDocs = new Map<string, Map<string, number>>();
+	/** key → type → count. */
+	private readonly keyTypes = new Map<string, Map<EntityType, number>>();
+	/** key → display form → count. */
+	private readonly keyForms = new Map<string, Map<string, number>>();
+	/** last word → full person keys ending with it → count. */
+	private readonly surnames = new Map<string, Map<string, number>>();
+	/** key → number of confident mentions. */
+	private readonly confident = new Map<string, number>();
+	/** candidate key → docs holding such a candidate. */
+	private readonly candidateDocs = new Map<string, Set<string>>();
+
+	/**
+	 * Replaces a document's mentions. Returns the ids of the other documents whose linked mentions may
+	 * have changed (their propagated mentions, surname links or display names); the document itself is
+	 * not included.
+	 */
+	update(docId: string, mentions: readonly EntityMention[], candidates: readonly NameCandidate[]): Set<string> {
+		const touched = new Set<string>();
+		const before = this.snapshot(docId, mentions);
+		this.unindex(docId, touched);
+		const entry = { mentions, candidates };
+		this.docs.set(docId, entry);
+		this.index(docId, entry, touched);
+		return this.affected(docId, touched, before);
+	}
+
+	/** Forgets a document; returns the other documents whose linked mentions may have changed. */
+	remove(docId: string): Set<string> {
+		const touched = new Set<string>();
+		const before = this.snapshot(docId, []);
+		this.unindex(docId, touched);
+		this.docs.delete(docId);
+		return this.affected(docId, touched, before);
+	}
+
+	/** The mentions of a document, linked, including names propagated from the rest of the corpus. */
+	mentions(docId: string): LinkedMention[] {
+		const entry = this.docs.get(docId);
+		if (!entry) {
+			return [];
+		}
+		const linked: LinkedMention[] = entry.mentions.map((m) => (NAME_TYPES.has(m.type) ? { ...m, entity: this.resolve(m.key, m.type) } : { ...m, entity: m.key }));
+		// Longer candidates first, so "Ansel Brook" wins over its own "Brook".
+		const taken: Span[] = [];
+		const byLength = [...entry.candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
+		for (const c of byLength) {
+			if ((this.confident.get(c.key) ?? 0) > 0 && !taken.some((t) => t.start < c.end && c.start < t.end)) {
+				taken.push(c);
+				const entity = this.resolve(c.key, this.typeOf(c.key));
+				linked.push({ start: c.start, end: c.end, type: this.typeOf(entity), text: c.text, key: c.key, name: this.nameOf(entity), source: 'model', confidence: 0.5, entity, propagated: true });
+			}
+		}
+		return linked.sort((a, b) => a.start - b.start || a.end - b.end);
+	}
+
+	/** The summary of an entity, or `undefined` if no document mentions it. Costs time in its mentions. */
+	entity(id: string): EntitySummary | undefined {
+		const documents = new Map<string, { count: number; first: Span }>();
+		const forms = new Map<string, number>();
+		const locations = this.locations(id);
+		for (const m of locations) {
+			const d = documents.get(m.docId);
+			if (d) {
+				d.count++;
+			} else {
+				documents.set(m.docId, { count: 1, first: { start: m.start, end: m.end } });
+			}
+			forms.set(m.text, (forms.get(m.text) ?? 0) + 1);
+		}
+		if (locations.length === 0) {
+			return undefined;
+		}
+		return {
+			id,
+			type: this.typeOf(id),
+			name: this.nameOf(id),
+			aliases: [...forms].map(([text, count]) => ({ text, count })).sort((a, b) => b.count - a.count || a.text.localeCompare(b.text)),
+			documents: [...documents].map(([docId, d]) => ({ docId, ...d })),
+			mentionCount: locations.length,
+		};
+	}
+
+	/** Every mention of an entity across the corpus, documents in id order. */
+	locations(id: string): MentionLocation[] {
+		const docIds = new Set<string>();
+		for (const key of this.membersOf(id)) {
+			for (const docId of this.keyDocs.get(key)?.keys() ?? []) {
+				docIds.add(docId);
+			}
+			for (const docId of this.candidateDocs.get(key) ?? []) {
+				docIds.add(docId);
+			}
+		}
+		const found: MentionLocation[] = [];
+		for (const docId of [...docIds].sort()) {
+			for (const m of this.mentions(docId)) {
+				if (m.entity === id) {
+					found.push({ docId, start: m.start, end: m.end, text: m.text });
+				}
+			}
+		}
+		return found;
+	}
+
+	/** Every named entity of the corpus (persons, organizations, places, other), most mentioned first. */
+	names(): { id: string; type: EntityType; name: string; mentions: number; documents: number }[] {
+		const counts = new Map<string, { mentions: number; documents: Set<string> }>();
+		for (const [key, docs] of this.keyDocs) {
+			const type = this.typeOf(key);
+			if (!NAME_TYPES.has(type)) {
+				continue;
+			}
+			const id = this.resolve(key, type);
+			const entry = counts.get(id) ?? counts.set(id, { mentions: 0, documents: new Set() }).get(id)!;
+			for (const [docId, n] of docs) {
+				entry.mentions += n;
+				entry.documents.add(docId);
+			}
+		}
+		return [...counts]
+			.map(([id, c]) => ({ id, type: this.typeOf(id), name: this.nameOf(id), mentions: c.mentions, documents: c.documents.size }))
+			.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
+	}
+
+	/** The entity a key belongs to: a lone surname joins the corpus's one full name ending with it. */
+	private resolve(key: string, type: EntityType): string {
+		if (key.includes(' ') || (type !== 'person' && (this.keyTypes.get(key)?.get('person') ?? 0) === 0)) {
+			return key;
+		}
+		const full = this.surnames.get(key);
+		if (full && full.size === 1) {
+			return [...full.keys()][0]!;
+		}
+		return key;
+	}
+
+	/** The keys whose mentions make up entity `id`. */
+	private membersOf(id: string): string[] {
+		const members = [id];
+		const words = id.split(' ');
+		const last = words[words.length - 1]!;
+		if (words.length > 1 && this.surnames.get(last)?.size === 1) {
+			members.push(last);
+		}
+		return members;
+	}
+
+	/** The majority type of a key (its members' types combined). */
+	private typeOf(id: string): EntityType {
+		const totals = new Map<EntityType, number>();
+		for (const key of this.membersOf(id)) {
+			for (const [type, n] of this.keyTypes.get(key) ?? []) {
+				totals.set(type, (totals.get(type) ?? 0) + n);
+			}
+		}
+		let best: EntityType = 'other';
+		let bestCount = -1;
+		for (const [type, n] of totals) {
+			if (n > bestCount) {
+				best = type;
+				bestCount = n;
+			}
+		}
+		return best;
+	}
+
+	/** The display name of an entity: its most frequent form, the longest on a tie. */
+	private nameOf(id: string): string {
+		let best = '';
+		let bestCount = -1;
+		for (const [form, n] of this.keyForms.get(id) ?? []) {
+			if (n > bestCount || (n === bestCount && form.length > best.length)) {
+				best = form;
+				bestCount = n;
+			}
+		}
+		return best || id;
+	}
+
+	private index(docId: string, entry: DocEntry, touched: Set<string>): void {
+		for (const m of entry.mentions) {
+			if (!NAME_TYPES.has(m.type)) {
+				continue;
+			}
+			bump(this.keyDocs, m.key, docId, 1);
+			bump(this.keyTypes, m.key, m.type, 1);
+			bump(this.keyForms, m.key, m.name, 1);
+			if (m.confidence >= CONFIDENT) {
+				this.confident.set(m.key, (this.confident.get(m.key) ?? 0) + 1);
+			}
+			if (m.type === 'person' && m.key.includes(' ')) {
+				const last = m.key.slice(m.key.lastIndexOf(' ') + 1);
+				bump(this.surnames, last, m.key, 1);
+				touched.add(last);
+			}
+			touched.add(m.key);
+		}
+		for (const c of entry.candidates) {
+			(this.candidateDocs.get(c.key) ?? this.candidateDocs.set(c.key, new Set()).get(c.key)!).add(docId);
+		}
+	}
+
+	private unindex(docId: string, touched: Set<string>): void {
+		const entry = this.docs.get(docId);
+		if (!entry) {
+			return;
+		}
+		for (const m of entry.mentions) {
+			if (!NAME_TYPES.has(m.type)) {
+				continue;
+			}
+			bump(this.keyDocs, m.key, docId, -1);
+			bump(this.keyTypes, m.key, m.type, -1);
+			bump(this.keyForms, m.key, m.name, -1);
+			if (m.confidence >= CONFIDENT) {
+				const n = (this.confident.get(m.key) ?? 0) - 1;
+				if (n > 0) {
+					this.confident.set(m.key, n);
+				} else {
+					this.confident.delete(m.key);
+				}
+			}
+			if (m.type === 'person' && m.key.includes(' ')) {
+				const last = m.key.slice(m.key.lastIndexOf(' ') + 1);
+				bump(this.surnames, last, m.key, -1);
+				touched.add(last);
+			}
+			touched.add(m.key);
+		}
+		for (const c of entry.candidates) {
+			const docs = this.candidateDocs.get(c.key);
+			docs?.delete(docId);
+			if (docs?.size === 0) {
+				this.candidateDocs.delete(c.key);
+			}
+		}
+	}
+
+	/** Per touched key: confidence, type, display name and surname link, before the update. */
+	private snapshot(docId: string, incoming: readonly EntityMention[]): Map<string, string> {
+		const keys = new Set<string>();
+		for (const m of [...(this.docs.get(docId)?.mentions ?? []), ...incoming]) {
+			if (NAME_TYPES.has(m.type)) {
+				keys.add(m.key);
+				const last = m.key.slice(m.key.lastIndexOf(' ') + 1);
+				keys.add(last);
+			}
+		}
+		return new Map([...keys].map((k) => [k, this.signature(k)]));
+	}
+
+	private signature(key: string): string {
+		return `${(this.confident.get(key) ?? 0) > 0}|${this.typeOf(key)}|${this.nameOf(key)}|${this.resolve(key, this.typeOf(key))}`;
+	}
+
+	private affected(docId: string, touched: Set<string>, before: Map<string, string>): Set<string> {
+		const changed = new Set<string>();
+		for (const key of touched) {
+			if (before.get(key) === this.signature(key)) {
+				continue;
+			}
+			for (const other of this.keyDocs.get(key)?.keys() ?? []) {
+				changed.add(other);
+			}
+			for (const other of this.candidateDocs.get(key) ?? []) {
+				changed.add(other);
+			}
+			// Full names ending with this surname show its mentions' display name.
+			for (const full of this.surnames.get(key)?.keys() ?? []) {
+				for (const other of this.keyDocs.get(full)?.keys() ?? []) {
+					changed.add(other);
+				}
+			}
+		}
+		changed.delete(docId);
+		return changed;
+	}
+}
+
+function bump<K, V>(map: Map<K, Map<V, number>>, key: K, inner: V, delta: number): void {
+	let counts = map.get(key);
+	if (!counts) {
+		if (delta <= 0) {
+			return;
+		}
+		counts = new Map();
+		map.set(key, counts);
+	}
+	const n = (counts.get(inner) ?? 0) + delta;
+	if (n > 0) {
+		counts.set(inner, n);
+	} else {
+		counts.delete(inner);
+		if (counts.size === 0) {
+			map.delete(key);
+		}
+	}
+}

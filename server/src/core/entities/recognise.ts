@@ -1,0 +1,276 @@
+import type { DocumentStructure } from '../text/structure';
+import type { Span } from '../types';
+import { findNumbers } from '../figures/numbers';
+import { findDates, type DateMention } from './dates';
+import { AliasTable, nameKey, stripTitles } from './names';
+
+/** The kinds of entity Crosscheck recognises. */
+export type EntityType = 'person' | 'organization' | 'place' | 'date' | 'figure' | 'other';
+
+/** All entity types, in display order. */
+export const ENTITY_TYPES: readonly EntityType[] = ['person', 'organization', 'place', 'other', 'date', 'figure'];
+
+/** The types a name can have (dates and figures are found by rules, not by the name recogniser). */
+export type NameType = 'person' | 'organization' | 'place' | 'other';
+
+/** A name found by a recogniser, with its confidence in [0, 1]. */
+export interface NameMention extends Span {
+	readonly type: NameType;
+	readonly confidence: number;
+}
+
+/** Finds names in the given sentences of a text (the statistical model, bound by the caller). */
+export type NameRecogniser = (text: string, sentences: readonly Span[]) => readonly NameMention[];
+
+/** An entity the user declares in crosscheck.yaml (`entities.known`). */
+export interface KnownEntity {
+	readonly name: string;
+	readonly type: EntityType;
+	readonly aliases?: readonly string[];
+}
+
+/** How a mention was found. */
+export type MentionSource = 'model' | 'known' | 'acronym' | 'rule';
+
+/** A mention of an entity in one document. */
+export interface EntityMention extends Span {
+	readonly type: EntityType;
+	/** The text as written. */
+	readonly text: string;
+	/**
+	 * The linking key within the document: aliases resolved, titles dropped, a bare surname joined to
+	 * the full name used earlier in the same article. Corpus-wide linking starts from this key.
+	 */
+	readonly key: string;
+	/** The name as it should be shown (titles dropped; the alias group's canonical form). */
+	readonly name: string;
+	readonly source: MentionSource;
+	readonly confidence: number;
+	/** For dates, the parts the expression states. */
+	readonly date?: DateMention['value'];
+	/** For figures, the exact value when it can be read. */
+	readonly value?: number;
+}
+
+/** A capitalised word sequence no recogniser tagged; it becomes a mention if the corpus knows the name. */
+export interface NameCandidate extends Span {
+	readonly key: string;
+	readonly text: string;
+}
+
+/** What entity recognition needs besides the text. */
+export interface EntityContext {
+	readonly recogniseNames?: NameRecogniser;
+	readonly aliases: AliasTable;
+	readonly known: readonly KnownEntity[];
+}
+
+/** The result of recognising the entities of one document. */
+export interface DocumentEntities {
+	readonly mentions: readonly EntityMention[];
+	readonly candidates: readonly NameCandidate[];
+}
+
+const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:(?:of|the|de|al|bin|van|von|der|du|la|le)\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4}/gu;
+
+/**
+ * Recognises the entities of one document: names from the statistical recogniser and from the user's
+ * `entities.known`, acronyms the article defines ("National Emergency Directorate (NED)"), dates and
+ * figures. Mentions in web-page debris are not reported. Names are linked within the document: a bare
+ * surname joins the full name used in the same article, and aliases join their group.
+ */
+export function recogniseEntities(text: string, structure: DocumentStructure, context: EntityContext): DocumentEntities {
+	const spans = structure.sentences.filter((s) => structure.lines[s.line]?.kind !== 'boilerplate');
+	const names: (NameMention & { source: MentionSource })[] = [];
+	for (const known of findKnown(text, spans, context.known)) {
+		names.push(known);
+	}
+	for (const name of context.recogniseNames?.(text, spans) ?? []) {
+		if (!names.some((k) => overlaps(k, name))) {
+			names.push({ ...name, source: 'model' });
+		}
+	}
+	names.sort((a, b) => a.start - b.start);
+
+	// Acronyms defined in the text: "Velna Hydro Authority (VHA)" makes every "VHA" that organisation.
+	const acronyms = new Map<string, NameMention & { source: MentionSource }>();
+	for (const name of names) {
+		const m = /^\s*\(([A-Z][A-Z.&]{1,9})\)/.exec(text.slice(name.end, name.end + 14));
+		if (m && (name.type === 'organization' || name.type === 'other' || name.type === 'place')) {
+			acronyms.set(m[1]!, name);
+		}
+	}
+	if (acronyms.size > 0) {
+		for (const span of spans) {
+			const line = text.slice(span.start, span.end);
+			for (const m of line.matchAll(/\b[A-Z][A-Z.&]{1,9}\b/g)) {
+				const start = span.start + m.index!;
+				const end = start + m[0].length;
+				const definition = acronyms.get(m[0]);
+				if (definition && !names.some((n) => overlaps(n, { start, end }))) {
+					names.push({ start, end, type: definition.type, confidence: definition.confidence, source: 'acronym' });
+				}
+			}
+		}
+		names.sort((a, b) => a.start - b.start);
+	}
+
+	const mentions: EntityMention[] = linkWithinDocument(text, names, context.aliases, acronyms);
+	for (const span of spans) {
+		for (const date of findDates(text, span.start, span.end)) {
+			if (!mentions.some((m) => overlaps(m, date))) {
+				const surface = text.slice(date.start, date.end);
+				mentions.push({ start: date.start, end: date.end, type: 'date', text: surface, key: `date:${surface.toLowerCase()}`, name: surface, source: 'rule', confidence: 1, date: date.value });
+			}
+		}
+	}
+	const named = mentions.length;
+	for (const span of spans) {
+		for (const number of findNumbers(text, span.start, span.end)) {
+			let clash = false;
+			for (let i = 0; i < named && !clash; i++) {
+				clash = overlaps(mentions[i]!, number);
+			}
+			if (!clash) {
+				const surface = text.slice(number.start, number.end);
+				mentions.push({
+					start: number.start,
+					end: number.end,
+					type: 'figure',
+					text: surface,
+					key: `figure:${surface.toLowerCase()}`,
+					name: surface,
+					source: 'rule',
+					confidence: 1,
+					...(number.value !== undefined ? { value: number.value } : {}),
+				});
+			}
+		}
+	}
+	mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+	return { mentions, candidates: findCandidates(text, spans, mentions) };
+}
+
+function overlaps(a: Span, b: Span): boolean {
+	return a.start < b.end && b.start < a.end;
+}
+
+/** Whole-word, case-sensitive matches of the user's declared entities and their aliases. */
+function findKnown(text: string, spans: readonly Span[], known: readonly KnownEntity[]): (NameMention & { source: MentionSource })[] {
+	if (known.length === 0) {
+		return [];
+	}
+	const forms = new Map<string, KnownEntity>();
+	for (const entity of known) {
+		for (const form of [entity.name, ...(entity.aliases ?? [])]) {
+			if (form.trim().length > 0) {
+				forms.set(form.trim(), entity);
+			}
+		}
+	}
+	const sorted = [...forms.keys()].sort((a, b) => b.length - a.length);
+	const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
+	const found: (NameMention & { source: MentionSource })[] = [];
+	for (const span of spans) {
+		const slice = text.slice(span.start, span.end);
+		for (const m of slice.matchAll(pattern)) {
+			const entity = forms.get(m[0])!;
+			if (entity.type !== 'date' && entity.type !== 'figure') {
+				found.push({ start: span.start + m.index!, end: span.start + m.index! + m[0].length, type: entity.type, confidence: 1, source: 'known' });
+			}
+		}
+	}
+	return found;
+}
+
+function escape(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\s+/g, '\\s+');
+}
+
+/**
+ * Gives every name its key and display name. Alias groups and the user's declared aliases map to
+ * their canonical name; a one-word person name that is the last word of exactly one longer person
+ * name in the article ("Erdogan" after "Recep Tayyip Erdogan") takes that name's key.
+ */
+function linkWithinDocument(
+	text: string,
+	names: readonly (NameMention & { source: MentionSource })[],
+	aliases: AliasTable,
+	acronyms: ReadonlyMap<string, NameMention>,
+): EntityMention[] {
+	const resolved = names.map((n) => {
+		const surface = text.slice(n.start, n.end);
+		const definition = n.source === 'acronym' ? acronyms.get(surface) : undefined;
+		const base = definition ? text.slice(definition.start, definition.end) : surface;
+		const canonical = aliases.lookup(base) ?? aliases.lookup(stripTitles(base));
+		const name = canonical ?? stripTitles(base);
+		return { n, surface, name, key: nameKey(name) };
+	});
+	// Full person names of the article by their last word.
+	const bySurname = new Map<string, Set<string>>();
+	const displayOf = new Map<string, string>();
+	for (const r of resolved) {
+		const words = r.key.split(' ');
+		if (r.n.type === 'person' && words.length >= 2) {
+			const last = words[words.length - 1]!;
+			(bySurname.get(last) ?? bySurname.set(last, new Set()).get(last)!).add(r.key);
+			displayOf.set(r.key, r.name);
+		}
+	}
+	return resolved
+		.filter((r) => r.key.length > 0)
+		.map(({ n, surface, name, key }) => {
+			let finalKey = key;
+			let finalName = name;
+			if (!key.includes(' ')) {
+				const full = bySurname.get(key);
+				if (full?.size === 1 && (n.type === 'person' || n.type === 'other' || n.type === 'organization')) {
+					finalKey = [...full][0]!;
+					finalName = displayOf.get(finalKey) ?? name;
+				}
+			}
+			const type: EntityType = finalKey !== key ? 'person' : n.type;
+			return { start: n.start, end: n.end, type, text: surface, key: finalKey, name: finalName, source: n.source, confidence: n.confidence };
+		});
+}
+
+/**
+ * Capitalised word runs that no mention covers, keys of two letters or more. A run of several words
+ * also yields the run without its first word (a sentence-initial word or a title: "Meanwhile Gulen")
+ * and its last word (a surname: "Ansel Brook" → "Brook"), so the corpus can match any of them.
+ */
+function findCandidates(text: string, spans: readonly Span[], mentions: readonly EntityMention[]): NameCandidate[] {
+	const candidates: NameCandidate[] = [];
+	let next = 0;
+	const push = (start: number, end: number): void => {
+		const surface = text.slice(start, end);
+		const key = nameKey(surface);
+		if (key.length >= 2) {
+			candidates.push({ start, end, key, text: surface });
+		}
+	};
+	for (const span of spans) {
+		const slice = text.slice(span.start, span.end);
+		for (const m of slice.matchAll(CAPITALISED_RUN)) {
+			const start = span.start + m.index!;
+			const end = start + m[0].replace(/[.'’\-]+$/, '').length;
+			while (next < mentions.length && mentions[next]!.end <= start) {
+				next++;
+			}
+			if (next < mentions.length && mentions[next]!.start < end) {
+				continue;
+			}
+			push(start, end);
+			const firstSpace = text.slice(start, end).search(/\s/);
+			if (firstSpace > 0) {
+				const rest = text.slice(start + firstSpace, end);
+				push(start + firstSpace + (rest.length - rest.trimStart().length), end);
+				const lastSpace = text.slice(start, end).search(/\s\S+$/);
+				if (lastSpace > firstSpace) {
+					push(start + lastSpace + 1, end);
+				}
+			}
+		}
+	}
+	return candidates;
+}

@@ -1,0 +1,94 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { aliasTableFor } from '../../src/core/analyse';
+import { recogniseEntities, type KnownEntity } from '../../src/core/entities/recognise';
+import { nameKey, stripTitles } from '../../src/core/entities/names';
+import { resolveOptions } from '../../src/core/options';
+import { analyseStructure } from '../../src/core/text/structure';
+import { lines, marked } from '../helpers';
+
+function recognise(text: string, known: KnownEntity[] = [], aliases: Record<string, string[]> = {}) {
+	const options = resolveOptions({ knownEntities: known, entityAliases: aliases });
+	return recogniseEntities(text, analyseStructure(text), { aliases: aliasTableFor(options), known });
+}
+
+void describe('recogniseEntities without a model', () => {
+	void it('finds declared names, the acronyms an article defines, dates and figures', () => {
+		const { text, spans } = marked(
+			lines(
+				'Dam report published',
+				'',
+				'The [[Velna Hydro Authority]] ([[VHA]]) said on [[Tuesday]] that [[31]] people died.',
+				'',
+				'[[VHA]] engineers met [[Aurelia Vasquez-Tollan]] in [[March 2025]].',
+			),
+		);
+		const found = recognise(text, [
+			{ name: 'Velna Hydro Authority', type: 'organization' },
+			{ name: 'Aurelia Vasquez-Tollan', type: 'person' },
+		]);
+		assert.deepEqual(
+			found.mentions.map((m) => [m.text, m.type]),
+			spans.map((s, i) => [s.text, ['organization', 'organization', 'date', 'figure', 'organization', 'person', 'date'][i]]),
+		);
+		const vha = found.mentions.filter((m) => m.text === 'VHA');
+		assert.ok(vha.every((m) => m.key === 'velna hydro authority' && m.name === 'Velna Hydro Authority'));
+	});
+
+	void it('maps aliases to their canonical name, built-in and declared', () => {
+		const text = 'Bridge\n\nDaesh and ISIL fighters left; Kestrel Watch (KW) and the Watch agreed.';
+		const found = recognise(text, [{ name: 'Daesh', type: 'organization' }, { name: 'ISIL', type: 'organization' }, { name: 'Kestrel Watch', type: 'organization', aliases: ['the Watch'] }]);
+		const names = found.mentions.filter((m) => m.type === 'organization').map((m) => [m.text, m.name]);
+		assert.deepEqual(names, [
+			['Daesh', 'Islamic State'],
+			['ISIL', 'Islamic State'],
+			['Kestrel Watch', 'Kestrel Watch'],
+			['KW', 'Kestrel Watch'],
+			['the Watch', 'Kestrel Watch'],
+		]);
+	});
+
+	void it('does not report entities in web-page debris', () => {
+		const text = lines('Dam report', '', 'Photo: Lena Ortiz/Northgate Wire', '', 'Crews worked on Tuesday.');
+		const found = recognise(text, [{ name: 'Lena Ortiz', type: 'person' }]);
+		assert.deepEqual(
+			found.mentions.map((m) => m.text),
+			['Tuesday'],
+		);
+	});
+
+	void it('keeps capitalised runs the recognisers missed as candidates for the corpus', () => {
+		const text = 'Dam report\n\nMeanwhile Gulen said that Mr. Ansel Brook would stay.';
+		const { candidates } = recognise(text);
+		assert.deepEqual(
+			candidates.map((c) => [c.text, c.key]),
+			[
+				['Dam', 'dam'],
+				['Meanwhile Gulen', 'meanwhile gulen'],
+				['Gulen', 'gulen'],
+				['Mr. Ansel Brook', 'ansel brook'],
+				['Ansel Brook', 'ansel brook'],
+				['Brook', 'brook'],
+			],
+		);
+	});
+});
+
+void describe('names', () => {
+	const keys: [string, string][] = [
+		['President Recep Tayyip Erdoğan', 'recep tayyip erdogan'],
+		["Erdogan's", 'erdogan'],
+		['Turkish Foreign Minister Mevlut Cavusoglu', 'mevlut cavusoglu'],
+		['U.S. Secretary of State Jon Arkwright', 'jon arkwright'],
+		['Vasquez-Tollan', 'vasquez tollan'],
+		['U.S.', 'us'],
+		['José Ibáñez', 'jose ibanez'],
+	];
+	for (const [surface, key] of keys) {
+		void it(`keys ${JSON.stringify(surface)} as ${JSON.stringify(key)}`, () => assert.equal(nameKey(surface), key));
+	}
+	void it('keeps a name made only of a title', () => {
+		assert.equal(stripTitles('President'), 'President');
+		assert.equal(stripTitles('Mayor Ilona Brask'), 'Ilona Brask');
+	});
+});

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { EntityRegistry } from '../../src/core/corpus/entityRegistry';
+import { nameKey } from '../../src/core/entities/names';
+import type { EntityMention, EntityType, NameCandidate } from '../../src/core/entities/recognise';
+
+/** A mention as recognition would produce it, placed at `start`. */
+function mention(text: string, type: EntityType, start = 0, confidence = 0.95): EntityMention {
+	return { start, end: start + text.length, type, text, key: nameKey(text), name: text, source: 'model', confidence };
+}
+
+function candidate(text: string, start = 0): NameCandidate {
+	return { start, end: start + text.length, key: nameKey(text), text };
+}
+
+void describe('EntityRegistry', () => {
+	void it('links a bare surname in one article to the full name used in another', () => {
+		const registry = new EntityRegistry();
+		registry.update('a', [mention('Mevlut Cavusoglu', 'person')], []);
+		registry.update('b', [mention('Cavusoglu', 'person', 10)], []);
+		const [linked] = registry.mentions('b');
+		assert.equal(linked?.entity, 'mevlut cavusoglu');
+		const summary = registry.entity('mevlut cavusoglu')!;
+		assert.equal(summary.name, 'Mevlut Cavusoglu');
+		assert.equal(summary.type, 'person');
+		assert.equal(summary.mentionCount, 2);
+		assert.deepEqual(
+			summary.documents.map((d) => [d.docId, d.count, d.first.start]),
+			[
+				['a', 1, 0],
+				['b', 1, 10],
+			],
+		);
+		assert.deepEqual(summary.aliases.map((a) => a.text).sort(), ['Cavusoglu', 'Mevlut Cavusoglu']);
+	});
+
+	void it('leaves a surname unlinked when two full names share it', () => {
+		const registry = new EntityRegistry();
+		registry.update('a', [mention('Anna Brask', 'person'), mention('Ilona Brask', 'person', 20)], []);
+		registry.update('b', [mention('Brask', 'person')], []);
+		assert.equal(registry.mentions('b')[0]?.entity, 'brask');
+	});
+
+	void it('reports the other articles whose links change, and only those', () => {
+		const registry = new EntityRegistry();
+		registry.update('b', [mention('Cavusoglu', 'person')], []);
+		registry.update('c', [mention('Kestrava', 'place')], []);
+		const affected = registry.update('a', [mention('Mevlut Cavusoglu', 'person')], []);
+		assert.deepEqual([...affected], ['b']);
+		assert.deepEqual([...registry.remove('a')], ['b']);
+		assert.equal(registry.mentions('b')[0]?.entity, 'cavusoglu');
+	});
+
+	void it('propagates a name recognised with confidence to articles where the recogniser missed it', () => {
+		const registry = new EntityRegistry();
+		registry.update('b', [], [candidate('Gulen', 5), candidate('Meanwhile', 40)]);
+		assert.deepEqual(registry.mentions('b'), []);
+		const affected = registry.update('a', [mention('Gulen', 'person')], []);
+		assert.deepEqual([...affected], ['b']);
+		const [propagated, ...rest] = registry.mentions('b');
+		assert.equal(rest.length, 0);
+		assert.equal(propagated?.text, 'Gulen');
+		assert.equal(propagated?.type, 'person');
+		assert.equal(propagated?.propagated, true);
+		assert.equal(registry.entity('gulen')?.mentionCount, 2);
+	});
+
+	void it('does not propagate names recognised without confidence', () => {
+		const registry = new EntityRegistry();
+		registry.update('a', [mention('Gulen', 'person', 0, 0.4)], []);
+		registry.update('b', [], [candidate('Gulen')]);
+		assert.deepEqual(registry.mentions('b'), []);
+	});
+
+	void it('gives an entity its majority type and most frequent form', () => {
+		const registry = new EntityRegistry();
+		registry.update('a', [mention('Velna', 'place'), mention('Velna', 'place', 10)], []);
+		registry.update('b', [mention('Velna', 'organization')], []);
+		assert.equal(registry.entity('velna')?.type, 'place');
+		assert.deepEqual(
+			registry.names().map((n) => [n.name, n.type, n.mentions, n.documents]),
+			[['Velna', 'place', 3, 2]],
+		);
+	});
+
+	void it('lists every location of an entity, articles in order', () => {
+		const registry = new EntityRegistry();
+		registry.update('b', [mention('NATO', 'organization', 3)], []);
+		registry.update('a', [mention('NATO', 'organization', 7), mention('NATO', 'organization', 30)], []);
+		assert.deepEqual(
+			registry.locations('nato').map((l) => [l.docId, l.start]),
+			[
+				['a', 7],
+				['a', 30],
+				['b', 3],
+			],
+		);
+	});
+});
