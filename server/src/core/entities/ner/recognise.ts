@@ -1,0 +1,80 @@
+import { prepareDocument } from './features';
+import { NAME_TYPES, type EntityModel, type NameType } from './model';
+import { modelScorer, tagGreedy } from './tagger';
+import { tokenizeForNames, type NerToken } from './tokenize';
+
+/** A name found in the text. */
+export interface NameMention {
+	/** UTF-16 offset of the first character of the name. */
+	readonly start: number;
+	/** UTF-16 offset just after the name. */
+	readonly end: number;
+	readonly type: NameType;
+	/** How sure the tagger is, in [0, 1]: the mean probability of the name's tags. */
+	readonly confidence: number;
+}
+
+/**
+ * Turns BIO tags into spans of tokens: `[first token, end token, type index]` triples. A continuing
+ * tag of another type than the name before it starts a new name (the tagger never produces one).
+ */
+export function tagsToSpans(tags: ArrayLike<number>): [number, number, number][] {
+	const spans: [number, number, number][] = [];
+	let open = -1;
+	let openType = -1;
+	for (let i = 0; i <= tags.length; i++) {
+		const tag = i < tags.length ? tags[i]! : 0;
+		const type = tag === 0 ? -1 : (tag - 1) >> 1;
+		const begins = tag % 2 === 1 || (tag !== 0 && type !== openType);
+		if (open >= 0 && (tag === 0 || begins)) {
+			spans.push([open, i, openType]);
+			open = -1;
+			openType = -1;
+		}
+		if (tag !== 0 && open < 0) {
+			open = i;
+			openType = type;
+		}
+	}
+	return spans;
+}
+
+/**
+ * Recognises the names of people, organizations, places and other names (nationalities, events,
+ * works) in the given sentences of `text`, which are the spans to read (for example the sentences of
+ * `analyseStructure`). The sentences together are one document: how a word is written elsewhere in
+ * them helps with headlines, ALL-CAPS lines and sentence starts. Returns mentions in text order with
+ * UTF-16 offsets into `text`. Linear in the length of the sentences; never throws on any text.
+ */
+export function recogniseNames(text: string, sentences: readonly { start: number; end: number }[], model: EntityModel): NameMention[] {
+	const tokenLists: NerToken[][] = [];
+	for (const sentence of sentences) {
+		const start = Math.max(0, Math.min(text.length, sentence.start | 0));
+		const end = Math.max(start, Math.min(text.length, sentence.end | 0));
+		tokenLists.push(tokenizeForNames(text, start, end));
+	}
+	const prepared = prepareDocument(
+		tokenLists.map((tokens) => tokens.map((t) => t.text)),
+		model.gazetteers,
+	);
+	const score = modelScorer(model.weights);
+	const mentions: NameMention[] = [];
+	prepared.forEach((sentence, s) => {
+		const tokens = tokenLists[s]!;
+		const { tags, probabilities } = tagGreedy(sentence, score, model.temperature);
+		for (const [first, last, type] of tagsToSpans(tags)) {
+			let sum = 0;
+			for (let k = first; k < last; k++) {
+				sum += probabilities[k]!;
+			}
+			mentions.push({
+				start: tokens[first]!.start,
+				end: tokens[last - 1]!.end,
+				type: NAME_TYPES[type]!,
+				confidence: Math.min(1, Math.max(0, sum / (last - first))),
+			});
+		}
+	});
+	mentions.sort((a, b) => a.start - b.start || a.end - b.end);
+	return mentions;
+}

@@ -1,0 +1,312 @@
+import { FeatureList, historyFeatures, prepareDocument, type PreparedSentence } from '../../core/entities/ner/features';
+import { buildGazetteers, type GazetteerLists } from '../../core/entities/ner/gazetteers';
+import { buildFeatureWeights, quantiseWeights, TAG_COUNT, type EntityModel } from '../../core/entities/ner/model';
+import { allowedAfter, tagGreedy, type Scorer } from '../../core/entities/ner/tagger';
+
+/** A training sentence: its tokens and their gold tag numbers (indices into `TAGS`). */
+export interface TrainingSentence {
+	readonly tokens: readonly string[];
+	readonly tags: readonly number[];
+}
+
+/** Consecutive sentences that are read together, as the recogniser reads an article. */
+export type TrainingDocument = readonly TrainingSentence[];
+
+/** Knobs of the training run; every one is recorded in the model file. */
+export interface TrainingOptions {
+	readonly epochs: number;
+	/** Seeds the shuffle of the documents before each epoch. */
+	readonly seed: number;
+	/** Static features seen fewer times than this in the training data get no weight. */
+	readonly minCount: number;
+	/** Averaged weights smaller than this in absolute value are dropped from the model. */
+	readonly pruneBelow: number;
+}
+
+/** The defaults of `npm run train:entities`. */
+export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = { epochs: 12, seed: 20240611, minCount: 2, pruneBelow: 0.01 };
+
+/** A small, fast, seedable generator (mulberry32). Same seed, same sequence, on every platform. */
+export function seededRandom(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** Shuffles `items` in place with `random` (Fisher–Yates). */
+export function shuffle<T>(items: T[], random: () => number): T[] {
+	for (let i = items.length - 1; i > 0; i--) {
+		const j = Math.floor(random() * (i + 1));
+		const tmp = items[i]!;
+		items[i] = items[j]!;
+		items[j] = tmp;
+	}
+	return items;
+}
+
+/**
+ * The weights being learnt, with the bookkeeping of the averaged perceptron: each weight's running
+ * total and when it last changed, so averaging costs nothing per instance.
+ */
+class AveragedWeights {
+	readonly rows = new Map<number, number>();
+	weights = new Float64Array(1 << 16);
+	totals = new Float64Array(1 << 16);
+	stamps = new Float64Array(1 << 16);
+	count = 0;
+
+	/** `allowed`: the static features that may get a row (seen often enough); undefined allows all. */
+	constructor(private readonly allowed: ReadonlySet<number> | undefined) {}
+
+	readonly score: Scorer = (hashes, from, to, scores) => {
+		for (let k = from; k < to; k++) {
+			const row = this.rows.get(hashes[k]!);
+			if (row !== undefined) {
+				const base = row * TAG_COUNT;
+				for (let t = 0; t < TAG_COUNT; t++) {
+					scores[t] = scores[t]! + this.weights[base + t]!;
+				}
+			}
+		}
+	};
+
+	/** Adds `delta` to the weight of `tag` for each feature; `always` bypasses the allowed set (history). */
+	update(hashes: Int32Array, from: number, to: number, tag: number, delta: number, time: number, always: boolean): void {
+		for (let k = from; k < to; k++) {
+			const hash = hashes[k]!;
+			let row = this.rows.get(hash);
+			if (row === undefined) {
+				if (!always && this.allowed && !this.allowed.has(hash)) {
+					continue;
+				}
+				row = this.count++;
+				this.rows.set(hash, row);
+				if (this.count * TAG_COUNT > this.weights.length) {
+					this.weights = grow(this.weights);
+					this.totals = grow(this.totals);
+					this.stamps = grow(this.stamps);
+				}
+			}
+			const i = row * TAG_COUNT + tag;
+			this.totals[i] = this.totals[i]! + (time - this.stamps[i]!) * this.weights[i]!;
+			this.stamps[i] = time;
+			this.weights[i] = this.weights[i]! + delta;
+		}
+	}
+
+	/** The averaged weight of every (feature, tag) at `time`. */
+	averaged(time: number): Float64Array {
+		const out = new Float64Array(this.count * TAG_COUNT);
+		for (let i = 0; i < out.length; i++) {
+			const total = this.totals[i]! + (time - this.stamps[i]!) * this.weights[i]!;
+			out[i] = total / time;
+		}
+		return out;
+	}
+}
+
+function grow(array: Float64Array<ArrayBuffer>): Float64Array<ArrayBuffer> {
+	const bigger = new Float64Array(array.length * 2);
+	bigger.set(array);
+	return bigger;
+}
+
+/** Progress messages of a training run. */
+export type TrainingLog = (message: string) => void;
+
+/**
+ * Trains the name recogniser: prepares the features of every document once, then runs greedy
+ * averaged-perceptron epochs over the documents in a seeded order, then averages, prunes and quantises
+ * the weights. Deterministic: the same documents, lists and options give the same model, bit for bit.
+ */
+export function trainEntityModel(
+	documents: readonly TrainingDocument[],
+	lists: GazetteerLists,
+	commonWords: readonly (readonly string[])[],
+	options: TrainingOptions = DEFAULT_TRAINING_OPTIONS,
+	log: TrainingLog = () => {},
+): { model: EntityModel; scale: number } {
+	const gazetteers = buildGazetteers(lists, commonWords);
+	const prepared: { sentences: PreparedSentence[]; gold: (readonly number[])[] }[] = documents.map((document) => ({
+		sentences: prepareDocument(
+			document.map((s) => s.tokens),
+			gazetteers,
+		),
+		gold: document.map((s) => s.tags),
+	}));
+	let tokens = 0;
+	let allowed: Set<number> | undefined;
+	{
+		const counts = new Map<number, number>();
+		for (const document of prepared) {
+			for (const sentence of document.sentences) {
+				tokens += sentence.count;
+				for (const hash of sentence.hashes) {
+					counts.set(hash, (counts.get(hash) ?? 0) + 1);
+				}
+			}
+		}
+		if (options.minCount > 1) {
+			allowed = new Set<number>();
+			for (const [hash, count] of counts) {
+				if (count >= options.minCount) {
+					allowed.add(hash);
+				}
+			}
+		}
+		log(`${documents.length} documents, ${tokens} tokens, ${counts.size} distinct static features, ${allowed?.size ?? counts.size} kept.`);
+	}
+
+	const store = new AveragedWeights(allowed);
+	const random = seededRandom(options.seed);
+	const order = prepared.map((_, i) => i);
+	let time = 1;
+	for (let epoch = 1; epoch <= options.epochs; epoch++) {
+		shuffle(order, random);
+		let errors = 0;
+		for (const d of order) {
+			const document = prepared[d]!;
+			document.sentences.forEach((sentence, s) => {
+				const gold = document.gold[s]!;
+				tagGreedy(sentence, store.score, 1, (i, predicted, from, to, history: FeatureList) => {
+					const truth = gold[i]!;
+					if (predicted !== truth) {
+						errors++;
+						store.update(sentence.hashes, from, to, truth, 1, time, false);
+						store.update(sentence.hashes, from, to, predicted, -1, time, false);
+						store.update(history.hashes, 0, history.length, truth, 1, time, true);
+						store.update(history.hashes, 0, history.length, predicted, -1, time, true);
+					}
+					time++;
+					return predicted;
+				});
+			});
+		}
+		log(`epoch ${epoch}: ${errors} token errors (${((100 * errors) / tokens).toFixed(2)}%)`);
+	}
+
+	const averaged = store.averaged(time);
+	// Prune small weights, then keep only the features with a weight left, in ascending hash order.
+	const entries = [...store.rows.entries()].sort((a, b) => a[0] - b[0]);
+	const hashes: number[] = [];
+	const kept: number[] = [];
+	for (const [hash, row] of entries) {
+		let any = false;
+		for (let t = 0; t < TAG_COUNT; t++) {
+			const i = row * TAG_COUNT + t;
+			if (Math.abs(averaged[i]!) < options.pruneBelow) {
+				averaged[i] = 0;
+			} else {
+				any = true;
+			}
+		}
+		if (any) {
+			hashes.push(hash);
+			kept.push(row);
+		}
+	}
+	const weights = new Float32Array(kept.length * TAG_COUNT);
+	kept.forEach((row, k) => {
+		for (let t = 0; t < TAG_COUNT; t++) {
+			weights[k * TAG_COUNT + t] = averaged[row * TAG_COUNT + t]!;
+		}
+	});
+	const scale = quantiseWeights(weights);
+	log(`${store.count} features trained, ${kept.length} kept after pruning below ${options.pruneBelow}.`);
+	const table = buildFeatureWeights(Int32Array.from(hashes), weights);
+	const model: EntityModel = {
+		weights: table,
+		gazetteers,
+		temperature: 1,
+		lists,
+		commonWords,
+		training: {
+			documents: documents.length,
+			tokens,
+			epochs: options.epochs,
+			seed: options.seed,
+			minCount: options.minCount,
+			pruneBelow: options.pruneBelow,
+			features: kept.length,
+		},
+	};
+	const temperature = calibrateTemperature(prepared, model);
+	log(`softmax temperature ${temperature}`);
+	return { model: { ...model, temperature }, scale };
+}
+
+/**
+ * Picks the softmax temperature that best predicts the gold tags of the training tokens (least
+ * negative log-likelihood over a fixed grid), using the final weights and the gold history.
+ */
+function calibrateTemperature(prepared: readonly { sentences: PreparedSentence[]; gold: (readonly number[])[] }[], model: EntityModel): number {
+	const grid = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8];
+	const loss = new Float64Array(grid.length);
+	const scores = new Float64Array(TAG_COUNT);
+	const history = new FeatureList();
+	const table = model.weights;
+	const score: Scorer = (hashes, from, to, out) => {
+		for (let k = from; k < to; k++) {
+			let slot = hashes[k]! & table.mask;
+			for (;;) {
+				const key = table.keys[slot]!;
+				if (key === hashes[k]) {
+					const base = table.rows[slot]! * TAG_COUNT;
+					for (let t = 0; t < TAG_COUNT; t++) {
+						out[t] = out[t]! + table.weights[base + t]!;
+					}
+					break;
+				}
+				if (key === 0) {
+					break;
+				}
+				slot = (slot + 1) & table.mask;
+			}
+		}
+	};
+	// Every fifth document is plenty for one number.
+	for (let d = 0; d < prepared.length; d += 5) {
+		const document = prepared[d]!;
+		document.sentences.forEach((sentence, s) => {
+			const gold = document.gold[s]!;
+			let previous = -1;
+			let previous2 = -1;
+			for (let i = 0; i < sentence.count; i++) {
+				scores.fill(0);
+				score(sentence.hashes, sentence.offsets[i]!, sentence.offsets[i + 1]!, scores);
+				historyFeatures(sentence, i, previous, previous2, history);
+				score(history.hashes, 0, history.length, scores);
+				const truth = gold[i]!;
+				grid.forEach((temperature, g) => {
+					let max = -Infinity;
+					for (let t = 0; t < TAG_COUNT; t++) {
+						if (allowedAfter(previous, t)) {
+							max = Math.max(max, scores[t]!);
+						}
+					}
+					let sum = 0;
+					for (let t = 0; t < TAG_COUNT; t++) {
+						if (allowedAfter(previous, t)) {
+							sum += Math.exp((scores[t]! - max) / temperature);
+						}
+					}
+					loss[g] = loss[g]! + Math.log(sum) - (scores[truth]! - max) / temperature;
+				});
+				previous2 = previous;
+				previous = truth;
+			}
+		});
+	}
+	let best = 0;
+	for (let g = 1; g < grid.length; g++) {
+		if (loss[g]! < loss[best]!) {
+			best = g;
+		}
+	}
+	return grid[best]!;
+}

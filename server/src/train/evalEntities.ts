@@ -1,0 +1,144 @@
+/**
+ * `npm run eval:entities`: scores the shipped name recogniser (CoNLL style: exact span and type, micro
+ * P/R/F1 over person, organization and place) on
+ *   - the 1,000 held-out GMB sentences in ../shared (never trained on), read as documents of ten
+ *     consecutive sentences and, for comparison, one sentence at a time;
+ *   - the hand-written newswire sanity set in server/src/train/data/newswire-sanity.txt;
+ * and measures recognition throughput on the ECB+ articles in ../shared, repeated to at least 5 MB.
+ * Without ../shared it prints one line saying so and exits 0.
+ *
+ *   node server/out/src/train/evalEntities.js [--model FILE] [--errors N]
+ */
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { loadEntityModel, type EntityModel } from '../core/entities/ner/model';
+import { recogniseNames } from '../core/entities/ner/recognise';
+import { analyseStructure } from '../core/text/structure';
+import { gmbPath, modelPath, readGmb, repoRoot } from './entities/build';
+import { layOut, splitHeldOut, type GoldSpan } from './entities/corpus';
+import { parseSanitySet } from './entities/sanity';
+import { SpanScore, type TypedSpan } from './entities/scoring';
+import type { TrainingSentence } from './entities/perceptron';
+
+const DOCUMENT_SENTENCES = 10;
+const THROUGHPUT_BYTES = 5e6;
+
+function scoreDocuments(
+	documents: readonly { text: string; sentences: { start: number; end: number }[]; gold: readonly GoldSpan[] }[],
+	model: EntityModel,
+	errors: string[],
+): SpanScore {
+	const score = new SpanScore();
+	for (const document of documents) {
+		const predicted = recogniseNames(document.text, document.sentences, model);
+		score.add(document.gold, predicted);
+		const key = (s: TypedSpan) => `${s.start}:${s.end}:${s.type}`;
+		const goldKeys = new Set(document.gold.map(key));
+		const predictedKeys = new Set(predicted.map(key));
+		for (const s of document.gold) {
+			if (s.type !== 'other' && !predictedKeys.has(key(s))) errors.push(`missed  ${s.type.padEnd(12)} ${context(document.text, s)}`);
+		}
+		for (const s of predicted) {
+			if (s.type !== 'other' && !goldKeys.has(key(s))) errors.push(`spurious ${s.type.padEnd(12)} ${context(document.text, s)}`);
+		}
+	}
+	return score;
+}
+
+function context(text: string, s: TypedSpan): string {
+	const lineStart = text.lastIndexOf('\n', s.start - 1) + 1;
+	let lineEnd = text.indexOf('\n', s.end);
+	if (lineEnd < 0) lineEnd = text.length;
+	const before = text.slice(Math.max(lineStart, s.start - 40), s.start);
+	const after = text.slice(s.end, Math.min(lineEnd, s.end + 40));
+	return `${before}[[${text.slice(s.start, s.end)}]]${after}`;
+}
+
+function chunk<T>(items: readonly T[], size: number): T[][] {
+	const out: T[][] = [];
+	for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+	return out;
+}
+
+function ecbArticles(root: string): string[] {
+	const dir = path.join(root, '..', 'shared', 'corpora', 'ecbplus');
+	if (!existsSync(dir)) return [];
+	const articles: string[] = [];
+	for (const cluster of readdirSync(dir).sort()) {
+		const clusterDir = path.join(dir, cluster);
+		if (!cluster.startsWith('cluster_')) continue;
+		for (const file of readdirSync(clusterDir).sort()) {
+			if (file.endsWith('.txt')) articles.push(readFileSync(path.join(clusterDir, file), 'utf8'));
+		}
+	}
+	return articles;
+}
+
+function main(): number {
+	const { values } = parseArgs({ options: { model: { type: 'string' }, errors: { type: 'string' } } });
+	const root = repoRoot(__dirname);
+	const sentences = readGmb(root);
+	if (!sentences) {
+		process.stdout.write(`eval:entities: skipped, ${path.relative(root, gmbPath(root))} is absent (it lives in ../shared, outside the repository).\n`);
+		return 0;
+	}
+	const file = values.model ? path.resolve(values.model) : modelPath(root);
+	const loadStarted = performance.now();
+	const model = loadEntityModel(JSON.parse(readFileSync(file, 'utf8')));
+	const loadMs = performance.now() - loadStarted;
+	const showErrors = values.errors ? Number(values.errors) : 0;
+	const out: string[] = [];
+	out.push(`Model: ${path.relative(root, file)}, ${(readFileSync(file).length / 1e6).toFixed(2)} MB, ${model.weights.size} features, loaded in ${loadMs.toFixed(0)} ms.`);
+
+	const { heldOut } = splitHeldOut(sentences);
+	const errors: string[] = [];
+	const asDocuments = scoreDocuments(
+		chunk(heldOut, DOCUMENT_SENTENCES).map((d) => layOut(d)),
+		model,
+		errors,
+	);
+	out.push('', asDocuments.table(`GMB held-out: last ${heldOut.length} sentences, read as documents of ${DOCUMENT_SENTENCES} consecutive sentences`));
+	const alone = scoreDocuments(
+		heldOut.map((s: TrainingSentence) => layOut([s])),
+		model,
+		[],
+	);
+	out.push('', alone.table(`GMB held-out: the same sentences, one at a time`));
+
+	const sanityFile = path.join(root, 'server', 'src', 'train', 'data', 'newswire-sanity.txt');
+	const sanityErrors: string[] = [];
+	if (existsSync(sanityFile)) {
+		const sanity = parseSanitySet(readFileSync(sanityFile, 'utf8'));
+		const score = scoreDocuments(sanity, model, sanityErrors);
+		out.push('', score.table(`Newswire sanity set (hand-written, Reuters/AP style; CoNLL conventions): ${sanity.length} stories`));
+	}
+
+	const articles = ecbArticles(root);
+	if (articles.length > 0) {
+		const prepared = articles.map((text) => ({ text, sentences: analyseStructure(text).sentences }));
+		const bytesPerPass = articles.reduce((sum, a) => sum + Buffer.byteLength(a), 0);
+		const passes = Math.ceil(THROUGHPUT_BYTES / bytesPerPass);
+		// One warm-up pass so the timing measures compiled code.
+		for (const a of prepared) recogniseNames(a.text, a.sentences, model);
+		let names = 0;
+		const started = performance.now();
+		for (let pass = 0; pass < passes; pass++) {
+			for (const a of prepared) names += recogniseNames(a.text, a.sentences, model).length;
+		}
+		const seconds = (performance.now() - started) / 1000;
+		const mb = (bytesPerPass * passes) / 1e6;
+		out.push(
+			'',
+			`Throughput: ${articles.length} ECB+ articles (${(bytesPerPass / 1e6).toFixed(2)} MB) x ${passes} = ${mb.toFixed(2)} MB in ${seconds.toFixed(2)} s on one core: ${(mb / seconds).toFixed(2)} MB/s (${Math.round(names / passes)} names per pass; sentences split beforehand).`,
+		);
+	}
+	process.stdout.write(`${out.join('\n')}\n`);
+	if (showErrors > 0) {
+		process.stdout.write(`\nGMB errors (first ${showErrors}):\n${errors.slice(0, showErrors).join('\n')}\n`);
+		process.stdout.write(`\nSanity-set errors:\n${sanityErrors.join('\n')}\n`);
+	}
+	return 0;
+}
+
+process.exitCode = main();

@@ -1,0 +1,66 @@
+/**
+ * `npm run train:entities`: trains the name recogniser on the GMB sentences in ../shared (all but the
+ * last 1,000, which are held out for `eval:entities`) with gazetteers from the root's development
+ * dependencies, and writes server/models/entities.json. Training is deterministic, so the same
+ * inputs give the same file bit for bit.
+ *
+ *   node server/out/src/train/trainEntities.js [--check] [--out FILE] [--epochs N]
+ *
+ * `--check` retrains and compares with the shipped file instead of writing it: exit 1 when they differ.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildModel, gmbPath, modelPath, readGmb, repoRoot } from './entities/build';
+import { DEFAULT_TRAINING_OPTIONS } from './entities/perceptron';
+
+async function main(): Promise<number> {
+	const { values } = parseArgs({
+		options: {
+			check: { type: 'boolean', default: false },
+			out: { type: 'string' },
+			epochs: { type: 'string' },
+			quiet: { type: 'boolean', default: false },
+		},
+	});
+	const root = repoRoot(__dirname);
+	const sentences = readGmb(root);
+	if (!sentences) {
+		const message = `train:entities: ${path.relative(root, gmbPath(root))} is absent; the model cannot be trained here.`;
+		if (values.check) {
+			process.stdout.write(`${message} Skipping the check.\n`);
+			return 0;
+		}
+		process.stderr.write(`${message}\n`);
+		return 1;
+	}
+	const options = { ...DEFAULT_TRAINING_OPTIONS, ...(values.epochs ? { epochs: Number(values.epochs) } : {}) };
+	const started = Date.now();
+	const log = values.quiet ? () => {} : (m: string) => process.stderr.write(`${m}\n`);
+	const { text } = await buildModel(root, sentences, options, log);
+	const seconds = ((Date.now() - started) / 1000).toFixed(1);
+	const target = values.out ? path.resolve(values.out) : modelPath(root);
+	if (values.check) {
+		const shipped = existsSync(target) ? readFileSync(target, 'utf8') : undefined;
+		if (shipped === text) {
+			process.stdout.write(`train:entities --check: ${path.relative(root, target)} matches a fresh training run (${seconds} s).\n`);
+			return 0;
+		}
+		process.stdout.write(`train:entities --check: ${path.relative(root, target)} differs from a fresh training run; run npm run train:entities.\n`);
+		return 1;
+	}
+	mkdirSync(path.dirname(target), { recursive: true });
+	writeFileSync(target, text);
+	process.stdout.write(`train:entities: wrote ${path.relative(root, target)} (${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB) in ${seconds} s.\n`);
+	return 0;
+}
+
+main().then(
+	(code) => {
+		process.exitCode = code;
+	},
+	(error: unknown) => {
+		process.stderr.write(`train:entities: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+		process.exitCode = 1;
+	},
+);
