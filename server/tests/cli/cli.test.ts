@@ -207,3 +207,28 @@ void describe('configuration lookup', () => {
 		assert.match(result.stdout, /corpus\/a\.txt:\d+:\d+ {2}error {2}vague-attribution/);
 	});
 });
+
+void describe('crosscheck entities', () => {
+	const config = lines('entities:', '  known:', '    - name: Maren Holt', '      type: person', '      aliases: [Holt]', '');
+
+	void it('lists every mention as JSON with the path and position contract of check', async () => {
+		const dir = await tempCorpus({ 'crosscheck.yaml': config, 'a.txt': 'Bridge shut\n\nHolt spoke on Monday; 12 crews worked.\n' });
+		const result = await cli(dir, 'entities', '--format', 'json');
+		assert.equal(result.code, 0);
+		assert.deepEqual(JSON.parse(result.stdout), {
+			version: 1,
+			entities: [
+				{ file: 'a.txt', range: { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } }, text: 'Holt', type: 'person', canonical: 'Maren Holt' },
+				{ file: 'a.txt', range: { start: { line: 2, character: 14 }, end: { line: 2, character: 20 } }, text: 'Monday', type: 'date', canonical: 'Monday' },
+				{ file: 'a.txt', range: { start: { line: 2, character: 22 }, end: { line: 2, character: 24 } }, text: '12', type: 'figure', canonical: '12' },
+			],
+		});
+	});
+
+	void it('prints one line per mention in text', async () => {
+		const dir = await tempCorpus({ 'crosscheck.yaml': config, 'a.txt': 'Bridge shut\n\nHolt spoke.\n' });
+		const result = await cli(dir, 'entities');
+		assert.equal(result.stdout, 'a.txt:3:1  person       Holt  → Maren Holt\n1 mention in 1 file.\n');
+		assert.equal((await cli(dir, 'entities', '--format', 'sarif')).code, 2);
+	});
+});
