@@ -22,7 +22,7 @@ import { findConfig, loadConfig } from '../node/config';
 import { loadAnalysisContext } from '../node/models';
 import { writeFileAtomic } from '../node/atomicWrite';
 import { createFileFilter, findArticles, toRelative } from '../node/files';
-import { readArticle } from '../node/readArticle';
+import { readArticleSync } from '../node/readArticle';
 import { VERSION } from '../version';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
@@ -291,10 +291,7 @@ async function loadCorpus(paths: readonly string[], configFlag: string | undefin
 		}
 	}
 
-	const { context, problem } = loadAnalysisContext();
-	if (problem) {
-		io.stderr(`crosscheck: ${problem}\n`);
-	}
+	const context = loadAnalysisContext((problem) => io.stderr(`crosscheck: ${problem}\n`));
 	const corpus = new Corpus(options, config?.documents, context);
 	const documents = new Map<string, CheckedDocument>();
 	const inputProblems = new Map<string, Finding[]>();
@@ -305,7 +302,7 @@ async function loadCorpus(paths: readonly string[], configFlag: string | undefin
 		const shown = toRelative(io.cwd, file);
 		let result;
 		try {
-			result = await readArticle(file, options.maxFileSize);
+			result = readArticleSync(file, options.maxFileSize);
 		} catch (error) {
 			io.stderr(`crosscheck: cannot read ${shown}: ${(error as Error).message}\n`);
 			continue;

@@ -93,7 +93,7 @@ export function analyseDocument(text: string, options: Options, token?: Cancella
 	}
 	findings.sort(compareFindings);
 	let entities: DocumentEntities = { mentions: [], candidates: [] };
-	if (!token?.isCancellationRequested) {
+	if (options.recogniseEntities && !token?.isCancellationRequested) {
 		try {
 			entities = recogniseEntities(text, structure, {
 				...(context.recogniseNames ? { recogniseNames: context.recogniseNames } : {}),

@@ -16,6 +16,8 @@ export interface Options {
 	readonly rules: Readonly<Record<string, RuleLevel>>;
 	/** Extra phrases that mark a source as vague, added to the built-in lexicon. */
 	readonly vaguePhrases: readonly string[];
+	/** Whether to recognise entities at all; off, analysis is the text layer and the document rules. */
+	readonly recogniseEntities: boolean;
 	/** Alias groups by canonical name, added to the built-in ones ("Islamic State": ["IS", "Daesh"]). */
 	readonly entityAliases: Readonly<Record<string, readonly string[]>>;
 	/** Entities the user declares, recognised wherever their name or an alias appears. */
@@ -39,6 +41,7 @@ export const defaultOptions: Options = {
 	maxFileSize: 2 * 1024 * 1024,
 	rules: {},
 	vaguePhrases: [],
+	recogniseEntities: true,
 	entityAliases: {},
 	knownEntities: [],
 };
@@ -63,6 +66,7 @@ export function resolveOptions(...layers: readonly (PartialOptions | undefined)[
 			maxFileSize: layer.maxFileSize ?? result.maxFileSize,
 			rules: layer.rules ? { ...result.rules, ...layer.rules } : result.rules,
 			vaguePhrases: layer.vaguePhrases ? [...result.vaguePhrases, ...layer.vaguePhrases] : result.vaguePhrases,
+			recogniseEntities: layer.recogniseEntities ?? result.recogniseEntities,
 			entityAliases: layer.entityAliases ? { ...result.entityAliases, ...layer.entityAliases } : result.entityAliases,
 			knownEntities: layer.knownEntities ? [...result.knownEntities, ...layer.knownEntities] : result.knownEntities,
 		};

@@ -15,9 +15,8 @@ process.on('unhandledRejection', (reason) =>
 	connection.console.error(`Unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`),
 );
 
-const { context, problem } = loadAnalysisContext();
-if (problem) {
-	connection.console.error(problem);
-}
-startServer(connection, context);
+startServer(
+	connection,
+	loadAnalysisContext((problem) => connection.console.error(problem)),
+);
 connection.listen();

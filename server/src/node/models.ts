@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { AnalysisContext } from '../core';
-import { loadEntityModel, recogniseNames } from '../core/entities/ner';
+import { loadEntityModel, recogniseNames, type EntityModel } from '../core/entities/ner';
 
 /** The shipped name-recognition model, relative to the server package. */
 const MODEL_FILE = path.join('models', 'entities.json');
@@ -12,27 +12,30 @@ function modelPath(): string | undefined {
 	return candidates.find((file) => existsSync(file));
 }
 
-let cached: { context: AnalysisContext; problem?: string } | undefined;
-
 /**
- * Loads the shipped models once and binds them into an analysis context. Never throws: when the model
- * is missing or unreadable the context has no name recogniser (dates, figures, declared names and
- * acronyms are still found) and `problem` says why, for the caller to log.
+ * Binds the shipped models into an analysis context, loading each on first use, so a run that does not
+ * recognise entities never pays for it. Never throws: when the model is missing or unreadable, `report`
+ * is called once with the reason and names are not recognised (dates, figures, declared names and
+ * acronyms still are).
  */
-export function loadAnalysisContext(): { context: AnalysisContext; problem?: string } {
-	if (cached) {
-		return cached;
-	}
-	const file = modelPath();
-	if (!file) {
-		cached = { context: {}, problem: `The name-recognition model ${MODEL_FILE} is missing; names are not recognised.` };
-		return cached;
-	}
-	try {
-		const model = loadEntityModel(JSON.parse(readFileSync(file, 'utf8')));
-		cached = { context: { recogniseNames: (text, sentences) => recogniseNames(text, sentences, model) } };
-	} catch (error) {
-		cached = { context: {}, problem: `Cannot load the name-recognition model ${file}: ${(error as Error).message}. Names are not recognised.` };
-	}
-	return cached;
+export function loadAnalysisContext(report: (problem: string) => void): AnalysisContext {
+	let model: EntityModel | undefined;
+	let failed = false;
+	return {
+		recogniseNames: (text, sentences) => {
+			if (!model && !failed) {
+				const file = modelPath();
+				try {
+					if (!file) {
+						throw new Error(`${MODEL_FILE} is missing`);
+					}
+					model = loadEntityModel(JSON.parse(readFileSync(file, 'utf8')));
+				} catch (error) {
+					failed = true;
+					report(`Cannot load the name-recognition model: ${(error as Error).message}. Names are not recognised.`);
+				}
+			}
+			return model ? recogniseNames(text, sentences, model) : [];
+		},
+	};
 }

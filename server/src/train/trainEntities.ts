@@ -46,12 +46,16 @@ async function main(): Promise<number> {
 			process.stdout.write(`train:entities --check: ${path.relative(root, target)} matches a fresh training run (${seconds} s).\n`);
 			return 0;
 		}
-		process.stdout.write(`train:entities --check: ${path.relative(root, target)} differs from a fresh training run; run npm run train:entities.\n`);
+		process.stdout.write(
+			`train:entities --check: ${path.relative(root, target)} differs from a fresh training run; run npm run train:entities.\n`,
+		);
 		return 1;
 	}
 	mkdirSync(path.dirname(target), { recursive: true });
 	writeFileSync(target, text);
-	process.stdout.write(`train:entities: wrote ${path.relative(root, target)} (${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB) in ${seconds} s.\n`);
+	process.stdout.write(
+		`train:entities: wrote ${path.relative(root, target)} (${(Buffer.byteLength(text) / 1e6).toFixed(2)} MB) in ${seconds} s.\n`,
+	);
 	return 0;
 }
 

@@ -83,6 +83,9 @@ export function parseConfig(text: string): ParsedConfig {
 		options.vaguePhrases = value.attribution.vaguePhrases as string[];
 	}
 	if (isRecord(value.entities)) {
+		if (typeof value.entities.enabled === 'boolean' && !isBad('entities.enabled')) {
+			options.recogniseEntities = value.entities.enabled;
+		}
 		if (isRecord(value.entities.aliases) && !isBad('entities.aliases')) {
 			options.entityAliases = value.entities.aliases as Record<string, string[]>;
 		}

@@ -248,8 +248,8 @@ export class EntityRegistry {
 			}
 			touched.add(m.key);
 		}
-		for (const c of entry.candidates) {
-			(this.candidateDocs.get(c.key) ?? this.candidateDocs.set(c.key, new Set()).get(c.key)!).add(docId);
+		for (const key of new Set(entry.candidates.map((c) => c.key))) {
+			(this.candidateDocs.get(key) ?? this.candidateDocs.set(key, new Set()).get(key)!).add(docId);
 		}
 	}
 
@@ -280,11 +280,11 @@ export class EntityRegistry {
 			}
 			touched.add(m.key);
 		}
-		for (const c of entry.candidates) {
-			const docs = this.candidateDocs.get(c.key);
+		for (const key of new Set(entry.candidates.map((c) => c.key))) {
+			const docs = this.candidateDocs.get(key);
 			docs?.delete(docId);
 			if (docs?.size === 0) {
-				this.candidateDocs.delete(c.key);
+				this.candidateDocs.delete(key);
 			}
 		}
 	}

@@ -36,7 +36,7 @@ const PATTERNS: readonly [name: string, source: string][] = [
 	['monthYear', String.raw`${MODIFIER}(?<ym>${MONTH}),?\s+(?<yy>${YEAR})`],
 	['relativeMonth', String.raw`(?:last|next|this|early|late|mid|since|until|in|by|during)\s+(?:[- ])?(?<rm>January|February|March|April|June|July|August|September|October|November|December)\b(?:,?\s+(?<ry>${YEAR}))?`],
 	['weekday', String.raw`${MODIFIER}(?:(?:last|next|this)\s+)?(?<w>${WEEKDAY})${PART}?`],
-	['yearContext', String.raw`(?<=\b(?:in|since|until|by|from|of|during|before|after|early|late|mid)\s)(?:the\s+)?(?<y>${YEAR})s?`],
+	['yearContext', String.raw`(?:in|since|until|by|from|of|during|before|after|early|late|mid)\s+(?:the\s+)?(?<y>${YEAR})s?`],
 	['relative', String.raw`(?:(?:earlier|later)\s+)?(?:last|next|this|past)\s+(?:week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter|night)|(?:today|yesterday|tomorrow|tonight)|(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|later)`],
 ];
 
@@ -114,10 +114,12 @@ export function findDates(text: string, start = 0, end = text.length): DateMenti
 	return trimLeadingKeyword(text, found);
 }
 
-/** "in 2013" and "since November" keep only the date itself; "last November" keeps its modifier. */
+/** "in 2013", "from the 1990s" and "since November" keep only the date; "last November" keeps its modifier. */
 function trimLeadingKeyword(text: string, found: DateMention[]): DateMention[] {
 	return found.map((d) => {
-		const lead = /^(?:(?:since|until|in|by|during)\s+)?the\s+|^(?:since|until|in|by|during)\s+/i.exec(text.slice(d.start, d.end));
-		return lead ? { ...d, start: d.start + lead[0].length } : d;
+		const lead = LEADING_KEYWORD.exec(text.slice(d.start, d.end));
+		return lead && lead[0].length < d.end - d.start ? { ...d, start: d.start + lead[0].length } : d;
 	});
 }
+
+const LEADING_KEYWORD = /^(?:(?:since|until|in|by|during|from|of|before|after)\s+)?(?:the\s+)?(?=\d)|^(?:since|until|in|by|during)\s+/i;

@@ -24,6 +24,10 @@ const TITLE_PATTERN = new RegExp(
 
 /** Folds diacritics and special letters: "Erdoğan" → "Erdogan", "Ibáñez" → "Ibanez", "Øresund" → "Oresund". */
 export function foldDiacritics(text: string): string {
+	// Plain ASCII, the common case, has nothing to fold.
+	if (/^[\x00-\x7f]*$/.test(text)) {
+		return text;
+	}
 	return text
 		.normalize('NFD')
 		.replace(/\p{M}+/gu, '')
@@ -43,6 +47,24 @@ export function foldDiacritics(text: string): string {
  * only of titles.
  */
 export function nameKey(surface: string, stripTitles = true): string {
+	const cache = stripTitles ? keyCache : rawKeyCache;
+	const cached = cache.get(surface);
+	if (cached !== undefined) {
+		return cached;
+	}
+	// Names recur across a corpus; a bounded cache saves recomputing their keys.
+	if (cache.size > 100_000) {
+		cache.clear();
+	}
+	const key = computeNameKey(surface, stripTitles);
+	cache.set(surface, key);
+	return key;
+}
+
+const keyCache = new Map<string, string>();
+const rawKeyCache = new Map<string, string>();
+
+function computeNameKey(surface: string, stripTitles: boolean): string {
 	let name = surface.trim().replace(/['’]s$/i, '').replace(/['’]$/, '');
 	if (stripTitles) {
 		const stripped = name.replace(TITLE_PATTERN, '');

@@ -155,6 +155,10 @@ function words(reason: BoilerplateReason, list: readonly string[]): [string, Boi
 	return list.map((w) => [w, reason]);
 }
 
+/** Lines longer than this (in UTF-16 units) are never checked against the debris patterns but `script`. */
+const LONG_LINE = 500;
+const SCRIPT = /^(\(function\b|function\s*\(|var\s+\w+\s*=|window\.|document\.|<\/?[a-z]+[\s>])/;
+
 /** Patterns on the lower-cased, trimmed line; each applies only to lines of at most `maxWords` words. */
 const PATTERNS: readonly { re: RegExp; reason: BoilerplateReason; maxWords: number }[] = [
 	{ re: /^(©|\(c\)\s|copyright\b)|all rights reserved|\bno part of this (article|publication)/, reason: 'copyright', maxWords: 40 },
@@ -254,6 +258,11 @@ export function countWords(line: string): number {
  * `outlet` (from the article's metadata) lets a bare site-name line be recognised.
  */
 export function boilerplateReason(line: string, outlet?: string): BoilerplateReason | undefined {
+	// Debris is short; a long line can only be leftover page code, which shows at its start. Skipping the
+	// normalisation of long lines keeps the layout pass fast on real articles.
+	if (line.length > LONG_LINE) {
+		return SCRIPT.test(line.trimStart().slice(0, 40).toLowerCase()) ? 'script' : undefined;
+	}
 	const normal = normaliseLine(line);
 	if (normal.length === 0) {
 		// A line of only symbols ("***", "|") is a separator.

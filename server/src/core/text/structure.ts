@@ -64,6 +64,7 @@ export function analyseStructure(text: string): DocumentStructure {
 		start: number;
 		end: number;
 		paragraph: number;
+		words: number;
 		normal: string;
 		reason?: BoilerplateReason;
 	}
@@ -91,11 +92,14 @@ export function analyseStructure(text: string): DocumentStructure {
 			}
 			paragraphEnd = e;
 			const lineText = text.slice(s, e);
+			const words = countWords(lineText);
 			raw.push({
 				start: s,
 				end: e,
 				paragraph: paragraphs.length,
-				normal: normaliseLine(lineText),
+				words,
+				// Only short lines can be repeated site furniture; long ones are never compared.
+				normal: words <= 12 ? normaliseLine(lineText) : '',
 				reason: boilerplateReason(lineText, outlet),
 			});
 		} else if (paragraphStart >= 0) {
@@ -114,7 +118,7 @@ export function analyseStructure(text: string): DocumentStructure {
 	// Pass 2: short lines repeated within the article are site furniture (site names, section labels).
 	const seen = new Map<string, number>();
 	for (const line of raw) {
-		if (!line.reason && countWords(line.normal) <= 12 && !SENTENCE_END.test(line.normal)) {
+		if (!line.reason && line.words <= 12 && !SENTENCE_END.test(line.normal)) {
 			seen.set(line.normal, (seen.get(line.normal) ?? 0) + 1);
 		}
 	}
@@ -130,7 +134,7 @@ export function analyseStructure(text: string): DocumentStructure {
 		const lineText = text.slice(line.start, line.end);
 		let kind: LineKind;
 		let reason = line.reason;
-		const words = countWords(lineText);
+		const words = line.words;
 		const endsLikeSentence = SENTENCE_END.test(lineText);
 		const repeated = (seen.get(line.normal) ?? 0) > 1;
 		if (!reason && repeated) {

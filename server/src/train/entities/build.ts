@@ -1,7 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { encodeEntityModel, type EntityModel } from '../../core/entities/ner/model';
-import { assembleDocuments, DEFAULT_ASSEMBLY, splitHeldOut } from './corpus';
+import { assembleDocuments, DEFAULT_ASSEMBLY, splitHeldOut, type SubstitutionLists } from './corpus';
+import type { GazetteerLists } from '../../core/entities/ner/gazetteers';
 import { loadGazetteerSources } from './gazetteerSources';
 import { readGmbCsv } from './gmb';
 import { DEFAULT_TRAINING_OPTIONS, trainEntityModel, type TrainingLog, type TrainingOptions, type TrainingSentence } from './perceptron';
@@ -29,6 +30,20 @@ export function modelPath(root: string): string {
 	return path.join(root, 'server', 'models', 'entities.json');
 }
 
+/** The gazetteer lists that entity substitution draws names from. */
+export function substitutionLists(lists: GazetteerLists): SubstitutionLists {
+	// Surnames from the big list are noisy; keep capitalised single words of a plausible length.
+	const surnames = lists.surname.filter((s, i) => i % 7 === 0 && s.length >= 4);
+	return {
+		firstNames: lists.firstName,
+		surnames,
+		places: [...lists.country, ...lists.capital, ...lists.city.filter((_, i) => i % 5 === 0)],
+		organizations: lists.organization,
+		orgWords: lists.orgWord,
+		titles: lists.title,
+	};
+}
+
 /** Reads the GMB sentences, or undefined when the shared data is absent. */
 export function readGmb(root: string): TrainingSentence[] | undefined {
 	const file = gmbPath(root);
@@ -48,7 +63,7 @@ export async function buildModel(
 ): Promise<{ model: EntityModel; text: string }> {
 	const { train } = splitHeldOut(sentences);
 	const { lists, commonWords } = loadGazetteerSources(root);
-	const documents = assembleDocuments(train, lists.capital, lists.country, DEFAULT_ASSEMBLY);
+	const documents = assembleDocuments(train, lists.capital, lists.country, DEFAULT_ASSEMBLY, substitutionLists(lists));
 	const { model, scale } = trainEntityModel(documents, lists, commonWords, options, log);
 	const file = encodeEntityModel(model, scale);
 	file.training = { ...file.training, trainingSentences: train.length, source: 'GMB 2.2.0 sentences 1-6000 (VOA, public domain)' };

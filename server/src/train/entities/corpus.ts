@@ -10,7 +10,27 @@ export function splitHeldOut(sentences: readonly TrainingSentence[]): { train: T
 	return { train: sentences.slice(0, cut), heldOut: sentences.slice(cut) };
 }
 
-const SMALL_WORDS = new Set(['a', 'an', 'the', 'and', 'but', 'or', 'for', 'nor', 'on', 'at', 'to', 'from', 'by', 'of', 'in', 'with', 'as', 'vs', 'is']);
+const SMALL_WORDS = new Set([
+	'a',
+	'an',
+	'the',
+	'and',
+	'but',
+	'or',
+	'for',
+	'nor',
+	'on',
+	'at',
+	'to',
+	'from',
+	'by',
+	'of',
+	'in',
+	'with',
+	'as',
+	'vs',
+	'is',
+]);
 
 /** The sentence as an ALL-CAPS line. */
 export function upperCased(sentence: TrainingSentence): TrainingSentence {
@@ -20,7 +40,9 @@ export function upperCased(sentence: TrainingSentence): TrainingSentence {
 /** The sentence as a Title Case headline (small function words stay lower case). */
 export function titleCased(sentence: TrainingSentence): TrainingSentence {
 	return {
-		tokens: sentence.tokens.map((t, i) => (i > 0 && SMALL_WORDS.has(t.toLowerCase()) ? t.toLowerCase() : t.charAt(0).toUpperCase() + t.slice(1))),
+		tokens: sentence.tokens.map((t, i) =>
+			i > 0 && SMALL_WORDS.has(t.toLowerCase()) ? t.toLowerCase() : t.charAt(0).toUpperCase() + t.slice(1),
+		),
 		tags: sentence.tags,
 	};
 }
@@ -41,7 +63,12 @@ function placeTokens(name: string, upper: boolean): { tokens: string[]; tags: nu
  * A synthetic dateline ("NAIROBI, Kenya (Reuters) -", "LONDON 1996-08-30", "BERLIN, Aug. 3 -") before a
  * sentence, or as a sentence of its own, so the model meets the shapes of wire copy that GMB lacks.
  */
-export function withDateline(sentence: TrainingSentence, cities: readonly string[], countries: readonly string[], random: () => number): TrainingSentence[] {
+export function withDateline(
+	sentence: TrainingSentence,
+	cities: readonly string[],
+	countries: readonly string[],
+	random: () => number,
+): TrainingSentence[] {
 	const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
 	const city = placeTokens(pick(cities), true);
 	const tokens = [...city.tokens];
@@ -73,6 +100,100 @@ export function withDateline(sentence: TrainingSentence, cities: readonly string
 	return [{ tokens, tags }];
 }
 
+/** Name lists for entity substitution (see {@link substituted}). */
+export interface SubstitutionLists {
+	readonly firstNames: readonly string[];
+	readonly surnames: readonly string[];
+	readonly places: readonly string[];
+	readonly organizations: readonly string[];
+	readonly orgWords: readonly string[];
+	readonly titles: readonly string[];
+}
+
+const ORG_SUFFIXES = [
+	'Corp',
+	'Corp.',
+	'Inc',
+	'Inc.',
+	'Ltd',
+	'Group',
+	'Holdings',
+	'Bank',
+	'Co',
+	'Airlines',
+	'Motors',
+	'Party',
+	'United',
+	'City',
+	'Energy',
+	'Industries',
+	'Partners',
+	'Council',
+	'Union',
+	'Association',
+];
+
+/**
+ * A copy of the sentence with every person, place and organization replaced by another name of the
+ * same type drawn from the gazetteers (a title at the start of a person name stays), so the model
+ * learns from context, shape and gazetteers rather than from the few thousand names of its corpus.
+ */
+export function substituted(sentence: TrainingSentence, lists: SubstitutionLists, random: () => number): TrainingSentence {
+	const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
+	const titles = new Set(lists.titles.map((t) => t.toLowerCase()));
+	const tokens: string[] = [];
+	const tags: number[] = [];
+	let i = 0;
+	const n = sentence.tokens.length;
+	while (i < n) {
+		const tag = sentence.tags[i]!;
+		if (tag === 0 || tag % 2 === 0) {
+			tokens.push(sentence.tokens[i]!);
+			tags.push(tag);
+			i++;
+			continue;
+		}
+		let j = i + 1;
+		while (j < n && sentence.tags[j] === tag + 1) {
+			j++;
+		}
+		const type = TAGS[tag]!.slice(2);
+		let name: string[] | undefined;
+		let k = i;
+		if (type === 'person') {
+			while (k < j - 1 && titles.has(sentence.tokens[k]!.toLowerCase())) {
+				tokens.push(sentence.tokens[k]!);
+				tags.push(k === i ? tag : tag + 1);
+				k++;
+			}
+			name = random() < 0.3 ? [pick(lists.surnames)] : [pick(lists.firstNames), pick(lists.surnames)];
+		} else if (type === 'place') {
+			name = pick(lists.places).split(/\s+/);
+		} else if (type === 'organization') {
+			const r = random();
+			name =
+				r < 0.4
+					? pick(lists.organizations).split(/\s+/)
+					: r < 0.7
+						? [pick(lists.surnames), pick(ORG_SUFFIXES)]
+						: [...pick(lists.places).split(/\s+/), pick(ORG_SUFFIXES)];
+		}
+		if (name === undefined) {
+			for (let m = i; m < j; m++) {
+				tokens.push(sentence.tokens[m]!);
+				tags.push(sentence.tags[m]!);
+			}
+		} else {
+			name.forEach((word, m) => {
+				tokens.push(word);
+				tags.push(k === i && m === 0 ? tag : tag + 1);
+			});
+		}
+		i = j;
+	}
+	return { tokens, tags };
+}
+
 /** Knobs of the document assembly and augmentation. */
 export interface AssemblyOptions {
 	readonly seed: number;
@@ -82,9 +203,18 @@ export interface AssemblyOptions {
 	readonly capsRate: number;
 	readonly titleRate: number;
 	readonly datelineRate: number;
+	/** Chance that a sentence with names also appears with its names substituted. */
+	readonly substituteRate: number;
 }
 
-export const DEFAULT_ASSEMBLY: AssemblyOptions = { seed: 7, maxDocumentSentences: 16, capsRate: 0.05, titleRate: 0.05, datelineRate: 0.03 };
+export const DEFAULT_ASSEMBLY: AssemblyOptions = {
+	seed: 7,
+	maxDocumentSentences: 16,
+	capsRate: 0.05,
+	titleRate: 0.05,
+	datelineRate: 0.03,
+	substituteRate: 0.2,
+};
 
 /**
  * Groups consecutive training sentences into documents of random (seeded) length, and adds the
@@ -97,6 +227,7 @@ export function assembleDocuments(
 	cities: readonly string[],
 	countries: readonly string[],
 	options: AssemblyOptions = DEFAULT_ASSEMBLY,
+	substitution?: SubstitutionLists,
 ): TrainingDocument[] {
 	const random = seededRandom(options.seed);
 	const documents: TrainingSentence[][] = [];
@@ -125,6 +256,13 @@ export function assembleDocuments(
 				}
 			}
 		}
+		if (substitution && options.substituteRate > 0) {
+			for (const sentence of sentences.slice(i, i + size)) {
+				if (sentence.tags.some((t) => t !== 0) && random() < options.substituteRate) {
+					alone.push([substituted(sentence, substitution, random)]);
+				}
+			}
+		}
 		documents.push(document, ...alone);
 		i += size;
 	}
@@ -142,7 +280,11 @@ export interface GoldSpan {
  * Lays out sentences as one text (tokens joined by spaces, sentences by line breaks) with the gold
  * names as character spans, for scoring the recogniser on annotated tokens.
  */
-export function layOut(document: readonly TrainingSentence[]): { text: string; sentences: { start: number; end: number }[]; gold: GoldSpan[] } {
+export function layOut(document: readonly TrainingSentence[]): {
+	text: string;
+	sentences: { start: number; end: number }[];
+	gold: GoldSpan[];
+} {
 	let text = '';
 	const sentences: { start: number; end: number }[] = [];
 	const gold: GoldSpan[] = [];

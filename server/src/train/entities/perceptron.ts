@@ -1,7 +1,7 @@
 import { FeatureList, historyFeatures, prepareDocument, type PreparedSentence } from '../../core/entities/ner/features';
 import { buildGazetteers, type GazetteerLists } from '../../core/entities/ner/gazetteers';
-import { buildFeatureWeights, quantiseWeights, TAG_COUNT, type EntityModel } from '../../core/entities/ner/model';
-import { allowedAfter, tagGreedy, type Scorer } from '../../core/entities/ner/tagger';
+import { buildFeatureWeights, quantiseWeights, TAG_COUNT, type Decoder, type EntityModel } from '../../core/entities/ner/model';
+import { allowedAfter, tagGreedy, tagViterbi, type Scorer } from '../../core/entities/ner/tagger';
 
 /** A training sentence: its tokens and their gold tag numbers (indices into `TAGS`). */
 export interface TrainingSentence {
@@ -21,10 +21,23 @@ export interface TrainingOptions {
 	readonly minCount: number;
 	/** Averaged weights smaller than this in absolute value are dropped from the model. */
 	readonly pruneBelow: number;
+	/** Continue each sentence with the tagger's own previous tags (true) or the gold ones. */
+	readonly predictedHistory?: boolean;
+	/** The decoder to train for (the structured perceptron for Viterbi). */
+	readonly decoder?: Decoder;
+	/** Training runs (with successive seeds) whose weights are averaged; 1 when absent. */
+	readonly ensemble?: number;
 }
 
 /** The defaults of `npm run train:entities`. */
-export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = { epochs: 12, seed: 20240611, minCount: 2, pruneBelow: 0.01 };
+export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {
+	epochs: 8,
+	seed: 20240611,
+	minCount: 2,
+	pruneBelow: 0.01,
+	predictedHistory: false,
+	decoder: 'greedy',
+};
 
 /** A small, fast, seedable generator (mulberry32). Same seed, same sequence, on every platform. */
 export function seededRandom(seed: number): () => number {
@@ -162,64 +175,54 @@ export function trainEntityModel(
 		log(`${documents.length} documents, ${tokens} tokens, ${counts.size} distinct static features, ${allowed?.size ?? counts.size} kept.`);
 	}
 
-	const store = new AveragedWeights(allowed);
-	const random = seededRandom(options.seed);
-	const order = prepared.map((_, i) => i);
-	let time = 1;
-	for (let epoch = 1; epoch <= options.epochs; epoch++) {
-		shuffle(order, random);
-		let errors = 0;
-		for (const d of order) {
-			const document = prepared[d]!;
-			document.sentences.forEach((sentence, s) => {
-				const gold = document.gold[s]!;
-				tagGreedy(sentence, store.score, 1, (i, predicted, from, to, history: FeatureList) => {
-					const truth = gold[i]!;
-					if (predicted !== truth) {
-						errors++;
-						store.update(sentence.hashes, from, to, truth, 1, time, false);
-						store.update(sentence.hashes, from, to, predicted, -1, time, false);
-						store.update(history.hashes, 0, history.length, truth, 1, time, true);
-						store.update(history.hashes, 0, history.length, predicted, -1, time, true);
-					}
-					time++;
-					return predicted;
-				});
-			});
+	const decoder: Decoder = options.decoder ?? 'greedy';
+	const runs = Math.max(1, options.ensemble ?? 1);
+	// Several runs with different shuffles, their averaged weights averaged again, steady the model.
+	const merged = new Map<number, Float64Array>();
+	for (let run = 0; run < runs; run++) {
+		const { store, time } = trainRun(prepared, allowed, options, decoder, options.seed + run, tokens, log);
+		const averaged = store.averaged(time);
+		for (const [hash, row] of store.rows) {
+			let w = merged.get(hash);
+			if (!w) {
+				w = new Float64Array(TAG_COUNT);
+				merged.set(hash, w);
+			}
+			for (let t = 0; t < TAG_COUNT; t++) {
+				w[t] = w[t]! + averaged[row * TAG_COUNT + t]! / runs;
+			}
 		}
-		log(`epoch ${epoch}: ${errors} token errors (${((100 * errors) / tokens).toFixed(2)}%)`);
 	}
-
-	const averaged = store.averaged(time);
 	// Prune small weights, then keep only the features with a weight left, in ascending hash order.
-	const entries = [...store.rows.entries()].sort((a, b) => a[0] - b[0]);
+	const entries = [...merged.entries()].sort((x, y) => x[0] - y[0]);
 	const hashes: number[] = [];
-	const kept: number[] = [];
-	for (const [hash, row] of entries) {
+	const rows: Float64Array[] = [];
+	for (const [hash, w] of entries) {
 		let any = false;
 		for (let t = 0; t < TAG_COUNT; t++) {
-			const i = row * TAG_COUNT + t;
-			if (Math.abs(averaged[i]!) < options.pruneBelow) {
-				averaged[i] = 0;
+			if (Math.abs(w[t]!) < options.pruneBelow) {
+				w[t] = 0;
 			} else {
 				any = true;
 			}
 		}
 		if (any) {
 			hashes.push(hash);
-			kept.push(row);
+			rows.push(w);
 		}
 	}
+	const kept = rows;
 	const weights = new Float32Array(kept.length * TAG_COUNT);
-	kept.forEach((row, k) => {
+	kept.forEach((w, k) => {
 		for (let t = 0; t < TAG_COUNT; t++) {
-			weights[k * TAG_COUNT + t] = averaged[row * TAG_COUNT + t]!;
+			weights[k * TAG_COUNT + t] = w[t]!;
 		}
 	});
 	const scale = quantiseWeights(weights);
-	log(`${store.count} features trained, ${kept.length} kept after pruning below ${options.pruneBelow}.`);
+	log(`${merged.size} features trained, ${kept.length} kept after pruning below ${options.pruneBelow}.`);
 	const table = buildFeatureWeights(Int32Array.from(hashes), weights);
 	const model: EntityModel = {
+		decoder,
 		weights: table,
 		gazetteers,
 		temperature: 1,
@@ -240,12 +243,89 @@ export function trainEntityModel(
 	return { model: { ...model, temperature }, scale };
 }
 
+/** One training run: epochs over the documents in an order shuffled with `seed`. */
+function trainRun(
+	prepared: readonly { sentences: PreparedSentence[]; gold: (readonly number[])[] }[],
+	allowed: ReadonlySet<number> | undefined,
+	options: TrainingOptions,
+	decoder: Decoder,
+	seed: number,
+	tokens: number,
+	log: TrainingLog,
+): { store: AveragedWeights; time: number } {
+	const store = new AveragedWeights(allowed);
+	const random = seededRandom(seed);
+	const order = prepared.map((_, i) => i);
+	let time = 1;
+	const history = new FeatureList();
+	for (let epoch = 1; epoch <= options.epochs; epoch++) {
+		shuffle(order, random);
+		let errors = 0;
+		for (const d of order) {
+			const document = prepared[d]!;
+			document.sentences.forEach((sentence, s) => {
+				const gold = document.gold[s]!;
+				if (decoder === 'viterbi') {
+					const predicted = tagViterbi(sentence, store.score, 1).tags;
+					let differs = false;
+					for (let i = 0; i < sentence.count; i++) {
+						if (predicted[i] !== gold[i]) {
+							differs = true;
+							errors++;
+						}
+					}
+					if (differs) {
+						for (let i = 0; i < sentence.count; i++) {
+							const from = sentence.offsets[i]!;
+							const to = sentence.offsets[i + 1]!;
+							const truth = gold[i]!;
+							const guess = predicted[i]!;
+							if (truth !== guess) {
+								store.update(sentence.hashes, from, to, truth, 1, time, false);
+								store.update(sentence.hashes, from, to, guess, -1, time, false);
+							}
+							const truthBefore = i > 0 ? gold[i - 1]! : -1;
+							const guessBefore = i > 0 ? predicted[i - 1]! : -1;
+							if (truth !== guess || truthBefore !== guessBefore) {
+								historyFeatures(sentence, i, truthBefore, undefined, history);
+								store.update(history.hashes, 0, history.length, truth, 1, time, true);
+								historyFeatures(sentence, i, guessBefore, undefined, history);
+								store.update(history.hashes, 0, history.length, guess, -1, time, true);
+							}
+						}
+					}
+					time++;
+					return;
+				}
+				tagGreedy(sentence, store.score, 1, (i, predicted, from, to, history: FeatureList) => {
+					const truth = gold[i]!;
+					if (predicted !== truth) {
+						errors++;
+						store.update(sentence.hashes, from, to, truth, 1, time, false);
+						store.update(sentence.hashes, from, to, predicted, -1, time, false);
+						store.update(history.hashes, 0, history.length, truth, 1, time, true);
+						store.update(history.hashes, 0, history.length, predicted, -1, time, true);
+					}
+					time++;
+					return options.predictedHistory === false ? truth : predicted;
+				});
+			});
+		}
+		log(`epoch ${epoch}: ${errors} token errors (${((100 * errors) / tokens).toFixed(2)}%)`);
+	}
+
+	return { store, time };
+}
+
 /**
  * Picks the softmax temperature that best predicts the gold tags of the training tokens (least
  * negative log-likelihood over a fixed grid), using the final weights and the gold history.
  */
-function calibrateTemperature(prepared: readonly { sentences: PreparedSentence[]; gold: (readonly number[])[] }[], model: EntityModel): number {
-	const grid = [0.25, 0.5, 0.75, 1, 1.5, 2, 3, 4, 6, 8];
+function calibrateTemperature(
+	prepared: readonly { sentences: PreparedSentence[]; gold: (readonly number[])[] }[],
+	model: EntityModel,
+): number {
+	const grid = [0.5, 1, 1.5, 2, 3, 4, 6, 8, 12, 16, 24, 32];
 	const loss = new Float64Array(grid.length);
 	const scores = new Float64Array(TAG_COUNT);
 	const history = new FeatureList();
@@ -256,7 +336,7 @@ function calibrateTemperature(prepared: readonly { sentences: PreparedSentence[]
 			for (;;) {
 				const key = table.keys[slot]!;
 				if (key === hashes[k]) {
-					const base = table.rows[slot]! * TAG_COUNT;
+					const base = slot * TAG_COUNT;
 					for (let t = 0; t < TAG_COUNT; t++) {
 						out[t] = out[t]! + table.weights[base + t]!;
 					}
@@ -279,7 +359,7 @@ function calibrateTemperature(prepared: readonly { sentences: PreparedSentence[]
 			for (let i = 0; i < sentence.count; i++) {
 				scores.fill(0);
 				score(sentence.hashes, sentence.offsets[i]!, sentence.offsets[i + 1]!, scores);
-				historyFeatures(sentence, i, previous, previous2, history);
+				historyFeatures(sentence, i, previous, model.decoder === 'viterbi' ? undefined : previous2, history);
 				score(history.hashes, 0, history.length, scores);
 				const truth = gold[i]!;
 				grid.forEach((temperature, g) => {

@@ -51,7 +51,10 @@ export class SpanScore {
 
 	/** A CoNLL-style table: one row per scored type, then the micro average. */
 	table(title: string): string {
-		const rows = [`${title}`, `  ${'type'.padEnd(14)}${'P'.padStart(8)}${'R'.padStart(8)}${'F1'.padStart(8)}${'gold'.padStart(8)}${'found'.padStart(8)}`];
+		const rows = [
+			`${title}`,
+			`  ${'type'.padEnd(14)}${'P'.padStart(8)}${'R'.padStart(8)}${'F1'.padStart(8)}${'gold'.padStart(8)}${'found'.padStart(8)}`,
+		];
 		const row = (name: string, s: ReturnType<SpanScore['prf']>) =>
 			`  ${name.padEnd(14)}${s.p.toFixed(2).padStart(8)}${s.r.toFixed(2).padStart(8)}${s.f.toFixed(2).padStart(8)}${String(s.gold).padStart(8)}${String(s.predicted).padStart(8)}`;
 		for (const type of SCORED_TYPES) {

@@ -1,10 +1,17 @@
-import { GAZETTEER_CATEGORIES, matchGazetteers, type Gazetteers } from './gazetteers';
+import { commonLevel, GAZETTEER_CATEGORIES, matchGazetteers, type Gazetteers } from './gazetteers';
 
 /*
- * Feature extraction, shared by training and tagging so the two cannot drift. A feature is a 32-bit
- * hash of a template number and one or more strings; nothing is concatenated, so extraction allocates
- * little. The same functions run in the training script (over the training corpus's tokens) and in
- * `recogniseNames` (over the tokeniser's tokens).
+ * Feature extraction, shared by training and tagging so the two cannot drift: the training script runs
+ * these functions over the training corpus's tokens, `recogniseNames` over the tokeniser's. A feature
+ * is a 32-bit hash of a template number and its values (strings, or the hashes of words and shapes);
+ * nothing is concatenated, so extraction allocates little.
+ *
+ * Per token: the word (as cased, lower-cased), its shapes, prefixes and suffixes, hyphen parts; the
+ * two words and shapes on each side and word/shape pairs; sentence start; the sentence's casing mode
+ * (ordinary, ALL CAPS, Title Case) and, where case says little (sentence starts, headlines), how the
+ * word is cased elsewhere in the document; its commonness as an English word; gazetteer matches of the
+ * token and its neighbours; the run of capitalised words it belongs to. The tagger adds the previous
+ * tags, alone and with the word and shape.
  */
 
 /** Feature templates. The numbers are part of the model format: append, never renumber. */
@@ -68,6 +75,12 @@ function mixRange(h: number, s: string, from: number, to: number): number {
 	return Math.imul(h ^ 0x1f, FNV_PRIME);
 }
 
+/** Mixes a 32-bit value (for example a word's own hash) into a hash. */
+function mix32(h: number, x: number): number {
+	h = Math.imul(h ^ (x & 0xffff), FNV_PRIME);
+	return Math.imul(h ^ (x >>> 16), FNV_PRIME);
+}
+
 function mixInt(h: number, n: number): number {
 	return Math.imul(h ^ (n + 0x100), FNV_PRIME);
 }
@@ -85,16 +98,38 @@ function finish(h: number): number {
 
 /** A growable list of feature hashes. */
 export class FeatureList {
-	hashes = new Int32Array(64);
+	hashes: Int32Array;
 	length = 0;
 
+	constructor(capacity = 64) {
+		this.hashes = new Int32Array(Math.max(16, capacity));
+	}
+
+	private grow(needed: number): void {
+		let size = this.hashes.length * 2;
+		while (size < needed) {
+			size *= 2;
+		}
+		const bigger = new Int32Array(size);
+		bigger.set(this.hashes.subarray(0, this.length));
+		this.hashes = bigger;
+	}
+
+	/** Adds a feature: finishes the hash `h`. */
 	push(h: number): void {
 		if (this.length === this.hashes.length) {
-			const bigger = new Int32Array(this.hashes.length * 2);
-			bigger.set(this.hashes);
-			this.hashes = bigger;
+			this.grow(this.length + 1);
 		}
 		this.hashes[this.length++] = finish(h);
+	}
+
+	/** Adds features whose hashes are already finished. */
+	append(finished: Int32Array): void {
+		if (this.length + finished.length > this.hashes.length) {
+			this.grow(this.length + finished.length);
+		}
+		this.hashes.set(finished, this.length);
+		this.length += finished.length;
 	}
 }
 
@@ -110,10 +145,9 @@ export interface PreparedSentence {
 	/** Feature hashes of all tokens, token `i`'s in `[offsets[i], offsets[i + 1])`. */
 	readonly hashes: Int32Array;
 	readonly offsets: Int32Array;
-	/** Lower-case word of each token (digits as 0), for the history features. */
-	readonly lower: readonly string[];
-	/** Short shape of each token's cased form, for the history features. */
-	readonly shortShape: readonly string[];
+	/** Per token, the unfinished hashes that the history features over its word and shape continue. */
+	readonly tagWordSeeds: Int32Array;
+	readonly tagShapeSeeds: Int32Array;
 }
 
 const UPPER = /^\p{Lu}/u;
@@ -171,9 +205,33 @@ function titleCase(lower: string): string {
 	return lower.charAt(0).toUpperCase() + lower.slice(1);
 }
 
-
 /** Lower-case words that join the capitalised words of one name ("Bank of England", "Osama bin Laden"). */
-const CONNECTORS = new Set(['of', 'de', 'del', 'della', 'da', 'di', 'do', 'dos', 'du', 'la', 'le', 'van', 'von', 'der', 'den', 'al', 'el', 'bin', 'ibn', 'and', '&', 'for', 'the', 'y']);
+const CONNECTORS = new Set([
+	'of',
+	'de',
+	'del',
+	'della',
+	'da',
+	'di',
+	'do',
+	'dos',
+	'du',
+	'la',
+	'le',
+	'van',
+	'von',
+	'der',
+	'den',
+	'al',
+	'el',
+	'bin',
+	'ibn',
+	'and',
+	'&',
+	'for',
+	'the',
+	'y',
+]);
 
 /** The casing mode of a sentence from its tokens. */
 export function sentenceMode(tokens: readonly string[]): SentenceMode {
@@ -257,25 +315,111 @@ export function collectCaseEvidence(sentences: readonly (readonly string[])[], m
 }
 
 const CATEGORY_COUNT = GAZETTEER_CATEGORIES.length;
-const CATEGORY_NAMES: readonly string[] = GAZETTEER_CATEGORIES;
+/** Stand-ins for the words and shapes before the first and after the last token. */
+const START = mix(FNV_OFFSET, '<s>');
+const END = mix(FNV_OFFSET, '</s>');
+
+/** The context-free facts of a word form, computed once per document. */
+interface WordInfo {
+	/** Hashes of the lower-case word (digits as 0) and of the short shape, mixed into context features. */
+	readonly wordId: number;
+	readonly shapeId: number;
+	/** The word's commonness level (0 when not a common word) and its entry in {@link Gazetteers.words}. */
+	readonly common: number;
+	readonly packed: number;
+	readonly capitalised: boolean;
+	/** Finished hashes of the word-level features (word, lower case, shapes, affixes, hyphen parts). */
+	readonly hashes: Int32Array;
+	/** Unfinished hashes that the history features continue (see {@link historyFeatures}). */
+	readonly tagWordSeed: number;
+	readonly tagShapeSeed: number;
+}
+
+/** Memory of word forms, so repeated words cost one lookup. */
+export type WordCache = Map<string, WordInfo>;
+
+/**
+ * One word cache per set of gazetteers (that is, per model), kept across documents: the facts of a
+ * word form depend only on the form and the gazetteers, so caching changes no result. It is emptied
+ * when it grows past {@link WORD_CACHE_LIMIT} forms, which bounds its memory.
+ */
+const wordCaches = new WeakMap<Gazetteers, WordCache>();
+const WORD_CACHE_LIMIT = 50000;
+
+function wordCacheFor(gazetteers: Gazetteers): WordCache {
+	let cache = wordCaches.get(gazetteers);
+	if (!cache || cache.size > WORD_CACHE_LIMIT) {
+		cache = new Map();
+		wordCaches.set(gazetteers, cache);
+	}
+	return cache;
+}
+
+const wordScratch = new FeatureList();
+
+function wordInfo(form: string, cache: WordCache, gazetteers: Gazetteers): WordInfo {
+	const cached = cache.get(form);
+	if (cached) {
+		return cached;
+	}
+	const low = form.toLowerCase();
+	const packed = gazetteers.words.get(low) ?? 0;
+	const w = /\d/.test(low) ? low.replace(/\d/g, '0') : low;
+	const shape = wordShape(form, false);
+	const shortShape = wordShape(form, true);
+	const out = wordScratch;
+	out.length = 0;
+	out.push(mix(start(T.Word), form));
+	out.push(mix(start(T.Lower), w));
+	out.push(mix(start(T.Shape), shape));
+	out.push(mix(start(T.ShortShape), shortShape));
+	for (let k = 1; k <= 4 && k < w.length; k++) {
+		out.push(mixInt(mixRange(start(T.Prefix), w, 0, k), k));
+		out.push(mixInt(mixRange(start(T.Suffix), w, w.length - k, w.length), k));
+	}
+	// Hyphenated words: their first and last parts ("al-Qaida", "U.S.-led").
+	const hyphen = w.indexOf('-');
+	if (hyphen > 0 && hyphen < w.length - 1) {
+		out.push(mixRange(start(T.HyphenFirst), w, 0, hyphen));
+		out.push(mixRange(start(T.HyphenLast), w, w.lastIndexOf('-') + 1, w.length));
+	}
+	const info: WordInfo = {
+		wordId: mix(FNV_OFFSET, w),
+		common: commonLevel(packed),
+		packed,
+		shapeId: mix(FNV_OFFSET, shortShape),
+		capitalised: isCapitalised(form),
+		hashes: out.hashes.slice(0, out.length),
+		tagWordSeed: mix(start(T.PrevTagWord), w),
+		tagShapeSeed: mix(start(T.PrevTagShape), shortShape),
+	};
+	cache.set(form, info);
+	return info;
+}
 
 /**
  * Computes the static (history-free) features of one sentence. `tokens` are the sentence's tokens as
  * written; `mode` and `evidence` come from {@link sentenceMode} and {@link collectCaseEvidence} over the
- * whole document. Linear in the sentence length.
+ * whole document; `cache` and `buffer` (where the hashes are written) are shared by the document's
+ * sentences. Linear in the sentence length.
  */
-export function prepareSentence(tokens: readonly string[], mode: SentenceMode, evidence: CaseEvidence, gazetteers: Gazetteers): PreparedSentence {
+export function prepareSentence(
+	tokens: readonly string[],
+	mode: SentenceMode,
+	evidence: CaseEvidence,
+	gazetteers: Gazetteers,
+	cache: WordCache = new Map(),
+	buffer?: FeatureList,
+): PreparedSentence {
 	const n = tokens.length;
-	const lower: string[] = new Array<string>(n);
-	const cased: string[] = new Array<string>(n);
-	const shape: string[] = new Array<string>(n);
-	const shortShape: string[] = new Array<string>(n);
+	const lowerRaw: string[] = new Array<string>(n);
+	const info: WordInfo[] = new Array<WordInfo>(n);
 	const unreliable = new Uint8Array(n);
 	const seen = new Uint8Array(n);
 	for (let i = 0; i < n; i++) {
 		const token = tokens[i]!;
 		const low = token.toLowerCase();
-		lower[i] = /\d/.test(low) ? low.replace(/\d/g, '0') : low;
+		lowerRaw[i] = low;
 		const informative = mode === MIXED && i > 0 && !opensSentence(tokens[i - 1]);
 		let form = token;
 		if (!informative && HAS_LETTER.test(token)) {
@@ -287,17 +431,16 @@ export function prepareSentence(tokens: readonly string[], mode: SentenceMode, e
 			} else if (ev === SEEN_CAPITALISED) {
 				form = mode === CAPS ? titleCase(low) : token;
 			} else if (mode === CAPS) {
-				const level = gazetteers.commonLevel.get(low) ?? 0;
+				const level = commonLevel(gazetteers.words.get(low) ?? 0);
 				form = level > 0 && level <= 2 ? low : titleCase(low);
 			}
 		}
-		cased[i] = form;
-		shape[i] = wordShape(form, false);
-		shortShape[i] = wordShape(form, true);
+		info[i] = wordInfo(form, cache, gazetteers);
 	}
 	const marks = matchGazetteers(
-		tokens.map((t) => t.toLowerCase()),
+		lowerRaw,
 		gazetteers,
+		info.map((x) => x.packed),
 	);
 
 	// Runs of capitalised words, allowing connectors between two capitalised words.
@@ -306,15 +449,15 @@ export function prepareSentence(tokens: readonly string[], mode: SentenceMode, e
 	{
 		let i = 0;
 		while (i < n) {
-			if (!isCapitalised(cased[i]!)) {
+			if (!info[i]!.capitalised) {
 				i++;
 				continue;
 			}
 			let j = i + 1;
 			for (;;) {
-				if (j < n && isCapitalised(cased[j]!)) {
+				if (j < n && info[j]!.capitalised) {
 					j++;
-				} else if (j + 1 < n && CONNECTORS.has(cased[j]!) && isCapitalised(cased[j + 1]!)) {
+				} else if (j + 1 < n && !info[j]!.capitalised && CONNECTORS.has(lowerRaw[j]!) && info[j + 1]!.capitalised) {
 					j += 2;
 				} else {
 					break;
@@ -328,65 +471,56 @@ export function prepareSentence(tokens: readonly string[], mode: SentenceMode, e
 		}
 	}
 
-	const out = new FeatureList();
+	const out = buffer ?? new FeatureList(n * 48);
+	const base = out.length;
 	const offsets = new Int32Array(n + 1);
-	const modeName = mode === MIXED ? 'm' : mode === CAPS ? 'C' : 'T';
 	for (let i = 0; i < n; i++) {
-		offsets[i] = out.length;
-		const w = lower[i]!;
-		const form = cased[i]!;
-		const s = shape[i]!;
-		const ss = shortShape[i]!;
-		const prev = i > 0 ? lower[i - 1]! : '<s>';
-		const next = i + 1 < n ? lower[i + 1]! : '</s>';
-		const prev2 = i > 1 ? lower[i - 2]! : '<s>';
-		const next2 = i + 2 < n ? lower[i + 2]! : '</s>';
-		const prevShape = i > 0 ? shortShape[i - 1]! : '<s>';
-		const nextShape = i + 1 < n ? shortShape[i + 1]! : '</s>';
-		const capitalised = isCapitalised(form) ? 'C' : 'c';
+		offsets[i] = out.length - base;
+		const word = info[i]!;
+		out.append(word.hashes);
+		const w = word.wordId;
+		const ss = word.shapeId;
+		const prev = i > 0 ? info[i - 1]!.wordId : START;
+		const next = i + 1 < n ? info[i + 1]!.wordId : END;
+		const prev2 = i > 1 ? info[i - 2]!.wordId : START;
+		const next2 = i + 2 < n ? info[i + 2]!.wordId : END;
+		const prevShape = i > 0 ? info[i - 1]!.shapeId : START;
+		const nextShape = i + 1 < n ? info[i + 1]!.shapeId : END;
+		const capitalised = word.capitalised ? 1 : 0;
 
 		out.push(start(T.Bias));
-		out.push(mix(start(T.Word), form));
-		out.push(mix(start(T.Lower), w));
-		out.push(mix(start(T.LowerPrev), prev));
-		out.push(mix(start(T.LowerNext), next));
-		out.push(mix(start(T.LowerPrev2), prev2));
-		out.push(mix(start(T.LowerNext2), next2));
-		out.push(mix(start(T.Shape), s));
-		out.push(mix(start(T.ShortShape), ss));
-		out.push(mix(start(T.ShapePrev), prevShape));
-		out.push(mix(start(T.ShapeNext), nextShape));
-		out.push(mix(mix(mix(start(T.ShapeWindow), prevShape), ss), nextShape));
-		out.push(mix(mix(start(T.BigramPrev), prev), w));
-		out.push(mix(mix(start(T.BigramNext), w), next));
-		out.push(mix(mix(start(T.LowerPrevShape), prev), ss));
-		out.push(mix(mix(start(T.ShapeNextLower), ss), next));
-		for (let k = 1; k <= 4 && k < w.length; k++) {
-			out.push(mixInt(mixRange(start(T.Prefix), w, 0, k), k));
-			out.push(mixInt(mixRange(start(T.Suffix), w, w.length - k, w.length), k));
-		}
+		out.push(mix32(start(T.LowerPrev), prev));
+		out.push(mix32(start(T.LowerNext), next));
+		out.push(mix32(start(T.LowerPrev2), prev2));
+		out.push(mix32(start(T.LowerNext2), next2));
+		out.push(mix32(start(T.ShapePrev), prevShape));
+		out.push(mix32(start(T.ShapeNext), nextShape));
+		out.push(mix32(mix32(mix32(start(T.ShapeWindow), prevShape), ss), nextShape));
+		out.push(mix32(mix32(start(T.BigramPrev), prev), w));
+		out.push(mix32(mix32(start(T.BigramNext), w), next));
+		out.push(mix32(mix32(start(T.LowerPrevShape), prev), ss));
+		out.push(mix32(mix32(start(T.ShapeNextLower), ss), next));
 		if (i === 0) {
-			out.push(mix(start(T.Initial), ss));
+			out.push(mix32(start(T.Initial), ss));
 		}
-		out.push(mix(mix(start(T.Mode), modeName), ss));
+		out.push(mix32(mixInt(start(T.Mode), mode), ss));
 		if (unreliable[i]) {
-			out.push(mixInt(mix(mix(start(T.Evidence), modeName), capitalised), seen[i]!));
+			out.push(mixInt(mixInt(mixInt(start(T.Evidence), mode), capitalised), seen[i]!));
 		}
-		out.push(mixInt(mix(mix(start(T.Common), capitalised), unreliable[i] ? 'u' : 'r'), gazetteers.commonLevel.get(w) ?? 0));
+		out.push(mixInt(mixInt(mixInt(start(T.Common), capitalised), unreliable[i]!), word.common));
 
 		// Gazetteers: this token's matches, alone and with its case, and the neighbours' matches.
 		for (let c = 0; c < CATEGORY_COUNT; c++) {
 			const mark = marks[i * CATEGORY_COUNT + c]!;
 			if (mark !== 0) {
-				const category = CATEGORY_NAMES[c]!;
-				out.push(mixInt(mix(start(T.Gazetteer), category), mark));
-				out.push(mixInt(mix(mix(start(T.GazetteerCased), category), capitalised), mark));
+				out.push(mixInt(mixInt(start(T.Gazetteer), c), mark));
+				out.push(mixInt(mixInt(mixInt(start(T.GazetteerCased), c), capitalised), mark));
 			}
 			if (i > 0 && marks[(i - 1) * CATEGORY_COUNT + c]! !== 0) {
-				out.push(mix(start(T.GazetteerPrev), CATEGORY_NAMES[c]!));
+				out.push(mixInt(start(T.GazetteerPrev), c));
 			}
 			if (i + 1 < n && marks[(i + 1) * CATEGORY_COUNT + c]! !== 0) {
-				out.push(mix(start(T.GazetteerNext), CATEGORY_NAMES[c]!));
+				out.push(mixInt(start(T.GazetteerNext), c));
 			}
 		}
 
@@ -395,37 +529,50 @@ export function prepareSentence(tokens: readonly string[], mode: SentenceMode, e
 		if (rs >= 0) {
 			const re = runEnd[i]!;
 			const length = re - rs;
-			const position = length === 1 ? 'S' : i === rs ? 'B' : i === re - 1 ? 'E' : 'I';
-			out.push(mixInt(mix(start(T.RunPosition), position), Math.min(length, 5)));
+			const position = length === 1 ? 0 : i === rs ? 1 : i === re - 1 ? 2 : 3;
+			out.push(mixInt(mixInt(start(T.RunPosition), position), Math.min(length, 5)));
 			if (length > 1) {
-				out.push(mix(mix(start(T.RunFirst), position), lower[rs]!));
-				out.push(mix(mix(start(T.RunLast), position), lower[re - 1]!));
+				out.push(mix32(mixInt(start(T.RunFirst), position), info[rs]!.wordId));
+				out.push(mix32(mixInt(start(T.RunLast), position), info[re - 1]!.wordId));
 			}
 		}
-
-		// Hyphenated words: their first and last parts ("al-Qaida", "U.S.-led").
-		const hyphen = w.indexOf('-');
-		if (hyphen > 0 && hyphen < w.length - 1) {
-			out.push(mixRange(start(T.HyphenFirst), w, 0, hyphen));
-			out.push(mixRange(start(T.HyphenLast), w, w.lastIndexOf('-') + 1, w.length));
-		}
 	}
-	offsets[n] = out.length;
-	return { count: n, hashes: out.hashes.slice(0, out.length), offsets, lower, shortShape };
+	offsets[n] = out.length - base;
+	const tagWordSeeds = new Int32Array(n);
+	const tagShapeSeeds = new Int32Array(n);
+	for (let i = 0; i < n; i++) {
+		tagWordSeeds[i] = info[i]!.tagWordSeed;
+		tagShapeSeeds[i] = info[i]!.tagShapeSeed;
+	}
+	return {
+		count: n,
+		hashes: out.hashes.subarray(base, out.length),
+		offsets,
+		tagWordSeeds,
+		tagShapeSeeds,
+	};
 }
 
 /**
- * The history features of token `i` given the tags already chosen for the tokens before it. They are
- * appended to `out`, which is cleared first; `tagNames` names the tags.
+ * The history features of token `i` given the tags chosen before it (-1 before the sentence start),
+ * appended to `out`, which is cleared first. The Viterbi decoder passes no `previous2`: its features
+ * look one tag back only.
  */
-export function historyFeatures(sentence: PreparedSentence, i: number, previous: number, previous2: number, out: FeatureList): void {
+export function historyFeatures(
+	sentence: PreparedSentence,
+	i: number,
+	previous: number,
+	previous2: number | undefined,
+	out: FeatureList,
+): void {
 	out.length = 0;
 	const p = previous + 1;
-	const pp = previous2 + 1;
 	out.push(mixInt(start(T.PrevTag), p));
-	out.push(mixInt(mixInt(start(T.PrevTags), pp), p));
-	out.push(mix(mixInt(start(T.PrevTagWord), p), sentence.lower[i]!));
-	out.push(mix(mixInt(start(T.PrevTagShape), p), sentence.shortShape[i]!));
+	if (previous2 !== undefined) {
+		out.push(mixInt(mixInt(start(T.PrevTags), previous2 + 1), p));
+	}
+	out.push(mixInt(sentence.tagWordSeeds[i]!, p));
+	out.push(mixInt(sentence.tagShapeSeeds[i]!, p));
 }
 
 /**
@@ -435,5 +582,13 @@ export function historyFeatures(sentence: PreparedSentence, i: number, previous:
 export function prepareDocument(sentences: readonly (readonly string[])[], gazetteers: Gazetteers): PreparedSentence[] {
 	const modes = sentences.map(sentenceMode);
 	const evidence = collectCaseEvidence(sentences, modes);
-	return sentences.map((tokens, s) => prepareSentence(tokens, modes[s]!, evidence, gazetteers));
+	const cache = wordCacheFor(gazetteers);
+	let tokenCount = 0;
+	for (const tokens of sentences) {
+		tokenCount += tokens.length;
+	}
+	// One buffer for the whole document: a sentence's hashes are a view of it (growing it leaves the views
+	// of earlier sentences on the old buffer, which nothing writes any more).
+	const buffer = new FeatureList(tokenCount * 48);
+	return sentences.map((tokens, s) => prepareSentence(tokens, modes[s]!, evidence, gazetteers, cache, buffer));
 }

@@ -1,4 +1,11 @@
-import { buildGazetteers, COMMON_WORD_LEVELS, GAZETTEER_CATEGORIES, type GazetteerCategory, type GazetteerLists, type Gazetteers } from './gazetteers';
+import {
+	buildGazetteers,
+	COMMON_WORD_LEVELS,
+	GAZETTEER_CATEGORIES,
+	type GazetteerCategory,
+	type GazetteerLists,
+	type Gazetteers,
+} from './gazetteers';
 
 /** The types of name the recogniser tells apart. */
 export type NameType = 'person' | 'organization' | 'place' | 'other';
@@ -19,13 +26,17 @@ export const TAG_COUNT = TAGS.length;
 export const MODEL_FORMAT = 'crosscheck-entities';
 export const MODEL_VERSION = 1;
 
-/** The weights of the tagger: an open-addressing table from feature hash to a row of weights. */
+/** The decoders a model can be trained for. */
+export type Decoder = 'greedy' | 'viterbi';
+
+/**
+ * The weights of the tagger: an open-addressing table from feature hash to its row of weights, the
+ * rows stored in slot order so a lookup touches one more cache line at most.
+ */
 export interface FeatureWeights {
 	/** Feature hashes by slot (0 marks an empty slot; hashes are never 0). */
 	readonly keys: Int32Array;
-	/** The row of each slot in {@link weights}. */
-	readonly rows: Int32Array;
-	/** `rows × TAG_COUNT` weights, row-major. */
+	/** `slots × TAG_COUNT` weights: slot `s`'s weights start at `s * TAG_COUNT`. */
 	readonly weights: Float32Array;
 	/** `keys.length - 1`, for masking. */
 	readonly mask: number;
@@ -35,6 +46,8 @@ export interface FeatureWeights {
 
 /** A trained name recogniser: feature weights and the gazetteers its features consult. */
 export interface EntityModel {
+	/** How tag sequences are chosen: greedily left to right, or by Viterbi over first-order history. */
+	readonly decoder: Decoder;
 	readonly weights: FeatureWeights;
 	readonly gazetteers: Gazetteers;
 	/** Divides tag scores before the softmax that gives confidences. */
@@ -51,6 +64,7 @@ export interface EntityModelFile {
 	format: string;
 	version: number;
 	tags: string[];
+	decoder: Decoder;
 	temperature: number;
 	/** Stored weights are integers; the real weight is the integer divided by this. */
 	scale: number;
@@ -64,13 +78,13 @@ export interface EntityModelFile {
 	training: Record<string, string | number>;
 }
 
-/** Looks up the weight row of a feature hash; -1 when the model has no such feature. */
-export function featureRow(table: FeatureWeights, hash: number): number {
+/** Looks up the slot of a feature hash; -1 when the model has no such feature. */
+export function featureSlot(table: FeatureWeights, hash: number): number {
 	let slot = hash & table.mask;
 	for (;;) {
 		const key = table.keys[slot]!;
 		if (key === hash) {
-			return table.rows[slot]!;
+			return slot;
 		}
 		if (key === 0) {
 			return -1;
@@ -79,15 +93,15 @@ export function featureRow(table: FeatureWeights, hash: number): number {
 	}
 }
 
-/** Builds the lookup table over feature hashes (none may be 0) and their weight rows. */
-export function buildFeatureWeights(hashes: Int32Array, weights: Float32Array): FeatureWeights {
+/** Builds the lookup table over feature hashes (none may be 0) and their rows of weights (row-major). */
+export function buildFeatureWeights(hashes: Int32Array, rowWeights: Float32Array): FeatureWeights {
 	const size = hashes.length;
 	let capacity = 16;
 	while (capacity < size * 2) {
 		capacity *= 2;
 	}
 	const keys = new Int32Array(capacity);
-	const rows = new Int32Array(capacity);
+	const weights = new Float32Array(capacity * TAG_COUNT);
 	const mask = capacity - 1;
 	for (let row = 0; row < size; row++) {
 		const hash = hashes[row]!;
@@ -99,9 +113,9 @@ export function buildFeatureWeights(hashes: Int32Array, weights: Float32Array): 
 			slot = (slot + 1) & mask;
 		}
 		keys[slot] = hash;
-		rows[slot] = row;
+		weights.set(rowWeights.subarray(row * TAG_COUNT, (row + 1) * TAG_COUNT), slot * TAG_COUNT);
 	}
-	return { keys, rows, weights, mask, size };
+	return { keys, weights, mask, size };
 }
 
 // ---------------------------------------------------------------------------------------------------
@@ -199,7 +213,7 @@ export function encodeEntityModel(model: EntityModel, scale: number): EntityMode
 	let bytes = 0;
 	const masks: number[] = [];
 	for (const slot of order) {
-		const row = table.rows[slot]!;
+		const row = slot;
 		let mask = 0;
 		for (let t = 0; t < TAG_COUNT; t++) {
 			if (Math.round(table.weights[row * TAG_COUNT + t]! * scale) !== 0) {
@@ -213,7 +227,7 @@ export function encodeEntityModel(model: EntityModel, scale: number): EntityMode
 	const view = new DataView(buffer.buffer);
 	let o = 0;
 	order.forEach((slot, k) => {
-		const row = table.rows[slot]!;
+		const row = slot;
 		const mask = masks[k]!;
 		view.setInt32(o, table.keys[slot]!, true);
 		view.setUint16(o + 4, mask, true);
@@ -233,6 +247,7 @@ export function encodeEntityModel(model: EntityModel, scale: number): EntityMode
 		format: MODEL_FORMAT,
 		version: MODEL_VERSION,
 		tags: [...TAGS],
+		decoder: model.decoder,
 		temperature: model.temperature,
 		scale,
 		featureCount: order.length,
@@ -271,6 +286,10 @@ export function loadEntityModel(json: unknown): EntityModel {
 	}
 	if (!Array.isArray(json.tags) || json.tags.length !== TAG_COUNT || json.tags.some((tag, i) => tag !== TAGS[i])) {
 		fail(`"tags" must be ${JSON.stringify(TAGS)}.`);
+	}
+	const decoder = json.decoder;
+	if (decoder !== 'greedy' && decoder !== 'viterbi') {
+		fail('"decoder" must be "greedy" or "viterbi".');
 	}
 	const temperature = json.temperature;
 	if (typeof temperature !== 'number' || !Number.isFinite(temperature) || temperature <= 0) {
@@ -331,7 +350,11 @@ export function loadEntityModel(json: unknown): EntityModel {
 		}
 		lists[category] = splitList(value);
 	}
-	if (!Array.isArray(json.commonWords) || json.commonWords.length !== COMMON_WORD_LEVELS || json.commonWords.some((level) => typeof level !== 'string')) {
+	if (
+		!Array.isArray(json.commonWords) ||
+		json.commonWords.length !== COMMON_WORD_LEVELS ||
+		json.commonWords.some((level) => typeof level !== 'string')
+	) {
 		fail(`"commonWords" must be an array of ${COMMON_WORD_LEVELS} strings.`);
 	}
 	const commonWords = (json.commonWords as string[]).map(splitList);
@@ -344,6 +367,7 @@ export function loadEntityModel(json: unknown): EntityModel {
 		}
 	}
 	return {
+		decoder,
 		weights: buildFeatureWeights(hashes, weights),
 		gazetteers: buildGazetteers(lists, commonWords),
 		temperature,

@@ -1,6 +1,6 @@
 import { prepareDocument } from './features';
 import { NAME_TYPES, type EntityModel, type NameType } from './model';
-import { modelScorer, tagGreedy } from './tagger';
+import { modelScorer, tagGreedy, tagViterbi } from './tagger';
 import { tokenizeForNames, type NerToken } from './tokenize';
 
 /** A name found in the text. */
@@ -61,7 +61,8 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 	const mentions: NameMention[] = [];
 	prepared.forEach((sentence, s) => {
 		const tokens = tokenLists[s]!;
-		const { tags, probabilities } = tagGreedy(sentence, score, model.temperature);
+		const { tags, probabilities } =
+			model.decoder === 'viterbi' ? tagViterbi(sentence, score, model.temperature) : tagGreedy(sentence, score, model.temperature);
 		for (const [first, last, type] of tagsToSpans(tags)) {
 			let sum = 0;
 			for (let k = first; k < last; k++) {

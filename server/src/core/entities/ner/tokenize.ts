@@ -15,14 +15,15 @@ export interface NerToken {
 /*
  * One sticky regular expression, tried at each non-space position:
  *   1. dotted abbreviations, with an optional hyphenated tail ("U.S.", "U.N.-backed", "a.m.");
- *   2. numbers with their separators and ordinal or plural endings ("1,500", "3.5", "21st", "1990s");
+ *   2. numbers with their separators, ordinal or plural endings and hyphenated tails ("1,500", "3.5",
+ *      "21st", "1990s", "1996-08-30", "3-1", "25-year-old"), one token each as in the training data;
  *   3. the possessive "'s" (and a lone closing apostrophe after a plural, "ministers'"), split off;
  *   4. words with inner hyphens, apostrophes and ampersands ("al-Qaida", "O'Neill", "AT&T"), but not an
  *      apostrophe that starts a possessive;
  *   5. any other single character.
  */
 const TOKEN =
-	/(\p{L}\.(?:\p{L}\.)+(?:-[\p{L}\p{M}\p{N}]+)*)|(\p{N}+(?:[.,:/]\p{N}+)*(?:st|nd|rd|th|s)?(?![\p{L}\p{M}]))|(['\u2019][sS](?![\p{L}\p{M}\p{N}]))|([\p{L}\p{M}\p{N}]+(?:(?:[-&]|['\u2019](?![sS](?![\p{L}\p{M}\p{N}])))[\p{L}\p{M}\p{N}]+)*)|(\S)/uy;
+	/(\p{L}\.(?:\p{L}\.)+(?:-[\p{L}\p{M}\p{N}]+)*)|(\p{N}+(?:[.,:/\-]\p{N}+)*(?:st|nd|rd|th|s)?(?:-[\p{L}\p{M}\p{N}]+)*(?![\p{L}\p{M}]))|(['\u2019][sS](?![\p{L}\p{M}\p{N}]))|([\p{L}\p{M}\p{N}]+(?:(?:[-&]|['\u2019](?![sS](?![\p{L}\p{M}\p{N}])))[\p{L}\p{M}\p{N}]+)*)|(\S)/uy;
 
 /**
  * Words that keep a following full stop: titles, company and address abbreviations, months, US states.

@@ -1,0 +1,187 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { GAZETTEER_CATEGORIES, type GazetteerLists } from '../../src/core/entities/ner/gazetteers';
+import { encodeEntityModel, loadEntityModel, TAGS, type EntityModel, type NameType } from '../../src/core/entities/ner/model';
+import { recogniseNames } from '../../src/core/entities/ner/recognise';
+import { tokenizeForNames } from '../../src/core/entities/ner/tokenize';
+import { trainEntityModel, type TrainingSentence } from '../../src/train/entities/perceptron';
+import { analyseStructure } from '../../src/core/text/structure';
+import { marked, repoRoot } from '../helpers';
+
+const shipped = JSON.parse(readFileSync(path.join(repoRoot, 'server', 'models', 'entities.json'), 'utf8')) as Record<string, unknown>;
+const model = loadEntityModel(shipped);
+
+/** The names found in `text`, read as one document whose sentences come from `analyseStructure`. */
+function names(text: string, m: EntityModel = model): [string, NameType][] {
+	const sentences = analyseStructure(text).sentences;
+	return recogniseNames(text, sentences, m).map((n) => [text.slice(n.start, n.end), n.type]);
+}
+
+void describe('loadEntityModel', () => {
+	void it('reads the shipped model', () => {
+		assert.ok(model.weights.size > 1000);
+		assert.ok(model.gazetteers.phrases.size > 1000);
+	});
+
+	void it('rejects malformed models with a message that says what is wrong', () => {
+		const cases: [unknown, RegExp][] = [
+			[null, /Invalid entity model: expected a JSON object/],
+			[[], /expected a JSON object/],
+			[{ ...shipped, format: 'something-else' }, /"format" must be "crosscheck-entities"/],
+			[{ ...shipped, version: 99 }, /"version" is 99; this build reads version 1/],
+			[{ ...shipped, tags: ['O'] }, /"tags" must be/],
+			[{ ...shipped, decoder: 'beam' }, /"decoder" must be "greedy" or "viterbi"/],
+			[{ ...shipped, temperature: -1 }, /"temperature" must be a positive number/],
+			[{ ...shipped, features: 'not base64!' }, /"features" is not valid base64/],
+			[{ ...shipped, featureCount: (shipped.featureCount as number) + 1 }, /"features" ends after/],
+			[{ ...shipped, featureCount: 1 }, /bytes after the last of 1 features/],
+			[{ ...shipped, gazetteers: { ...(shipped.gazetteers as object), city: 42 } }, /"gazetteers.city" must be a string/],
+			[{ ...shipped, commonWords: ['a'] }, /"commonWords" must be an array of 4 strings/],
+		];
+		for (const [json, message] of cases) {
+			assert.throws(() => loadEntityModel(json), message);
+		}
+	});
+});
+
+void describe('tokenizeForNames', () => {
+	void it('splits possessives off and keeps titles, initials and abbreviations whole', () => {
+		const text = "Mr. J. Okafor met U.S. envoys at Turkey's border on 1996-08-30, a 25-year-old said.";
+		assert.deepEqual(
+			tokenizeForNames(text, 0, text.length).map((t) => t.text),
+			[
+				'Mr.',
+				'J.',
+				'Okafor',
+				'met',
+				'U.S.',
+				'envoys',
+				'at',
+				'Turkey',
+				"'s",
+				'border',
+				'on',
+				'1996-08-30',
+				',',
+				'a',
+				'25-year-old',
+				'said',
+				'.',
+			],
+		);
+	});
+});
+
+void describe('recogniseNames', () => {
+	// Sentences written for these tests; each marked span is a name, with its type listed in order.
+	const cases: [string, NameType[]][] = [
+		[
+			'[[Maria Lindqvist]], the chief executive of [[Nordfjell Energy]], said on Tuesday that the company would open a plant in [[Gothenburg]].',
+			['person', 'organization', 'place'],
+		],
+		['The [[United Nations]] said aid convoys had reached the town of [[Kandahar]].', ['organization', 'place']],
+		['Police in [[Melbourne]] arrested two men after a robbery at a branch of [[Westpac Banking Corp.]]', ['place', 'organization']],
+		['Shares of [[General Motors]] fell 3 percent in [[New York]] on Monday.', ['organization', 'place']],
+	];
+	for (const [source, types] of cases) {
+		void it(`finds the names in: ${source}`, () => {
+			const { text, spans } = marked(source);
+			assert.deepEqual(
+				names(text),
+				spans.map((s, i) => [s.text, types[i]!]),
+			);
+		});
+	}
+
+	void it('tells nationalities apart from places', () => {
+		assert.deepEqual(names('German and French diplomats met in Bonn.'), [
+			['German', 'other'],
+			['French', 'other'],
+			['Bonn', 'place'],
+		]);
+	});
+
+	void it('reads an ALL-CAPS headline', () => {
+		const { text, spans } = marked('FLOODS KILL 40 IN SOUTHERN [[CHINA]]');
+		assert.deepEqual(names(text), [[spans[0]!.text, 'place']]);
+	});
+
+	void it('reads a dateline line and a dateline before the story', () => {
+		const { text, spans } = marked(
+			[
+				'[[BERLIN]] 1996-08-30',
+				'',
+				'[[NAIROBI]], [[Kenya]] ([[Reuters]]) - Thousands of people marched through [[Nairobi]] on Saturday.',
+			].join('\n'),
+		);
+		assert.deepEqual(
+			names(text),
+			spans.map((s, i) => [s.text, (['place', 'place', 'place', 'organization', 'place'] as const)[i]!]),
+		);
+	});
+
+	void it('returns nothing for an empty text or no sentences, and never throws on odd input', () => {
+		assert.deepEqual(recogniseNames('', [], model), []);
+		assert.deepEqual(recogniseNames('', [{ start: 0, end: 0 }], model), []);
+		assert.deepEqual(recogniseNames('Plain words here.', [], model), []);
+		// Sentences out of range are clamped, not trusted.
+		assert.doesNotThrow(() => recogniseNames('Short.', [{ start: -5, end: 1000 }], model));
+		assert.doesNotThrow(() => recogniseNames('\u0000\uFFFD\uD800 "" ---- \u2014\u2014', [{ start: 0, end: 12 }], model));
+	});
+
+	void it('gives UTF-16 offsets and confidences in [0, 1]', () => {
+		const text = '\uD83D\uDCF0 Ángela Müller spoke in Zürich.';
+		const found = recogniseNames(text, [{ start: 0, end: text.length }], model);
+		assert.ok(found.length > 0);
+		for (const n of found) {
+			assert.ok(n.confidence >= 0 && n.confidence <= 1);
+			assert.equal(text.slice(n.start, n.end).trim(), text.slice(n.start, n.end));
+		}
+	});
+
+	void it('is deterministic', () => {
+		const text = 'Officials in Lagos said the Nigerian Ports Authority met Chief Obi Nwosu on Friday.\nHe left for Abuja.';
+		const sentences = analyseStructure(text).sentences;
+		assert.deepEqual(recogniseNames(text, sentences, model), recogniseNames(text, sentences, model));
+	});
+});
+
+void describe('trainEntityModel', () => {
+	const B = (type: string) => TAGS.indexOf(`B-${type}`);
+	const I = (type: string) => TAGS.indexOf(`I-${type}`);
+	// A tiny synthetic corpus written for this test.
+	const corpus: TrainingSentence[] = [
+		{ tokens: ['Anna', 'Berg', 'visited', 'Oslo', '.'], tags: [B('person'), I('person'), 0, B('place'), 0] },
+		{
+			tokens: ['The', 'Fjord', 'Bank', 'opened', 'in', 'Bergen', '.'],
+			tags: [0, B('organization'), I('organization'), 0, 0, B('place'), 0],
+		},
+		{ tokens: ['Norwegian', 'officials', 'met', 'Ola', 'Dahl', '.'], tags: [B('other'), 0, 0, B('person'), I('person'), 0] },
+		{ tokens: ['Rain', 'fell', 'on', 'Tuesday', '.'], tags: [0, 0, 0, 0, 0] },
+	];
+	const lists = Object.fromEntries(GAZETTEER_CATEGORIES.map((c) => [c, [] as string[]])) as unknown as GazetteerLists;
+	const withNames: GazetteerLists = { ...lists, firstName: ['Anna', 'Ola'], city: ['Oslo', 'Bergen'], demonym: ['Norwegian'] };
+	const commonWords = [['the', 'in', 'on'], ['rain', 'fell'], ['officials'], []];
+	const options = { epochs: 3, seed: 11, minCount: 1, pruneBelow: 0.001, predictedHistory: false } as const;
+
+	function train(): string {
+		const documents = [corpus.slice(0, 2), corpus.slice(2)];
+		const { model: trained, scale } = trainEntityModel(documents, withNames, commonWords, options);
+		return JSON.stringify(encodeEntityModel(trained, scale));
+	}
+
+	void it('gives the same model, bit for bit, when run twice', () => {
+		const first = train();
+		assert.equal(train(), first);
+	});
+
+	void it('writes a model that loads and tags what it was trained on', () => {
+		const trained = loadEntityModel(JSON.parse(train()));
+		assert.deepEqual(names('Anna Berg visited Oslo.', trained), [
+			['Anna Berg', 'person'],
+			['Oslo', 'place'],
+		]);
+	});
+});
