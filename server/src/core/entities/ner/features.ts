@@ -51,6 +51,8 @@ const enum T {
 	GazetteerCased,
 	LowerPrevShape,
 	ShapeNextLower,
+	RunBefore,
+	RunAfter,
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -535,6 +537,9 @@ export function prepareSentence(
 				out.push(mix32(mixInt(start(T.RunFirst), position), info[rs]!.wordId));
 				out.push(mix32(mixInt(start(T.RunLast), position), info[re - 1]!.wordId));
 			}
+			// The words around the run ("in … said"), which the window of inner tokens does not reach.
+			out.push(mix32(start(T.RunBefore), rs > 0 ? info[rs - 1]!.wordId : START));
+			out.push(mix32(start(T.RunAfter), re < n ? info[re]!.wordId : END));
 		}
 	}
 	offsets[n] = out.length - base;
@@ -575,14 +580,25 @@ export function historyFeatures(
 	out.push(mixInt(sentence.tagShapeSeeds[i]!, p));
 }
 
+/** What the features of one sentence need to know about its whole document. */
+export interface DocumentContext {
+	readonly modes: readonly SentenceMode[];
+	readonly evidence: CaseEvidence;
+	readonly cache: WordCache;
+}
+
+/** Reads a document's sentence modes and case evidence, the parts of the features that span sentences. */
+export function documentContext(sentences: readonly (readonly string[])[], gazetteers: Gazetteers): DocumentContext {
+	const modes = sentences.map(sentenceMode);
+	return { modes, evidence: collectCaseEvidence(sentences, modes), cache: wordCacheFor(gazetteers) };
+}
+
 /**
- * Prepares every sentence of a document: the sentence modes, then the document's case evidence, then
- * each sentence's features.
+ * Prepares every sentence of a document at once (what training needs): the sentence modes, then the
+ * document's case evidence, then each sentence's features.
  */
 export function prepareDocument(sentences: readonly (readonly string[])[], gazetteers: Gazetteers): PreparedSentence[] {
-	const modes = sentences.map(sentenceMode);
-	const evidence = collectCaseEvidence(sentences, modes);
-	const cache = wordCacheFor(gazetteers);
+	const { modes, evidence, cache } = documentContext(sentences, gazetteers);
 	let tokenCount = 0;
 	for (const tokens of sentences) {
 		tokenCount += tokens.length;

@@ -1,4 +1,4 @@
-import { prepareDocument } from './features';
+import { documentContext, FeatureList, prepareSentence } from './features';
 import { NAME_TYPES, type EntityModel, type NameType } from './model';
 import { modelScorer, tagGreedy, tagViterbi } from './tagger';
 import { tokenizeForNames, type NerToken } from './tokenize';
@@ -53,14 +53,16 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 		const end = Math.max(start, Math.min(text.length, sentence.end | 0));
 		tokenLists.push(tokenizeForNames(text, start, end));
 	}
-	const prepared = prepareDocument(
-		tokenLists.map((tokens) => tokens.map((t) => t.text)),
-		model.gazetteers,
-	);
+	const words = tokenLists.map((tokens) => tokens.map((t) => t.text));
+	const { modes, evidence, cache } = documentContext(words, model.gazetteers);
 	const score = modelScorer(model.weights);
 	const mentions: NameMention[] = [];
-	prepared.forEach((sentence, s) => {
+	// Sentence by sentence, reusing one feature buffer, so memory stays bounded by the longest sentence.
+	const buffer = new FeatureList(1024);
+	words.forEach((sentenceWords, s) => {
 		const tokens = tokenLists[s]!;
+		buffer.length = 0;
+		const sentence = prepareSentence(sentenceWords, modes[s]!, evidence, model.gazetteers, cache, buffer);
 		const { tags, probabilities } =
 			model.decoder === 'viterbi' ? tagViterbi(sentence, score, model.temperature) : tagGreedy(sentence, score, model.temperature);
 		for (const [first, last, type] of tagsToSpans(tags)) {
