@@ -85,8 +85,9 @@ export function recogniseEntities(text: string, structure: DocumentStructure, co
 	for (const known of findKnown(text, spans, context.known)) {
 		names.push(known);
 	}
-	for (const name of context.recogniseNames?.(text, spans) ?? []) {
-		if (!names.some((k) => overlaps(k, name))) {
+	for (const found of context.recogniseNames?.(text, spans) ?? []) {
+		const name = trimSpan(text, found);
+		if (name.end > name.start && !NEVER_NAMES.has(text.slice(name.start, name.end).toLowerCase()) && !names.some((k) => overlaps(k, name))) {
 			names.push({ ...name, source: 'model' });
 		}
 	}
@@ -151,6 +152,25 @@ export function recogniseEntities(text: string, structure: DocumentStructure, co
 	return { mentions, candidates: findCandidates(text, spans, mentions) };
 }
 
+/** Words that are never a name on their own, whatever their capitalisation (a quote opening with "We…"). */
+const NEVER_NAMES = new Set([
+	'i', 'we', 'you', 'he', 'she', 'it', 'they', 'me', 'us', 'him', 'her', 'them', 'our', 'my', 'your', 'his', 'its', 'their',
+	'the', 'a', 'an', 'this', 'that', 'these', 'those', 'there', 'here', 'and', 'but', 'or', 'if', 'when', 'while', 'as',
+	'what', 'who', 'why', 'how', 'where', 'nobody', 'everyone', 'someone', 'no', 'yes', 'not',
+]);
+
+/** Drops quotation marks, brackets and stray punctuation around a recognised name. */
+function trimSpan<T extends Span>(text: string, span: T): T {
+	let { start, end } = span;
+	while (start < end && /[\s"'“”‘’«»()[\]{},;:!?]/.test(text[start]!)) {
+		start++;
+	}
+	while (end > start && /[\s"'“”‘’«»()[\]{},;:!?]/.test(text[end - 1]!)) {
+		end--;
+	}
+	return start === span.start && end === span.end ? span : { ...span, start, end };
+}
+
 function overlaps(a: Span, b: Span): boolean {
 	return a.start < b.end && b.start < a.end;
 }
@@ -200,11 +220,13 @@ function linkWithinDocument(
 ): EntityMention[] {
 	const resolved = names.map((n) => {
 		const surface = text.slice(n.start, n.end);
-		const definition = n.source === 'acronym' ? acronyms.get(surface) : undefined;
-		const base = definition ? text.slice(definition.start, definition.end) : surface;
+		// An acronym the article defines is that entity, whatever the recogniser took it for.
+		const definition = acronyms.get(surface);
+		const base = definition && definition !== n ? text.slice(definition.start, definition.end) : surface;
 		const canonical = aliases.lookup(base) ?? aliases.lookup(stripTitles(base));
 		const name = canonical ?? stripTitles(base);
-		return { n, surface, name, key: nameKey(name) };
+		const typed = definition && definition !== n ? { ...n, type: definition.type } : n;
+		return { n: typed, surface, name, key: nameKey(name) };
 	});
 	// Full person names of the article by their last word.
 	const bySurname = new Map<string, Set<string>>();
