@@ -87,7 +87,7 @@ export function recogniseEntities(text: string, structure: DocumentStructure, co
 	}
 	for (const found of context.recogniseNames?.(text, spans) ?? []) {
 		const name = trimSpan(text, found);
-		if (name.end > name.start && !NEVER_NAMES.has(text.slice(name.start, name.end).toLowerCase()) && !names.some((k) => overlaps(k, name))) {
+		if (name.end > name.start && !isNeverName(text.slice(name.start, name.end)) && !names.some((k) => overlaps(k, name))) {
 			names.push({ ...name, source: 'model' });
 		}
 	}
@@ -158,6 +158,11 @@ const NEVER_NAMES = new Set([
 	'the', 'a', 'an', 'this', 'that', 'these', 'those', 'there', 'here', 'and', 'but', 'or', 'if', 'when', 'while', 'as',
 	'what', 'who', 'why', 'how', 'where', 'nobody', 'everyone', 'someone', 'no', 'yes', 'not',
 ]);
+
+/** Whether a surface is a pronoun or function word; all-capital forms ("US", "IT") may be names. */
+function isNeverName(surface: string): boolean {
+	return NEVER_NAMES.has(surface.toLowerCase()) && (surface === 'I' || surface !== surface.toUpperCase());
+}
 
 /** Drops quotation marks, brackets and stray punctuation around a recognised name. */
 function trimSpan<T extends Span>(text: string, span: T): T {
