@@ -92,3 +92,53 @@ void describe('names', () => {
 		assert.equal(stripTitles('Mayor Ilona Brask'), 'Ilona Brask');
 	});
 });
+
+void describe('recogniseEntities around the name recogniser', () => {
+	/** A recogniser that tags exactly the given surfaces, to test what the glue makes of its output. */
+	const tagging =
+		(tags: Record<string, 'person' | 'organization' | 'place' | 'other'>) =>
+		(text: string, sentences: readonly { start: number; end: number }[]) =>
+			sentences.flatMap((s) =>
+				Object.entries(tags).flatMap(([surface, type]) => {
+					const at = text.indexOf(surface, s.start);
+					return at >= 0 && at + surface.length <= s.end ? [{ start: at, end: at + surface.length, type, confidence: 0.9 }] : [];
+				}),
+			);
+
+	void it('trims quotation marks, drops pronouns, keeps all-capital names and types defined acronyms', () => {
+		const text = lines('Dam report', '', '“We will rebuild,” said the Velna Hydro Authority (VHA).', '', 'VHA staff met US officials.');
+		const options = resolveOptions({});
+		const { mentions } = recogniseEntities(text, analyseStructure(text), {
+			recogniseNames: tagging({ '“We': 'organization', 'Velna Hydro Authority': 'organization', VHA: 'person', US: 'place' }),
+			aliases: aliasTableFor(options),
+			known: [],
+		});
+		assert.deepEqual(
+			mentions.filter((m) => m.type !== 'date' && m.type !== 'figure').map((m) => [m.text, m.type, m.name]),
+			[
+				['Velna Hydro Authority', 'organization', 'Velna Hydro Authority'],
+				['VHA', 'organization', 'Velna Hydro Authority'],
+				['VHA', 'organization', 'Velna Hydro Authority'],
+				['US', 'place', 'United States'],
+			],
+		);
+	});
+
+	void it('joins a bare surname to the full name used earlier in the same article', () => {
+		const text = lines('Talks', '', 'President Recep Tayyip Erdogan spoke.', '', 'Erdogan later left; Mr. Erdogan returned.');
+		const options = resolveOptions({});
+		const { mentions } = recogniseEntities(text, analyseStructure(text), {
+			recogniseNames: tagging({ 'President Recep Tayyip Erdogan': 'person', 'Erdogan later': 'person', 'Mr. Erdogan': 'person' }),
+			aliases: aliasTableFor(options),
+			known: [],
+		});
+		assert.deepEqual(
+			mentions.map((m) => [m.text, m.key, m.name]),
+			[
+				['President Recep Tayyip Erdogan', 'recep tayyip erdogan', 'Recep Tayyip Erdogan'],
+				['Erdogan later', 'erdogan later', 'Erdogan later'],
+				['Mr. Erdogan', 'recep tayyip erdogan', 'Recep Tayyip Erdogan'],
+			],
+		);
+	});
+});
