@@ -121,3 +121,36 @@ suite('Crosscheck in VS Code', () => {
 		await waitFor(() => crosscheckDiagnostics(uri).length === 0, 'the config diagnostic to clear after undo');
 	});
 });
+
+suite('Entities in VS Code', () => {
+	suiteSetup(async () => {
+		const api = await vscode.extensions.getExtension<CrosscheckApi>(EXTENSION_ID)!.activate();
+		await waitFor(() => api.status()?.state === 'idle', 'the scan of the corpus', 20_000, [api.onDidChangeStatus]);
+	});
+
+	test('hovers an entity and finds its mentions across articles', async () => {
+		const uri = vscode.Uri.joinPath(folder(), 'kestrava-courier.txt');
+		const document = await vscode.workspace.openTextDocument(uri);
+		const editor = await vscode.window.showTextDocument(document);
+		const mention = await waitFor(
+			() => vscode.languages.getDiagnostics(uri).find((d) => d.source === 'crosscheck' && codeOf(d) === 'entity' && /^person: Mattias Grell$/.test(d.message)),
+			'the entity mark on Mattias Grell',
+		);
+		const position = mention.range.start.translate(0, 2);
+		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, position);
+		const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+		assert.match(text, /\*\*Mattias Grell\*\* · person/);
+		assert.match(text, /mentions? in [2-9] articles/);
+
+		const references = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', uri, position);
+		const files = new Set(references.map((r) => r.uri.path.split('/').pop()));
+		assert.ok(files.has('kestrava-courier.txt') && files.size >= 2, `mentions in ${[...files].join(', ')}`);
+
+		editor.selection = new vscode.Selection(position, position);
+		editor.revealRange(mention.range, vscode.TextEditorRevealType.InCenter);
+		await vscode.commands.executeCommand('workbench.view.extension.crosscheck');
+		await vscode.window.showTextDocument(document);
+		await vscode.commands.executeCommand('editor.action.showHover');
+		await screenshot('entity-hover-and-view', 15_000, '.monaco-hover .markdown-hover');
+	});
+});
