@@ -54,7 +54,9 @@ export class EntitiesView implements vscode.TreeDataProvider<Node>, vscode.Dispo
 		for (const item of result.entities) {
 			(byType.get(item.type) ?? byType.set(item.type, []).get(item.type)!).push(item);
 		}
-		return (['person', 'organization', 'place', 'other'] as const).filter((t) => byType.has(t)).map((type) => ({ kind: 'type', type, items: byType.get(type)! }));
+		return (['person', 'organization', 'place', 'other'] as const)
+			.filter((t) => byType.has(t))
+			.map((type) => ({ kind: 'type', type, items: byType.get(type)! }));
 	}
 
 	getTreeItem(node: Node): vscode.TreeItem {
@@ -86,7 +88,11 @@ export class EntitiesView implements vscode.TreeDataProvider<Node>, vscode.Dispo
 			return;
 		}
 		const { uri, range } = node.item.location;
-		await vscode.commands.executeCommand('editor.action.findReferences', vscode.Uri.parse(uri), new vscode.Position(range.start.line, range.start.character));
+		await vscode.commands.executeCommand(
+			'editor.action.findReferences',
+			vscode.Uri.parse(uri),
+			new vscode.Position(range.start.line, range.start.character),
+		);
 	}
 
 	dispose(): void {

@@ -222,7 +222,9 @@ async function entities(paths: readonly string[], flags: CheckFlags, io: CliIo):
 			const canonical = m.canonical !== m.text ? `  → ${m.canonical}` : '';
 			io.stdout(`${m.file}:${m.range.start.line + 1}:${m.range.start.character + 1}  ${m.type.padEnd(12)} ${m.text}${canonical}\n`);
 		}
-		io.stdout(`${mentions.length} mention${mentions.length === 1 ? '' : 's'} in ${ordered.length} file${ordered.length === 1 ? '' : 's'}.\n`);
+		io.stdout(
+			`${mentions.length} mention${mentions.length === 1 ? '' : 's'} in ${ordered.length} file${ordered.length === 1 ? '' : 's'}.\n`,
+		);
 	}
 	return loaded.configError ? EXIT.usage : EXIT.ok;
 }
@@ -245,8 +247,7 @@ async function loadCorpus(paths: readonly string[], configFlag: string | undefin
 	let config: ParsedConfig | undefined;
 	// Without --config, the nearest crosscheck.yaml at or above the first path (the corpus being
 	// checked) applies, so `crosscheck check samples` uses samples/crosscheck.yaml.
-	const configFile =
-		configFlag !== undefined ? path.resolve(io.cwd, configFlag) : await findConfig(await searchStart(io.cwd, paths[0]));
+	const configFile = configFlag !== undefined ? path.resolve(io.cwd, configFlag) : await findConfig(await searchStart(io.cwd, paths[0]));
 	if (configFile !== undefined) {
 		try {
 			const loaded = await loadConfig(configFile);

@@ -218,9 +218,27 @@ void describe('crosscheck entities', () => {
 		assert.deepEqual(JSON.parse(result.stdout), {
 			version: 1,
 			entities: [
-				{ file: 'a.txt', range: { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } }, text: 'Holt', type: 'person', canonical: 'Maren Holt' },
-				{ file: 'a.txt', range: { start: { line: 2, character: 14 }, end: { line: 2, character: 20 } }, text: 'Monday', type: 'date', canonical: 'Monday' },
-				{ file: 'a.txt', range: { start: { line: 2, character: 22 }, end: { line: 2, character: 24 } }, text: '12', type: 'figure', canonical: '12' },
+				{
+					file: 'a.txt',
+					range: { start: { line: 2, character: 0 }, end: { line: 2, character: 4 } },
+					text: 'Holt',
+					type: 'person',
+					canonical: 'Maren Holt',
+				},
+				{
+					file: 'a.txt',
+					range: { start: { line: 2, character: 14 }, end: { line: 2, character: 20 } },
+					text: 'Monday',
+					type: 'date',
+					canonical: 'Monday',
+				},
+				{
+					file: 'a.txt',
+					range: { start: { line: 2, character: 22 }, end: { line: 2, character: 24 } },
+					text: '12',
+					type: 'figure',
+					canonical: '12',
+				},
 			],
 		});
 	});

@@ -37,7 +37,11 @@ void describe('recogniseEntities without a model', () => {
 
 	void it('maps aliases to their canonical name, built-in and declared', () => {
 		const text = 'Bridge\n\nDaesh and ISIL fighters left; Kestrel Watch (KW) and the Watch agreed.';
-		const found = recognise(text, [{ name: 'Daesh', type: 'organization' }, { name: 'ISIL', type: 'organization' }, { name: 'Kestrel Watch', type: 'organization', aliases: ['the Watch'] }]);
+		const found = recognise(text, [
+			{ name: 'Daesh', type: 'organization' },
+			{ name: 'ISIL', type: 'organization' },
+			{ name: 'Kestrel Watch', type: 'organization', aliases: ['the Watch'] },
+		]);
 		const names = found.mentions.filter((m) => m.type === 'organization').map((m) => [m.text, m.name]);
 		assert.deepEqual(names, [
 			['Daesh', 'Islamic State'],

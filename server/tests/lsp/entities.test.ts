@@ -11,9 +11,24 @@ import { startSession, type TestSession } from './harness';
  * Entity navigation over the real server, on names declared in crosscheck.yaml, so that these tests do
  * not depend on the statistical model (its own tests cover recognition).
  */
-const CONFIG = lines('entities:', '  known:', '    - name: Maren Holt', '      type: person', '    - name: Tarrow Bridge', '      type: place', '');
+const CONFIG = lines(
+	'entities:',
+	'  known:',
+	'    - name: Maren Holt',
+	'      type: person',
+	'    - name: Tarrow Bridge',
+	'      type: place',
+	'',
+);
 const A = lines('Bridge shut', '', 'Maren Holt inspected the Tarrow Bridge on Monday.', '');
-const B = lines('Repairs begin', '', 'The Tarrow Bridge reopens in May 2026, Maren Holt said.', '', 'Work on the Tarrow Bridge costs 2 million euros.', '');
+const B = lines(
+	'Repairs begin',
+	'',
+	'The Tarrow Bridge reopens in May 2026, Maren Holt said.',
+	'',
+	'Work on the Tarrow Bridge costs 2 million euros.',
+	'',
+);
 
 const sessions: TestSession[] = [];
 after(() => Promise.all(sessions.map((s) => s.dispose())));
@@ -40,7 +55,10 @@ void describe('entity navigation', () => {
 	void it('marks every mention as an entity hint with its type and canonical name', async () => {
 		const { s, uri } = await corpus();
 		assert.deepEqual(
-			s.all.get(uri('a.txt'))!.filter((d) => d.code === 'entity').map((d) => [d.message, d.severity]),
+			s.all
+				.get(uri('a.txt'))!
+				.filter((d) => d.code === 'entity')
+				.map((d) => [d.message, d.severity]),
 			[
 				['person: Maren Holt', 4],
 				['place: Tarrow Bridge', 4],
@@ -51,7 +69,10 @@ void describe('entity navigation', () => {
 
 	void it('explains an entity on hover: its names and the articles that mention it, linked', async () => {
 		const { s, uri } = await corpus();
-		const hover = (await s.client.sendRequest('textDocument/hover', { textDocument: { uri: uri('a.txt') }, position: at(A, 'Tarrow') })) as Hover;
+		const hover = (await s.client.sendRequest('textDocument/hover', {
+			textDocument: { uri: uri('a.txt') },
+			position: at(A, 'Tarrow'),
+		})) as Hover;
 		const value = (hover.contents as { value: string }).value;
 		assert.match(value, /\*\*Tarrow Bridge\*\* · place/);
 		assert.match(value, /3 mentions in 2 articles/);
@@ -60,7 +81,10 @@ void describe('entity navigation', () => {
 
 	void it('goes to the first mention in the corpus and finds every mention', async () => {
 		const { s, uri } = await corpus();
-		const definition = (await s.client.sendRequest('textDocument/definition', { textDocument: { uri: uri('b.txt') }, position: at(B, 'Maren') })) as Location;
+		const definition = (await s.client.sendRequest('textDocument/definition', {
+			textDocument: { uri: uri('b.txt') },
+			position: at(B, 'Maren'),
+		})) as Location;
 		assert.equal(definition.uri, uri('a.txt'));
 		assert.deepEqual(definition.range.start, at(A, 'Maren', 0));
 		const references = (await s.client.sendRequest('textDocument/references', {
@@ -85,7 +109,9 @@ void describe('entity navigation', () => {
 			symbols.map((x) => [x.name, x.containerName]),
 			[['Tarrow Bridge', 'place · 3 mentions in 2 articles']],
 		);
-		const outline = (await s.client.sendRequest('textDocument/documentSymbol', { textDocument: { uri: uri('b.txt') } })) as DocumentSymbol[];
+		const outline = (await s.client.sendRequest('textDocument/documentSymbol', {
+			textDocument: { uri: uri('b.txt') },
+		})) as DocumentSymbol[];
 		assert.deepEqual(
 			outline.map((g) => [g.name, (g.children ?? []).map((c) => `${c.name} ${c.detail}`)]),
 			[
@@ -99,7 +125,9 @@ void describe('entity navigation', () => {
 
 	void it('colours mentions with semantic tokens', async () => {
 		const { s, uri } = await corpus();
-		const init = (await s.client.sendRequest('textDocument/semanticTokens/full', { textDocument: { uri: uri('a.txt') } })) as SemanticTokens;
+		const init = (await s.client.sendRequest('textDocument/semanticTokens/full', {
+			textDocument: { uri: uri('a.txt') },
+		})) as SemanticTokens;
 		// Each token is five numbers: line delta, start delta, length, type, modifiers.
 		const tokens: string[] = [];
 		let line = 0;

@@ -92,7 +92,9 @@ export class EntityRegistry {
 		if (!entry) {
 			return [];
 		}
-		const linked: LinkedMention[] = entry.mentions.map((m) => (NAME_TYPES.has(m.type) ? { ...m, entity: this.resolve(m.key, m.type) } : { ...m, entity: m.key }));
+		const linked: LinkedMention[] = entry.mentions.map((m) =>
+			NAME_TYPES.has(m.type) ? { ...m, entity: this.resolve(m.key, m.type) } : { ...m, entity: m.key },
+		);
 		// Longer candidates first, so "Ansel Brook" wins over its own "Brook".
 		const taken: Span[] = [];
 		const byLength = [...entry.candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -100,7 +102,18 @@ export class EntityRegistry {
 			if ((this.confident.get(c.key) ?? 0) > 0 && !taken.some((t) => t.start < c.end && c.start < t.end)) {
 				taken.push(c);
 				const entity = this.resolve(c.key, this.typeOf(c.key));
-				linked.push({ start: c.start, end: c.end, type: this.typeOf(entity), text: c.text, key: c.key, name: this.nameOf(entity), source: 'model', confidence: 0.5, entity, propagated: true });
+				linked.push({
+					start: c.start,
+					end: c.end,
+					type: this.typeOf(entity),
+					text: c.text,
+					key: c.key,
+					name: this.nameOf(entity),
+					source: 'model',
+					confidence: 0.5,
+					entity,
+					propagated: true,
+				});
 			}
 		}
 		return linked.sort((a, b) => a.start - b.start || a.end - b.end);

@@ -8,11 +8,20 @@ export interface DateMention extends Span {
 	readonly value: { readonly year?: number; readonly month?: number; readonly day?: number; readonly weekday?: number };
 }
 
-const MONTHS = [
-	'january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december',
-];
+const MONTHS = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
 const MONTH_ABBREVIATIONS: Readonly<Record<string, number>> = {
-	jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+	jan: 1,
+	feb: 2,
+	mar: 3,
+	apr: 4,
+	jun: 6,
+	jul: 7,
+	aug: 8,
+	sep: 9,
+	sept: 9,
+	oct: 10,
+	nov: 11,
+	dec: 12,
 };
 const WEEKDAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'];
 
@@ -30,14 +39,23 @@ const MODIFIER = String.raw`(?:(?:early|late|mid)[- ](?:on\s+)?)?`;
  */
 const PATTERNS: readonly [name: string, source: string][] = [
 	['iso', String.raw`(?<iy>${YEAR})-(?<im>0[1-9]|1[0-2])-(?<id>0[1-9]|[12]\d|3[01])`],
-	['weekdayDate', String.raw`${WEEKDAY},?\s+(?:(?<wd1>${DAY})\s+(?<wm1>${MONTH})|(?<wm2>${MONTH})\s+(?<wd2>${DAY}))(?:,?\s+(?<wy>${YEAR}))?`],
+	[
+		'weekdayDate',
+		String.raw`${WEEKDAY},?\s+(?:(?<wd1>${DAY})\s+(?<wm1>${MONTH})|(?<wm2>${MONTH})\s+(?<wd2>${DAY}))(?:,?\s+(?<wy>${YEAR}))?`,
+	],
 	['monthDay', String.raw`${MODIFIER}(?<mm>${MONTH})\s+(?<md>${DAY})(?![\d,]\d)(?:,?\s+(?<my>${YEAR}))?`],
 	['dayMonth', String.raw`(?<dd>${DAY})\s+(?:of\s+)?(?<dm>${MONTH})(?:,?\s+(?<dy>${YEAR}))?`],
 	['monthYear', String.raw`${MODIFIER}(?<ym>${MONTH}),?\s+(?<yy>${YEAR})`],
-	['relativeMonth', String.raw`(?:last|next|this|early|late|mid|since|until|in|by|during)\s+(?:[- ])?(?<rm>January|February|March|April|June|July|August|September|October|November|December)\b(?:,?\s+(?<ry>${YEAR}))?`],
+	[
+		'relativeMonth',
+		String.raw`(?:last|next|this|early|late|mid|since|until|in|by|during)\s+(?:[- ])?(?<rm>January|February|March|April|June|July|August|September|October|November|December)\b(?:,?\s+(?<ry>${YEAR}))?`,
+	],
 	['weekday', String.raw`${MODIFIER}(?:(?:last|next|this)\s+)?(?<w>${WEEKDAY})${PART}?`],
 	['yearContext', String.raw`(?:in|since|until|by|from|of|during|before|after|early|late|mid)\s+(?:the\s+)?(?<y>${YEAR})s?`],
-	['relative', String.raw`(?:(?:earlier|later)\s+)?(?:last|next|this|past)\s+(?:week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter|night)|(?:today|yesterday|tomorrow|tonight)|(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|later)`],
+	[
+		'relative',
+		String.raw`(?:(?:earlier|later)\s+)?(?:last|next|this|past)\s+(?:week|weekend|month|year|decade|century|spring|summer|autumn|fall|winter|night)|(?:today|yesterday|tomorrow|tonight)|(?:\d+|a|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+(?:days?|weeks?|months?|years?|decades?)\s+(?:ago|earlier|later)`,
+	],
 ];
 
 const SCANNER = new RegExp(PATTERNS.map(([name, source]) => `(?<${name}>${source})`).join('|'), 'gu');

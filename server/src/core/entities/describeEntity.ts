@@ -2,7 +2,9 @@ import type { EntitySummary, LinkedMention } from '../corpus/entityRegistry';
 
 /** How the caller names a document and links to a place in it (the core knows neither paths nor URIs). */
 export interface DocumentLinker {
-	(docId: string): { readonly label: string; readonly link: (offset: number) => string; readonly line: (offset: number) => number } | undefined;
+	(
+		docId: string,
+	): { readonly label: string; readonly link: (offset: number) => string; readonly line: (offset: number) => number } | undefined;
 }
 
 const ARTICLE_LIMIT = 12;
@@ -26,11 +28,17 @@ export function describeEntity(mention: LinkedMention, summary: EntitySummary | 
 	if (summary) {
 		const forms = summary.aliases.map((a) => `${escape(a.text)} (${a.count})`);
 		lines.push('', `Written as: ${forms.join(', ')}`);
-		lines.push('', `${summary.mentionCount} mention${summary.mentionCount === 1 ? '' : 's'} in ${summary.documents.length} article${summary.documents.length === 1 ? '' : 's'}:`, '');
+		lines.push(
+			'',
+			`${summary.mentionCount} mention${summary.mentionCount === 1 ? '' : 's'} in ${summary.documents.length} article${summary.documents.length === 1 ? '' : 's'}:`,
+			'',
+		);
 		for (const doc of summary.documents.slice(0, ARTICLE_LIMIT)) {
 			const target = linker(doc.docId);
 			if (target) {
-				lines.push(`- [${escape(target.label)}](${target.link(doc.first.start)}) — ${doc.count}, first at line ${target.line(doc.first.start) + 1}`);
+				lines.push(
+					`- [${escape(target.label)}](${target.link(doc.first.start)}) — ${doc.count}, first at line ${target.line(doc.first.start) + 1}`,
+				);
 			}
 		}
 		if (summary.documents.length > ARTICLE_LIMIT) {

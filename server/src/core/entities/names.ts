@@ -5,15 +5,90 @@
 
 /** Titles and roles that may precede a name and are not part of it. Lower case, multi-word allowed. */
 const TITLES = [
-	'president', 'vice president', 'prime minister', 'deputy prime minister', 'foreign minister', 'interior minister',
-	'defence minister', 'defense minister', 'finance minister', 'health minister', 'minister', 'secretary of state',
-	'secretary', 'chancellor', 'king', 'queen', 'prince', 'princess', 'pope', 'sheikh', 'emir', 'sultan', 'mayor',
-	'governor', 'gov', 'senator', 'sen', 'representative', 'rep', 'congressman', 'congresswoman', 'mp', 'judge',
-	'justice', 'chief justice', 'general', 'gen', 'lieutenant', 'lt', 'colonel', 'col', 'major', 'maj', 'captain',
-	'capt', 'sergeant', 'sgt', 'admiral', 'adm', 'commander', 'officer', 'detective', 'inspector', 'chief', 'director',
-	'spokesman', 'spokeswoman', 'spokesperson', 'ambassador', 'envoy', 'archbishop', 'bishop', 'cardinal', 'father',
-	'rev', 'reverend', 'dr', 'doctor', 'prof', 'professor', 'mr', 'mrs', 'ms', 'miss', 'mx', 'sir', 'dame', 'lord',
-	'lady', 'the', 'former', 'late', 'acting', 'then',
+	'president',
+	'vice president',
+	'prime minister',
+	'deputy prime minister',
+	'foreign minister',
+	'interior minister',
+	'defence minister',
+	'defense minister',
+	'finance minister',
+	'health minister',
+	'minister',
+	'secretary of state',
+	'secretary',
+	'chancellor',
+	'king',
+	'queen',
+	'prince',
+	'princess',
+	'pope',
+	'sheikh',
+	'emir',
+	'sultan',
+	'mayor',
+	'governor',
+	'gov',
+	'senator',
+	'sen',
+	'representative',
+	'rep',
+	'congressman',
+	'congresswoman',
+	'mp',
+	'judge',
+	'justice',
+	'chief justice',
+	'general',
+	'gen',
+	'lieutenant',
+	'lt',
+	'colonel',
+	'col',
+	'major',
+	'maj',
+	'captain',
+	'capt',
+	'sergeant',
+	'sgt',
+	'admiral',
+	'adm',
+	'commander',
+	'officer',
+	'detective',
+	'inspector',
+	'chief',
+	'director',
+	'spokesman',
+	'spokeswoman',
+	'spokesperson',
+	'ambassador',
+	'envoy',
+	'archbishop',
+	'bishop',
+	'cardinal',
+	'father',
+	'rev',
+	'reverend',
+	'dr',
+	'doctor',
+	'prof',
+	'professor',
+	'mr',
+	'mrs',
+	'ms',
+	'miss',
+	'mx',
+	'sir',
+	'dame',
+	'lord',
+	'lady',
+	'the',
+	'former',
+	'late',
+	'acting',
+	'then',
 ];
 /** A nationality or country adjective before a title ("Turkish Foreign Minister", "U.S. Secretary of State"). */
 const NATIONALITY = String.raw`(?:\p{L}+(?:an|ian|ish|ese|ic|i|ch)|U\.?S\.?|U\.?K\.?|EU|UN)`;
@@ -65,7 +140,10 @@ const keyCache = new Map<string, string>();
 const rawKeyCache = new Map<string, string>();
 
 function computeNameKey(surface: string, stripTitles: boolean): string {
-	let name = surface.trim().replace(/['’]s$/i, '').replace(/['’]$/, '');
+	let name = surface
+		.trim()
+		.replace(/['’]s$/i, '')
+		.replace(/['’]$/, '');
 	if (stripTitles) {
 		const stripped = name.replace(TITLE_PATTERN, '');
 		// "The Hague", "President" alone: keep the surface rather than an empty key.
@@ -84,7 +162,10 @@ function computeNameKey(surface: string, stripTitles: boolean): string {
 
 /** The name without leading titles, as written ("President Erdogan" → "Erdogan"). */
 export function stripTitles(surface: string): string {
-	const stripped = surface.trim().replace(TITLE_PATTERN, '').replace(/['’]s$/i, '');
+	const stripped = surface
+		.trim()
+		.replace(TITLE_PATTERN, '')
+		.replace(/['’]s$/i, '');
 	return stripped.length > 0 && /\p{L}/u.test(stripped) ? stripped : surface.trim();
 }
 

@@ -121,7 +121,17 @@ export function recogniseEntities(text: string, structure: DocumentStructure, co
 		for (const date of findDates(text, span.start, span.end)) {
 			if (!mentions.some((m) => overlaps(m, date))) {
 				const surface = text.slice(date.start, date.end);
-				mentions.push({ start: date.start, end: date.end, type: 'date', text: surface, key: `date:${surface.toLowerCase()}`, name: surface, source: 'rule', confidence: 1, date: date.value });
+				mentions.push({
+					start: date.start,
+					end: date.end,
+					type: 'date',
+					text: surface,
+					key: `date:${surface.toLowerCase()}`,
+					name: surface,
+					source: 'rule',
+					confidence: 1,
+					date: date.value,
+				});
 			}
 		}
 	}
@@ -154,9 +164,51 @@ export function recogniseEntities(text: string, structure: DocumentStructure, co
 
 /** Words that are never a name on their own, whatever their capitalisation (a quote opening with "We…"). */
 const NEVER_NAMES = new Set([
-	'i', 'we', 'you', 'he', 'she', 'it', 'they', 'me', 'us', 'him', 'her', 'them', 'our', 'my', 'your', 'his', 'its', 'their',
-	'the', 'a', 'an', 'this', 'that', 'these', 'those', 'there', 'here', 'and', 'but', 'or', 'if', 'when', 'while', 'as',
-	'what', 'who', 'why', 'how', 'where', 'nobody', 'everyone', 'someone', 'no', 'yes', 'not',
+	'i',
+	'we',
+	'you',
+	'he',
+	'she',
+	'it',
+	'they',
+	'me',
+	'us',
+	'him',
+	'her',
+	'them',
+	'our',
+	'my',
+	'your',
+	'his',
+	'its',
+	'their',
+	'the',
+	'a',
+	'an',
+	'this',
+	'that',
+	'these',
+	'those',
+	'there',
+	'here',
+	'and',
+	'but',
+	'or',
+	'if',
+	'when',
+	'while',
+	'as',
+	'what',
+	'who',
+	'why',
+	'how',
+	'where',
+	'nobody',
+	'everyone',
+	'someone',
+	'no',
+	'yes',
+	'not',
 ]);
 
 /** Whether a surface is a pronoun or function word; all-capital forms ("US", "IT") may be names. */
@@ -201,7 +253,13 @@ function findKnown(text: string, spans: readonly Span[], known: readonly KnownEn
 		for (const m of slice.matchAll(pattern)) {
 			const entity = forms.get(m[0])!;
 			if (entity.type !== 'date' && entity.type !== 'figure') {
-				found.push({ start: span.start + m.index!, end: span.start + m.index! + m[0].length, type: entity.type, confidence: 1, source: 'known' });
+				found.push({
+					start: span.start + m.index!,
+					end: span.start + m.index! + m[0].length,
+					type: entity.type,
+					confidence: 1,
+					source: 'known',
+				});
 			}
 		}
 	}
@@ -257,7 +315,16 @@ function linkWithinDocument(
 				}
 			}
 			const type: EntityType = finalKey !== key ? 'person' : n.type;
-			return { start: n.start, end: n.end, type, text: surface, key: finalKey, name: finalName, source: n.source, confidence: n.confidence };
+			return {
+				start: n.start,
+				end: n.end,
+				type,
+				text: surface,
+				key: finalKey,
+				name: finalName,
+				source: n.source,
+				confidence: n.confidence,
+			};
 		});
 }
 
