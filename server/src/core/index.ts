@@ -4,7 +4,14 @@
  */
 export { analyseDocument, compareFindings, ruleSeverity, type AnalysisContext, type DocumentAnalysis } from './analyse';
 export { EntityRegistry, type EntitySummary, type LinkedMention, type MentionLocation } from './corpus/entityRegistry';
-export { ENTITY_TYPES, type EntityMention, type EntityType, type KnownEntity, type NameMention, type NameRecogniser } from './entities/recognise';
+export {
+	ENTITY_TYPES,
+	type EntityMention,
+	type EntityType,
+	type KnownEntity,
+	type NameMention,
+	type NameRecogniser,
+} from './entities/recognise';
 export { Corpus, type CorpusDocument } from './corpus/corpus';
 export { describeAt, type Description } from './describe';
 export { describeEntity, type DocumentLinker } from './entities/describeEntity';

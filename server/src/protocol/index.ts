@@ -35,7 +35,10 @@ export interface EntityItem {
 	readonly mentions: number;
 	readonly documents: number;
 	/** The first mention in the corpus. */
-	readonly location: { readonly uri: string; readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } } };
+	readonly location: {
+		readonly uri: string;
+		readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+	};
 }
 
 /** The named entities of every corpus in the workspace, most mentioned first. */

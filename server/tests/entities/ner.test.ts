@@ -184,4 +184,29 @@ void describe('trainEntityModel', () => {
 			['Oslo', 'place'],
 		]);
 	});
+
+	void it('never lets a name begin or end with a quotation mark or bracket, even when the tagger includes them', () => {
+		// A model taught (wrongly) that the quotes and brackets around a name belong to it.
+		const quoted: TrainingSentence[] = [
+			{ tokens: ['\u201C', 'Anna', 'Berg', '\u201D', 'left', '.'], tags: [B('person'), I('person'), I('person'), I('person'), 0, 0] },
+			{ tokens: ['(', 'Ola', 'Dahl', ')', 'left', '.'], tags: [B('person'), I('person'), I('person'), I('person'), 0, 0] },
+			{ tokens: ['"', '"', 'left', '.'], tags: [B('person'), I('person'), 0, 0] },
+		];
+		const { model: trained, scale } = trainEntityModel([quoted, quoted, quoted], withNames, commonWords, options);
+		const reloaded = loadEntityModel(JSON.parse(JSON.stringify(encodeEntityModel(trained, scale))));
+		for (const text of ['\u201CAnna Berg\u201D left.', '(Ola Dahl) left.', '" " left.']) {
+			for (const [name] of names(text, reloaded)) {
+				assert.doesNotMatch(name, /^[\p{P}\p{S}]|[\p{P}\p{S}]$/u, `${JSON.stringify(name)} in ${JSON.stringify(text)}`);
+			}
+		}
+		assert.deepEqual(names('\u201CAnna Berg\u201D left.', reloaded), [['Anna Berg', 'person']]);
+	});
+
+	void it('keeps quotation marks and brackets out of the names the shipped model finds', () => {
+		const text =
+			'\u201CWe must not wait,\u201D said \u2018Angela Merkel\u2019 in Berlin. \u201CThe United Nations\u201D [Reuters] said (Microsoft Corp.) and "Google" would help.';
+		for (const [name] of names(text)) {
+			assert.doesNotMatch(name, /^[\p{Pi}\p{Pf}\p{Ps}\p{Pe}"']|[\p{Pi}\p{Pf}\p{Ps}\p{Pe}"']$/u, JSON.stringify(name));
+		}
+	});
 });

@@ -8,11 +8,47 @@ export interface NumberMention extends Span {
 }
 
 const UNITS: Readonly<Record<string, number>> = {
-	zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11,
-	twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
+	zero: 0,
+	one: 1,
+	two: 2,
+	three: 3,
+	four: 4,
+	five: 5,
+	six: 6,
+	seven: 7,
+	eight: 8,
+	nine: 9,
+	ten: 10,
+	eleven: 11,
+	twelve: 12,
+	thirteen: 13,
+	fourteen: 14,
+	fifteen: 15,
+	sixteen: 16,
+	seventeen: 17,
+	eighteen: 18,
+	nineteen: 19,
 };
-const TENS: Readonly<Record<string, number>> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const SCALES: Readonly<Record<string, number>> = { hundred: 100, thousand: 1000, million: 1e6, billion: 1e9, trillion: 1e12, m: 1e6, bn: 1e9, k: 1000 };
+const TENS: Readonly<Record<string, number>> = {
+	twenty: 20,
+	thirty: 30,
+	forty: 40,
+	fifty: 50,
+	sixty: 60,
+	seventy: 70,
+	eighty: 80,
+	ninety: 90,
+};
+const SCALES: Readonly<Record<string, number>> = {
+	hundred: 100,
+	thousand: 1000,
+	million: 1e6,
+	billion: 1e9,
+	trillion: 1e12,
+	m: 1e6,
+	bn: 1e9,
+	k: 1000,
+};
 
 const WORD = String.raw`(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?![a-z])`;
 const WORD_NUMBER = String.raw`${WORD}(?:-${WORD})?(?:\s+(?:hundred|thousand|million|billion)(?:\s+(?:and\s+)?${WORD}(?:-${WORD})?)?)*`;
@@ -95,7 +131,11 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberM
 			unit = g.wafter ? (/%|cent/i.test(g.wafter) ? 'percent' : 'money') : undefined;
 		}
 		const mention: NumberMention = { start: at, end: at + m[0].length };
-		found.push(value !== undefined || unit !== undefined ? { ...mention, ...(value !== undefined ? { value } : {}), ...(unit ? { unit } : {}) } : mention);
+		found.push(
+			value !== undefined || unit !== undefined
+				? { ...mention, ...(value !== undefined ? { value } : {}), ...(unit ? { unit } : {}) }
+				: mention,
+		);
 	}
 	return found;
 }

@@ -44,4 +44,6 @@ export const inputRules: readonly RuleInfo[] = [
 ];
 
 /** Every public rule id with its description, by id. */
-export const ruleCatalog: ReadonlyMap<string, RuleInfo> = new Map([...documentRules, ...corpusRules, ...inputRules].map((rule) => [rule.id, rule]));
+export const ruleCatalog: ReadonlyMap<string, RuleInfo> = new Map(
+	[...documentRules, ...corpusRules, ...inputRules].map((rule) => [rule.id, rule]),
+);

@@ -131,7 +131,14 @@ export function registerEntities(connection: Connection, documents: TextDocument
 			const start = Math.min(...entities.map((m) => m[0]!.start));
 			const end = Math.max(...entities.map((m) => m[0]!.end));
 			const range = toRange(entry.lines, start, end);
-			return { name: TYPE_LABEL[type], detail: `${entities.length}`, kind: SYMBOL_KIND[type], range, selectionRange: toRange(entry.lines, start, start), children };
+			return {
+				name: TYPE_LABEL[type],
+				detail: `${entities.length}`,
+				kind: SYMBOL_KIND[type],
+				range,
+				selectionRange: toRange(entry.lines, start, start),
+				children,
+			};
 		});
 	});
 

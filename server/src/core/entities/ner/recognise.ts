@@ -39,6 +39,14 @@ export function tagsToSpans(tags: ArrayLike<number>): [number, number, number][]
 	return spans;
 }
 
+/** Quotation marks, brackets and other lone punctuation, which never begin or end a name. */
+const EDGE_PUNCTUATION = /^[\p{P}\p{S}]$/u;
+
+/** Whether a token may not stand at either edge of a name: a single punctuation mark or symbol. */
+function isEdgePunctuation(text: string): boolean {
+	return text.length <= 2 && EDGE_PUNCTUATION.test(text);
+}
+
 /**
  * Recognises the names of people, organizations, places and other names (nationalities, events,
  * works) in the given sentences of `text`, which are the spans to read (for example the sentences of
@@ -65,7 +73,17 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 		const sentence = prepareSentence(sentenceWords, modes[s]!, evidence, model.gazetteers, cache, buffer);
 		const { tags, probabilities } =
 			model.decoder === 'viterbi' ? tagViterbi(sentence, score, model.temperature) : tagGreedy(sentence, score, model.temperature);
-		for (const [first, last, type] of tagsToSpans(tags)) {
+		for (let [first, last, type] of tagsToSpans(tags)) {
+			// A name never includes the quotation marks or brackets around it.
+			while (first < last && isEdgePunctuation(tokens[first]!.text)) {
+				first++;
+			}
+			while (last > first && isEdgePunctuation(tokens[last - 1]!.text)) {
+				last--;
+			}
+			if (first === last) {
+				continue;
+			}
 			let sum = 0;
 			for (let k = first; k < last; k++) {
 				sum += probabilities[k]!;
