@@ -53,7 +53,9 @@ export class Corpus {
 		if (existing && existing.version > version) {
 			return undefined;
 		}
-		const analysis = analyseDocument(text, this.options, token, this.context);
+		const full = analyseDocument(text, this.options, token, this.context);
+		// Sentences serve the rules during analysis only; dropping them keeps a large corpus small.
+		const analysis: DocumentAnalysis = { ...full, structure: { ...full.structure, sentences: [] } };
 		if (token?.isCancellationRequested) {
 			return undefined;
 		}

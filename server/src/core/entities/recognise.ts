@@ -126,7 +126,8 @@ export function recogniseEntities(text: string, structure: DocumentStructure, co
 					end: date.end,
 					type: 'date',
 					text: surface,
-					key: `date:${surface.toLowerCase()}`,
+					// Dates and figures are not linked across the corpus: their text is their key (no new string).
+					key: surface,
 					name: surface,
 					source: 'rule',
 					confidence: 1,
@@ -149,7 +150,7 @@ export function recogniseEntities(text: string, structure: DocumentStructure, co
 					end: number.end,
 					type: 'figure',
 					text: surface,
-					key: `figure:${surface.toLowerCase()}`,
+					key: surface,
 					name: surface,
 					source: 'rule',
 					confidence: 1,

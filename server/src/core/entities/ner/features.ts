@@ -346,7 +346,7 @@ export type WordCache = Map<string, WordInfo>;
  * when it grows past {@link WORD_CACHE_LIMIT} forms, which bounds its memory.
  */
 const wordCaches = new WeakMap<Gazetteers, WordCache>();
-const WORD_CACHE_LIMIT = 50000;
+const WORD_CACHE_LIMIT = 20000;
 
 function wordCacheFor(gazetteers: Gazetteers): WordCache {
 	let cache = wordCaches.get(gazetteers);
