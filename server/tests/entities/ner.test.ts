@@ -209,4 +209,17 @@ void describe('trainEntityModel', () => {
 			assert.doesNotMatch(name, /^[\p{Pi}\p{Pf}\p{Ps}\p{Pe}"']|[\p{Pi}\p{Pf}\p{Ps}\p{Pe}"']$/u, JSON.stringify(name));
 		}
 	});
+
+	void it('types a multi-word name by its last word: streets are places, authorities are organizations', () => {
+		const found = names('Residents of Tanner Street met officials of the Velna Hydro Authority on Monday.');
+		for (const [name, type] of found) {
+			if (/Street$/.test(name)) {
+				assert.equal(type, 'place', name);
+			}
+			if (/Authority$/.test(name)) {
+				assert.equal(type, 'organization', name);
+			}
+		}
+		assert.ok(found.some(([name]) => /Street$|Authority$/.test(name)), JSON.stringify(found));
+	});
 });

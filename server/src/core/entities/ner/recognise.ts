@@ -39,6 +39,34 @@ export function tagsToSpans(tags: ArrayLike<number>): [number, number, number][]
 	return spans;
 }
 
+/** Last words that make a multi-word name a place ("Tanner Street", "Velna River") whatever the tagger said. */
+const PLACE_HEADS = new Set([
+	'Street', 'St', 'Road', 'Rd', 'Avenue', 'Ave', 'Lane', 'Boulevard', 'Square', 'Bridge', 'River', 'Lake', 'Sea', 'Ocean',
+	'Mountain', 'Mountains', 'Valley', 'Dam', 'District', 'Province', 'County', 'Island', 'Islands', 'Bay', 'Airport', 'Gulf',
+	'Strait', 'Peninsula', 'Desert', 'Canal', 'Harbour', 'Harbor', 'Port',
+]);
+/** Last words that make a multi-word name an organization ("Velna Hydro Authority", "Civic Alliance"). */
+const ORGANIZATION_HEADS = new Set([
+	'Ministry', 'Council', 'Party', 'Authority', 'Agency', 'Directorate', 'Commission', 'University', 'Hospital', 'Bank',
+	'Corp', 'Corporation', 'Inc', 'Ltd', 'Group', 'Association', 'Union', 'Court', 'Police', 'Army', 'Navy', 'Committee',
+	'Institute', 'Foundation', 'Alliance', 'Federation', 'League', 'Company', 'Co', 'Organization', 'Organisation',
+	'Department', 'Office', 'Service', 'Network', 'Movement', 'Front', 'Coalition', 'Board', 'Bureau', 'Watch',
+]);
+
+/** The type a name's last word implies, for names of two words or more; the tagger's type otherwise. */
+function headType(last: string, words: number, tagged: NameType): NameType {
+	if (words < 2 || tagged === 'other') {
+		return tagged;
+	}
+	if (PLACE_HEADS.has(last)) {
+		return 'place';
+	}
+	if (ORGANIZATION_HEADS.has(last)) {
+		return 'organization';
+	}
+	return tagged;
+}
+
 /** Quotation marks, brackets and other lone punctuation, which never begin or end a name. */
 const EDGE_PUNCTUATION = /^[\p{P}\p{S}]$/u;
 
@@ -91,7 +119,7 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 			mentions.push({
 				start: tokens[first]!.start,
 				end: tokens[last - 1]!.end,
-				type: NAME_TYPES[type]!,
+				type: headType(tokens[last - 1]!.text, last - first, NAME_TYPES[type]!),
 				confidence: Math.min(1, Math.max(0, sum / (last - first))),
 			});
 		}
