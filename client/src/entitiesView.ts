@@ -1,17 +1,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { EntitiesRequest, type EntitiesResult, type EntityItem } from '../../server/src/protocol';
+import { ENTITY_TYPE_LABELS, EntitiesRequest, type EntitiesResult, type EntityItem } from '../../server/src/protocol';
 
 type Node = { kind: 'type'; type: EntityItem['type']; items: EntityItem[] } | { kind: 'entity'; item: EntityItem };
 
-const TYPE_LABEL: Readonly<Record<EntityItem['type'], string>> = {
-	person: 'People',
-	organization: 'Organizations',
-	place: 'Places',
-	other: 'Other names',
-	date: 'Dates',
-	figure: 'Figures',
-};
 const TYPE_ICON: Readonly<Record<EntityItem['type'], string>> = {
 	person: 'person',
 	organization: 'organization',
@@ -61,7 +53,7 @@ export class EntitiesView implements vscode.TreeDataProvider<Node>, vscode.Dispo
 
 	getTreeItem(node: Node): vscode.TreeItem {
 		if (node.kind === 'type') {
-			const item = new vscode.TreeItem(TYPE_LABEL[node.type], vscode.TreeItemCollapsibleState.Expanded);
+			const item = new vscode.TreeItem(ENTITY_TYPE_LABELS[node.type], vscode.TreeItemCollapsibleState.Expanded);
 			item.description = String(node.items.length);
 			item.iconPath = new vscode.ThemeIcon(TYPE_ICON[node.type]);
 			return item;

@@ -27,6 +27,16 @@ export interface ReanalyseResult {
 /** Sent from the client to the server: re-read crosscheck.yaml and every article, then answer. */
 export const ReanalyseRequest = { method: 'crosscheck/reanalyse' } as const;
 
+/** How entity types are named in lists (the outline's groups, the Entities view), by type. */
+export const ENTITY_TYPE_LABELS = {
+	person: 'People',
+	organization: 'Organizations',
+	place: 'Places',
+	other: 'Other names',
+	date: 'Dates',
+	figure: 'Figures',
+} as const;
+
 /** One entity of the corpus, for the Entities view. */
 export interface EntityItem {
 	readonly id: string;

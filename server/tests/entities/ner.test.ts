@@ -220,6 +220,9 @@ void describe('trainEntityModel', () => {
 				assert.equal(type, 'organization', name);
 			}
 		}
-		assert.ok(found.some(([name]) => /Street$|Authority$/.test(name)), JSON.stringify(found));
+		assert.ok(
+			found.some(([name]) => /Street$|Authority$/.test(name)),
+			JSON.stringify(found),
+		);
 	});
 });

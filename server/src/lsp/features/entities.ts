@@ -10,7 +10,7 @@ import {
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { ENTITY_TYPES, type EntityType, type LinkedMention } from '../../core';
-import { EntitiesRequest, type EntitiesResult } from '../../protocol';
+import { ENTITY_TYPE_LABELS, EntitiesRequest, type EntitiesResult } from '../../protocol';
 import { toRange } from '../convert';
 import type { Workspace } from '../workspace';
 
@@ -24,15 +24,6 @@ const SYMBOL_KIND: Readonly<Record<EntityType, SymbolKind>> = {
 	other: SymbolKind.Struct,
 	date: SymbolKind.Event,
 	figure: SymbolKind.Number,
-};
-
-const TYPE_LABEL: Readonly<Record<EntityType, string>> = {
-	person: 'People',
-	organization: 'Organizations',
-	place: 'Places',
-	other: 'Other names',
-	date: 'Dates',
-	figure: 'Figures',
 };
 
 const NAMES = new Set<EntityType>(['person', 'organization', 'place', 'other']);
@@ -132,7 +123,7 @@ export function registerEntities(connection: Connection, documents: TextDocument
 			const end = Math.max(...entities.map((m) => m[0]!.end));
 			const range = toRange(entry.lines, start, end);
 			return {
-				name: TYPE_LABEL[type],
+				name: ENTITY_TYPE_LABELS[type],
 				detail: `${entities.length}`,
 				kind: SYMBOL_KIND[type],
 				range,
