@@ -145,4 +145,21 @@ void describe('recogniseEntities around the name recogniser', () => {
 			],
 		);
 	});
+
+	void it('gives a built-in alias group its type, whatever the recogniser guessed', () => {
+		const text = lines('Talks', '', 'Daesh fighters left the U.S. embassy.');
+		const options = resolveOptions({});
+		const { mentions } = recogniseEntities(text, analyseStructure(text), {
+			recogniseNames: tagging({ Daesh: 'person', 'U.S.': 'organization' }),
+			aliases: aliasTableFor(options),
+			known: [],
+		});
+		assert.deepEqual(
+			mentions.map((m) => [m.text, m.type, m.name]),
+			[
+				['Daesh', 'organization', 'Islamic State'],
+				['U.S.', 'place', 'United States'],
+			],
+		);
+	});
 });

@@ -202,6 +202,27 @@ export const BUILT_IN_ALIASES: readonly (readonly string[])[] = [
 	['Washington, D.C.', 'Washington DC', 'D.C.'],
 ];
 
+/** The type of each built-in alias group's entity, by canonical name: it overrides the recogniser's guess. */
+export const BUILT_IN_ALIAS_TYPES: Readonly<Record<string, 'organization' | 'place'>> = {
+	'United States': 'place',
+	'United Kingdom': 'place',
+	'European Union': 'organization',
+	'United Nations': 'organization',
+	'Islamic State': 'organization',
+	'North Atlantic Treaty Organization': 'organization',
+	Russia: 'place',
+	'United Arab Emirates': 'place',
+	'Democratic Republic of the Congo': 'place',
+	'World Health Organization': 'organization',
+	'International Monetary Fund': 'organization',
+	'Federal Bureau of Investigation': 'organization',
+	'Central Intelligence Agency': 'organization',
+	'Kurdistan Workers Party': 'organization',
+	'New York': 'place',
+	'Los Angeles': 'place',
+	'Washington, D.C.': 'place',
+};
+
 /** Maps name keys to canonical display names through alias groups; "St." and "Saint" are one word. */
 export class AliasTable {
 	private readonly canonical = new Map<string, string>();

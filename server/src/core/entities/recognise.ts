@@ -2,7 +2,7 @@ import type { DocumentStructure } from '../text/structure';
 import type { Span } from '../types';
 import { findNumbers } from '../figures/numbers';
 import { findDates, type DateMention } from './dates';
-import { AliasTable, nameKey, stripTitles } from './names';
+import { AliasTable, BUILT_IN_ALIAS_TYPES, nameKey, stripTitles } from './names';
 
 /** The kinds of entity Crosscheck recognises. */
 export type EntityType = 'person' | 'organization' | 'place' | 'date' | 'figure' | 'other';
@@ -289,7 +289,9 @@ function linkWithinDocument(
 		const base = definition && definition !== n ? text.slice(definition.start, definition.end) : surface;
 		const canonical = aliases.lookup(base) ?? aliases.lookup(stripTitles(base));
 		const name = canonical ?? stripTitles(base);
-		const typed = definition && definition !== n ? { ...n, type: definition.type } : n;
+		const groupType = canonical !== undefined ? BUILT_IN_ALIAS_TYPES[canonical] : undefined;
+		const typed =
+			definition && definition !== n ? { ...n, type: definition.type } : groupType && n.type !== 'other' ? { ...n, type: groupType } : n;
 		return { n: typed, surface, name, key: nameKey(name) };
 	});
 	// Full person names of the article by their last word.
