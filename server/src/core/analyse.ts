@@ -14,7 +14,10 @@ export interface DocumentAnalysis {
 	readonly metadata: DocumentMetadata;
 	/** Findings of the document rules, sorted by offset (corpus rules add theirs in the {@link Corpus}). */
 	readonly findings: readonly Finding[];
-	/** Entity mentions linked within the document, and capitalised runs the corpus may recognise. */
+	/**
+	 * Names linked within the document, and capitalised runs the corpus may recognise. Dates and figures
+	 * are not stored: {@link Corpus.mentions} finds them again from the text when asked.
+	 */
 	readonly entities: DocumentEntities;
 }
 
@@ -95,11 +98,16 @@ export function analyseDocument(text: string, options: Options, token?: Cancella
 	let entities: DocumentEntities = { mentions: [], candidates: [] };
 	if (options.recogniseEntities && !token?.isCancellationRequested) {
 		try {
-			entities = recogniseEntities(text, structure, {
-				...(context.recogniseNames ? { recogniseNames: context.recogniseNames } : {}),
-				aliases: aliasTableFor(options),
-				known: options.knownEntities,
-			});
+			entities = recogniseEntities(
+				text,
+				structure,
+				{
+					...(context.recogniseNames ? { recogniseNames: context.recogniseNames } : {}),
+					aliases: aliasTableFor(options),
+					known: options.knownEntities,
+				},
+				false,
+			);
 		} catch (error) {
 			findings.push({
 				ruleId: 'entity',

@@ -1,5 +1,6 @@
 import { analyseDocument, compareFindings, ruleSeverity, type AnalysisContext, type DocumentAnalysis } from '../analyse';
 import { entityFindings } from '../rules/entity';
+import { findRuleMentions, ruleSpans } from '../entities/recognise';
 import { EntityRegistry, type LinkedMention } from './entityRegistry';
 import type { Options } from '../options';
 import type { DocumentMetadata } from '../text/frontMatter';
@@ -11,6 +12,8 @@ export interface CorpusDocument {
 	/** The path relative to the corpus root, with forward slashes, when the document is a file there. */
 	readonly path?: string;
 	readonly version: number;
+	/** The text analysed (dates and figures are found again from it on demand). */
+	readonly text: string;
 	readonly analysis: DocumentAnalysis;
 	/** Metadata from front matter merged over crosscheck.yaml's `documents` entry. */
 	readonly metadata: DocumentMetadata;
@@ -61,7 +64,10 @@ export class Corpus {
 		}
 		const configured = path !== undefined ? this.documentMetadata[path] : undefined;
 		const metadata = { ...configured, ...analysis.metadata };
-		this.documents.set(id, path !== undefined ? { id, path, version, analysis, metadata } : { id, version, analysis, metadata });
+		this.documents.set(
+			id,
+			path !== undefined ? { id, path, version, text, analysis, metadata } : { id, version, text, analysis, metadata },
+		);
 		const others = this.entities.update(id, analysis.entities.mentions, analysis.entities.candidates);
 		return [id, ...[...others].filter((other) => this.documents.has(other))];
 	}
@@ -74,9 +80,18 @@ export class Corpus {
 		return [id, ...[...this.entities.remove(id)].filter((other) => this.documents.has(other))];
 	}
 
-	/** The linked entity mentions of a document, including names propagated from other articles. */
+	/**
+	 * The entity mentions of a document: its names, linked across the corpus and including names
+	 * propagated from other articles, and its dates and figures, in text order.
+	 */
 	mentions(id: string): LinkedMention[] {
-		return this.entities.mentions(id);
+		const doc = this.documents.get(id);
+		if (!doc || !this.options.recogniseEntities) {
+			return [];
+		}
+		const names = this.entities.mentions(id);
+		const rules = findRuleMentions(doc.text, ruleSpans(doc.analysis.structure), names).map((m) => ({ ...m, entity: m.key }));
+		return [...names, ...rules].sort((a, b) => a.start - b.start || a.end - b.end);
 	}
 
 	/** The stored document, if any. */
@@ -94,7 +109,7 @@ export class Corpus {
 		if (!severity) {
 			return doc.analysis.findings;
 		}
-		return [...doc.analysis.findings, ...entityFindings(this.entities.mentions(id), severity)].sort(compareFindings);
+		return [...doc.analysis.findings, ...entityFindings(this.mentions(id), severity)].sort(compareFindings);
 	}
 
 	/** Every stored document. */

@@ -77,9 +77,10 @@ const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:(?:of|the|de|al|bin|
  * Recognises the entities of one document: names from the statistical recogniser and from the user's
  * `entities.known`, acronyms the article defines ("National Emergency Directorate (NED)"), dates and
  * figures. Mentions in web-page debris are not reported. Names are linked within the document: a bare
- * surname joins the full name used in the same article, and aliases join their group.
+ * surname joins the full name used in the same article, and aliases join their group. With `withRules`
+ * false, dates and figures are left out of `mentions` ({@link findRuleMentions} finds them again).
  */
-export function recogniseEntities(text: string, structure: DocumentStructure, context: EntityContext): DocumentEntities {
+export function recogniseEntities(text: string, structure: DocumentStructure, context: EntityContext, withRules = true): DocumentEntities {
 	const spans = structure.sentences.filter((s) => structure.lines[s.line]?.kind !== 'boilerplate');
 	const names: (NameMention & { source: MentionSource })[] = [];
 	for (const known of findKnown(text, spans, context.known)) {
@@ -116,17 +117,35 @@ export function recogniseEntities(text: string, structure: DocumentStructure, co
 		names.sort((a, b) => a.start - b.start);
 	}
 
-	const mentions: EntityMention[] = linkWithinDocument(text, names, context.aliases, acronyms);
+	const linked: EntityMention[] = linkWithinDocument(text, names, context.aliases, acronyms);
+	const rules = findRuleMentions(text, ruleSpans(structure), linked);
+	const all = [...linked, ...rules].sort((x, y) => x.start - y.start || x.end - y.end);
+	// Dates and figures are cheap to find again from the text; a corpus stores only the names.
+	return { mentions: withRules ? all : linked, candidates: findCandidates(text, spans, all) };
+}
+
+/** The spans dates and figures are looked for in: every line that is not web-page debris. */
+export function ruleSpans(structure: DocumentStructure): Span[] {
+	return structure.lines.filter((line) => line.kind !== 'boilerplate');
+}
+
+/**
+ * Finds the dates and figures of a text, outside the given names (a figure inside a name, as in
+ * "Apollo 11", is part of the name). Linear in the length of the spans.
+ */
+export function findRuleMentions(text: string, spans: readonly Span[], names: readonly Span[]): EntityMention[] {
+	const found: EntityMention[] = [];
+	const clashes = (span: Span): boolean => names.some((n) => overlaps(n, span)) || found.some((m) => overlaps(m, span));
 	for (const span of spans) {
 		for (const date of findDates(text, span.start, span.end)) {
-			if (!mentions.some((m) => overlaps(m, date))) {
+			if (!clashes(date)) {
 				const surface = text.slice(date.start, date.end);
-				mentions.push({
+				// Dates and figures are not linked across the corpus: their text is their key (no new string).
+				found.push({
 					start: date.start,
 					end: date.end,
 					type: 'date',
 					text: surface,
-					// Dates and figures are not linked across the corpus: their text is their key (no new string).
 					key: surface,
 					name: surface,
 					source: 'rule',
@@ -135,17 +154,10 @@ export function recogniseEntities(text: string, structure: DocumentStructure, co
 				});
 			}
 		}
-	}
-	const named = mentions.length;
-	for (const span of spans) {
 		for (const number of findNumbers(text, span.start, span.end)) {
-			let clash = false;
-			for (let i = 0; i < named && !clash; i++) {
-				clash = overlaps(mentions[i]!, number);
-			}
-			if (!clash) {
+			if (!clashes(number)) {
 				const surface = text.slice(number.start, number.end);
-				mentions.push({
+				found.push({
 					start: number.start,
 					end: number.end,
 					type: 'figure',
@@ -159,8 +171,7 @@ export function recogniseEntities(text: string, structure: DocumentStructure, co
 			}
 		}
 	}
-	mentions.sort((a, b) => a.start - b.start || a.end - b.end);
-	return { mentions, candidates: findCandidates(text, spans, mentions) };
+	return found.sort((x, y) => x.start - y.start || x.end - y.end);
 }
 
 /** Words that are never a name on their own, whatever their capitalisation (a quote opening with "We…"). */

@@ -608,3 +608,181 @@ export function prepareDocument(sentences: readonly (readonly string[])[], gazet
 	const buffer = new FeatureList(tokenCount * 48);
 	return sentences.map((tokens, s) => prepareSentence(tokens, modes[s]!, evidence, gazetteers, cache, buffer));
 }
+
+// ---------------------------------------------------------------------------------------------------
+// Stacking: the second pass reads the first pass's tags of the token and its neighbours, and what the
+// first pass made of the same word elsewhere in the document.
+
+/** Templates of the second pass (their own number range, so they never meet the first pass's). */
+const enum S {
+	Tag = 101,
+	Tags,
+	DocType,
+	DocTypeCased,
+	DocInLonger,
+	DocPersonLast,
+	DocPersonLastTag,
+	DocTypeTag,
+}
+
+const TYPE_SLOTS = 5; // O, then the four name types.
+/** Per word form of a document: occurrences by first-pass type, inside longer names by type, as last word of a person. */
+const STAT_SIZE = TYPE_SLOTS + TYPE_SLOTS + 1;
+
+/** What the first pass found across a document, by lower-cased word form. */
+export type FirstPassStats = ReadonlyMap<string, Int32Array>;
+
+function tagType(tag: number): number {
+	return tag === 0 ? 0 : ((tag - 1) >> 1) + 1;
+}
+
+/** Marks, per token of a sentence, its place in a first-pass name: bit 1 inside a name of 2+ words, bit 2 the last word of a person's. */
+function nameRoles(tags: ArrayLike<number>): Uint8Array {
+	const n = tags.length;
+	const roles = new Uint8Array(n);
+	let i = 0;
+	while (i < n) {
+		const tag = tags[i]!;
+		if (tag === 0) {
+			i++;
+			continue;
+		}
+		const type = tagType(tag);
+		let j = i + 1;
+		while (j < n && tags[j]! !== 0 && tags[j]! % 2 === 0 && tagType(tags[j]!) === type) {
+			j++;
+		}
+		if (j - i >= 2) {
+			for (let k = i; k < j; k++) {
+				roles[k] = 1;
+			}
+			if (type === 1) {
+				roles[j - 1] = 3;
+			}
+		}
+		i = j;
+	}
+	return roles;
+}
+
+function hasLetter(word: string): boolean {
+	return HAS_LETTER.test(word);
+}
+
+/** Counts, per lower-cased word form of a document, what the first pass tagged it (see {@link stackSentence}). */
+export function firstPassStats(sentences: readonly (readonly string[])[], tags: readonly ArrayLike<number>[]): FirstPassStats {
+	const stats = new Map<string, Int32Array>();
+	sentences.forEach((tokens, s) => {
+		const sentenceTags = tags[s]!;
+		const roles = nameRoles(sentenceTags);
+		for (let i = 0; i < tokens.length; i++) {
+			const token = tokens[i]!;
+			if (!hasLetter(token)) {
+				continue;
+			}
+			const low = token.toLowerCase();
+			let row = stats.get(low);
+			if (!row) {
+				row = new Int32Array(STAT_SIZE);
+				stats.set(low, row);
+			}
+			const type = tagType(sentenceTags[i]!);
+			row[type]!++;
+			if (roles[i]! & 1) {
+				row[TYPE_SLOTS + type]!++;
+			}
+			if (roles[i] === 3) {
+				row[2 * TYPE_SLOTS]!++;
+			}
+		}
+	});
+	return stats;
+}
+
+/**
+ * The second pass's features of a sentence: its first-pass features followed, token by token, by
+ * features of the first pass's tags (the token's and two on each side) and of what the first pass
+ * made of the same word elsewhere in the document (`stats`, from {@link firstPassStats}, which counts
+ * this occurrence too: it is taken out again here).
+ */
+export function stackSentence(
+	sentence: PreparedSentence,
+	tokens: readonly string[],
+	tags: ArrayLike<number>,
+	stats: FirstPassStats,
+	buffer?: FeatureList,
+): PreparedSentence {
+	const n = sentence.count;
+	const roles = nameRoles(tags);
+	const out = buffer ?? new FeatureList(sentence.hashes.length + n * 12);
+	const base = out.length;
+	const offsets = new Int32Array(n + 1);
+	const own = new Int32Array(STAT_SIZE);
+	for (let i = 0; i < n; i++) {
+		offsets[i] = out.length - base;
+		out.append(sentence.hashes.subarray(sentence.offsets[i]!, sentence.offsets[i + 1]!));
+		const tag = tags[i]!;
+		const at = (k: number): number => (k < 0 || k >= n ? TAG_BOUNDARY : tags[k]! + 1);
+		for (let d = -2; d <= 2; d++) {
+			out.push(mixInt(mixInt(start(S.Tag), d), at(i + d)));
+		}
+		out.push(mixInt(mixInt(mixInt(start(S.Tags), at(i - 1)), tag + 1), at(i + 1)));
+		const token = tokens[i]!;
+		if (!hasLetter(token)) {
+			continue;
+		}
+		const row = stats.get(token.toLowerCase());
+		if (!row) {
+			continue;
+		}
+		own.set(row);
+		const type = tagType(tag);
+		own[type]!--;
+		if (roles[i]! & 1) {
+			own[TYPE_SLOTS + type]!--;
+		}
+		if (roles[i] === 3) {
+			own[2 * TYPE_SLOTS]!--;
+		}
+		let others = 0;
+		let named = 0;
+		let majority = 0;
+		for (let t = 0; t < TYPE_SLOTS; t++) {
+			others += own[t]!;
+			if (t > 0) {
+				named += own[t]!;
+				if (own[t]! > 0 && (majority === 0 || own[t]! > own[majority]!)) {
+					majority = t;
+				}
+			}
+		}
+		if (others === 0) {
+			continue;
+		}
+		// The majority type elsewhere, and whether the word was also left untagged elsewhere.
+		const mixed = named === 0 ? 0 : own[0]! > 0 ? 1 : 2;
+		const capitalised = isCapitalised(token) ? 1 : 0;
+		out.push(mixInt(mixInt(start(S.DocType), majority), mixed));
+		out.push(mixInt(mixInt(mixInt(start(S.DocTypeCased), majority), mixed), capitalised));
+		out.push(mixInt(mixInt(start(S.DocTypeTag), majority), type));
+		for (let t = 1; t < TYPE_SLOTS; t++) {
+			if (own[TYPE_SLOTS + t]! > 0) {
+				out.push(mixInt(start(S.DocInLonger), t));
+			}
+		}
+		if (own[2 * TYPE_SLOTS]! > 0) {
+			out.push(mixInt(start(S.DocPersonLast), capitalised));
+			out.push(mixInt(start(S.DocPersonLastTag), tag + 1));
+		}
+	}
+	offsets[n] = out.length - base;
+	return {
+		count: n,
+		hashes: out.hashes.subarray(base, out.length),
+		offsets,
+		tagWordSeeds: sentence.tagWordSeeds,
+		tagShapeSeeds: sentence.tagShapeSeeds,
+	};
+}
+
+const TAG_BOUNDARY = 0x7f;
