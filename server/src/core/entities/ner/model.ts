@@ -57,24 +57,6 @@ export interface EntityModel {
 	readonly commonWords: readonly (readonly string[])[];
 	/** Free-form facts about the training run (corpus size, epochs, seed), kept in the file. */
 	readonly training: Readonly<Record<string, string | number>>;
-	/**
-	 * The second pass, when the model has one: weights over the first pass's features plus features of
-	 * the first pass's tags in the sentence and across the document, and its own softmax temperature.
-	 */
-	readonly stacked?: StackedPass;
-}
-
-/** The weights of the second (stacked) pass. */
-export interface StackedPass {
-	readonly weights: FeatureWeights;
-	readonly temperature: number;
-}
-
-/** A packed weight table in the file (see {@link EntityModelFile.features}). */
-export interface PackedWeights {
-	scale: number;
-	featureCount: number;
-	features: string;
 }
 
 /** The model file as JSON. Weights are packed (see {@link encodeEntityModel}) and base64-encoded. */
@@ -94,8 +76,6 @@ export interface EntityModelFile {
 	/** Common English words by level, most common first, each level joined by `|`. */
 	commonWords: string[];
 	training: Record<string, string | number>;
-	/** The second pass's weights and temperature, packed like the first's; absent in one-pass models. */
-	stacked?: PackedWeights & { temperature: number };
 }
 
 /** Looks up the slot of a feature hash; -1 when the model has no such feature. */
@@ -220,7 +200,9 @@ export function quantiseWeights(weights: Float32Array): number {
 	return scale;
 }
 
-function packWeights(table: FeatureWeights, scale: number): PackedWeights {
+/** Turns a model into its JSON file form. The features are written in ascending hash order. */
+export function encodeEntityModel(model: EntityModel, scale: number): EntityModelFile {
+	const table = model.weights;
 	const order: number[] = [];
 	for (let slot = 0; slot < table.keys.length; slot++) {
 		if (table.keys[slot] !== 0) {
@@ -257,15 +239,6 @@ function packWeights(table: FeatureWeights, scale: number): PackedWeights {
 			}
 		}
 	});
-	return { scale, featureCount: order.length, features: encodeBase64(buffer) };
-}
-
-/**
- * Turns a model into its JSON file form. The features are written in ascending hash order. `scale` is
- * the first pass's (from {@link quantiseWeights}); `stackedScale` the second pass's, when it has one.
- */
-export function encodeEntityModel(model: EntityModel, scale: number, stackedScale = 1): EntityModelFile {
-	const packed = packWeights(model.weights, scale);
 	const gazetteers: Record<string, string> = {};
 	for (const category of GAZETTEER_CATEGORIES) {
 		gazetteers[category] = model.lists[category].join('|');
@@ -277,14 +250,11 @@ export function encodeEntityModel(model: EntityModel, scale: number, stackedScal
 		decoder: model.decoder,
 		temperature: model.temperature,
 		scale,
-		featureCount: packed.featureCount,
-		features: packed.features,
+		featureCount: order.length,
+		features: encodeBase64(buffer),
 		gazetteers,
 		commonWords: model.commonWords.map((words) => words.join('|')),
 		training: { ...model.training },
-		...(model.stacked
-			? { stacked: { temperature: model.stacked.temperature, ...packWeights(model.stacked.weights, stackedScale) } }
-			: {}),
 	};
 }
 
@@ -298,54 +268,6 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 
 function splitList(text: string): string[] {
 	return text === '' ? [] : text.split('|');
-}
-
-/** Reads a packed weight table; `prefix` names its object in error messages. */
-function unpackWeights(json: Record<string, unknown>, prefix: string): FeatureWeights {
-	const scale = json.scale;
-	if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0) {
-		fail(`"${prefix}scale" must be a positive number.`);
-	}
-	const featureCount = json.featureCount;
-	if (typeof featureCount !== 'number' || !Number.isInteger(featureCount) || featureCount < 0) {
-		fail(`"${prefix}featureCount" must be a non-negative integer.`);
-	}
-	if (typeof json.features !== 'string') {
-		fail(`"${prefix}features" must be a base64 string.`);
-	}
-	const bytes = decodeBase64(json.features);
-	if (!bytes) {
-		fail(`"${prefix}features" is not valid base64.`);
-	}
-	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-	const hashes = new Int32Array(featureCount);
-	const weights = new Float32Array(featureCount * TAG_COUNT);
-	let o = 0;
-	for (let row = 0; row < featureCount; row++) {
-		if (o + 6 > bytes.length) {
-			fail(`"${prefix}features" ends after ${row} of ${featureCount} features.`);
-		}
-		const hash = view.getInt32(o, true);
-		const mask = view.getUint16(o + 4, true);
-		o += 6;
-		if (hash === 0 || mask >> TAG_COUNT !== 0) {
-			fail(`${prefix}feature ${row} is malformed.`);
-		}
-		hashes[row] = hash;
-		for (let t = 0; t < TAG_COUNT; t++) {
-			if (mask & (1 << t)) {
-				if (o + 2 > bytes.length) {
-					fail(`"${prefix}features" ends inside feature ${row}.`);
-				}
-				weights[row * TAG_COUNT + t] = view.getInt16(o, true) / scale;
-				o += 2;
-			}
-		}
-	}
-	if (o !== bytes.length) {
-		fail(`"${prefix}features" has ${bytes.length - o} bytes after the last of ${featureCount} features.`);
-	}
-	return buildFeatureWeights(hashes, weights);
 }
 
 /**
@@ -373,17 +295,48 @@ export function loadEntityModel(json: unknown): EntityModel {
 	if (typeof temperature !== 'number' || !Number.isFinite(temperature) || temperature <= 0) {
 		fail('"temperature" must be a positive number.');
 	}
-	const weights = unpackWeights(json, '');
-	let stacked: StackedPass | undefined;
-	if (json.stacked !== undefined) {
-		if (!isRecord(json.stacked)) {
-			fail('"stacked" must be an object.');
+	const scale = json.scale;
+	if (typeof scale !== 'number' || !Number.isFinite(scale) || scale <= 0) {
+		fail('"scale" must be a positive number.');
+	}
+	const featureCount = json.featureCount;
+	if (typeof featureCount !== 'number' || !Number.isInteger(featureCount) || featureCount < 0) {
+		fail('"featureCount" must be a non-negative integer.');
+	}
+	if (typeof json.features !== 'string') {
+		fail('"features" must be a base64 string.');
+	}
+	const bytes = decodeBase64(json.features);
+	if (!bytes) {
+		fail('"features" is not valid base64.');
+	}
+	const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+	const hashes = new Int32Array(featureCount);
+	const weights = new Float32Array(featureCount * TAG_COUNT);
+	let o = 0;
+	for (let row = 0; row < featureCount; row++) {
+		if (o + 6 > bytes.length) {
+			fail(`"features" ends after ${row} of ${featureCount} features.`);
 		}
-		const stackedTemperature = json.stacked.temperature;
-		if (typeof stackedTemperature !== 'number' || !Number.isFinite(stackedTemperature) || stackedTemperature <= 0) {
-			fail('"stacked.temperature" must be a positive number.');
+		const hash = view.getInt32(o, true);
+		const mask = view.getUint16(o + 4, true);
+		o += 6;
+		if (hash === 0 || mask >> TAG_COUNT !== 0) {
+			fail(`feature ${row} is malformed.`);
 		}
-		stacked = { weights: unpackWeights(json.stacked, 'stacked.'), temperature: stackedTemperature };
+		hashes[row] = hash;
+		for (let t = 0; t < TAG_COUNT; t++) {
+			if (mask & (1 << t)) {
+				if (o + 2 > bytes.length) {
+					fail(`"features" ends inside feature ${row}.`);
+				}
+				weights[row * TAG_COUNT + t] = view.getInt16(o, true) / scale;
+				o += 2;
+			}
+		}
+	}
+	if (o !== bytes.length) {
+		fail(`"features" has ${bytes.length - o} bytes after the last of ${featureCount} features.`);
 	}
 	if (!isRecord(json.gazetteers)) {
 		fail('"gazetteers" must be an object.');
@@ -415,12 +368,11 @@ export function loadEntityModel(json: unknown): EntityModel {
 	}
 	return {
 		decoder,
-		weights,
+		weights: buildFeatureWeights(hashes, weights),
 		gazetteers: buildGazetteers(lists, commonWords),
 		temperature,
 		lists,
 		commonWords,
 		training,
-		...(stacked ? { stacked } : {}),
 	};
 }

@@ -1,6 +1,6 @@
-import { documentContext, FeatureList, firstPassStats, prepareSentence, stackSentence, type PreparedSentence } from './features';
+import { documentContext, FeatureList, prepareSentence } from './features';
 import { NAME_TYPES, type EntityModel, type NameType } from './model';
-import { modelScorer, tagGreedy, tagViterbi, type TaggedSentence } from './tagger';
+import { modelScorer, tagGreedy, tagViterbi } from './tagger';
 import { tokenizeForNames, type NerToken } from './tokenize';
 
 /** A name found in the text. */
@@ -160,35 +160,14 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 	const { modes, evidence, cache } = documentContext(words, model.gazetteers);
 	const score = modelScorer(model.weights);
 	const mentions: NameMention[] = [];
-	const firstPass = (sentence: PreparedSentence): TaggedSentence =>
-		model.decoder === 'viterbi' ? tagViterbi(sentence, score, model.temperature) : tagGreedy(sentence, score, model.temperature);
-	let tagged: (s: number) => TaggedSentence;
-	const stacked = model.stacked;
-	if (stacked) {
-		// Two passes: the second reads the first's tags across the whole document, so every sentence's
-		// features are kept until the first pass is done.
-		const buffer = new FeatureList(1024);
-		const prepared = words.map((sentenceWords, s) => prepareSentence(sentenceWords, modes[s]!, evidence, model.gazetteers, cache, buffer));
-		const first = prepared.map((sentence) => firstPass(sentence).tags);
-		const stats = firstPassStats(words, first);
-		const stackedScore = modelScorer(stacked.weights);
-		const scratch = new FeatureList(1024);
-		tagged = (s) => {
-			scratch.length = 0;
-			const sentence = stackSentence(prepared[s]!, words[s]!, first[s]!, stats, scratch);
-			return tagGreedy(sentence, stackedScore, stacked.temperature);
-		};
-	} else {
-		// Sentence by sentence, reusing one feature buffer, so memory stays bounded by the longest sentence.
-		const buffer = new FeatureList(1024);
-		tagged = (s) => {
-			buffer.length = 0;
-			return firstPass(prepareSentence(words[s]!, modes[s]!, evidence, model.gazetteers, cache, buffer));
-		};
-	}
-	words.forEach((_, s) => {
+	// Sentence by sentence, reusing one feature buffer, so memory stays bounded by the longest sentence.
+	const buffer = new FeatureList(1024);
+	words.forEach((sentenceWords, s) => {
 		const tokens = tokenLists[s]!;
-		const { tags, probabilities } = tagged(s);
+		buffer.length = 0;
+		const sentence = prepareSentence(sentenceWords, modes[s]!, evidence, model.gazetteers, cache, buffer);
+		const { tags, probabilities } =
+			model.decoder === 'viterbi' ? tagViterbi(sentence, score, model.temperature) : tagGreedy(sentence, score, model.temperature);
 		for (let [first, last, type] of tagsToSpans(tags)) {
 			// A name never includes the quotation marks or brackets around it.
 			while (first < last && isEdgePunctuation(tokens[first]!.text)) {
