@@ -250,3 +250,17 @@ void describe('crosscheck entities', () => {
 		assert.equal((await cli(dir, 'entities', '--format', 'sarif')).code, 2);
 	});
 });
+
+void describe('progress', () => {
+	void it('shows a progress line on a terminal for long runs, and none otherwise', async () => {
+		const files: Record<string, string> = {};
+		for (let i = 0; i < 200; i++) {
+			files[`a${i}.txt`] = 'Bridge shut\n\nEngineers closed it.\n';
+		}
+		const dir = await tempCorpus(files);
+		let stderr = '';
+		await run(['check'], { cwd: dir, stdout: () => undefined, stderr: (t) => (stderr += t), stderrIsTTY: true });
+		assert.match(stderr, /\rcrosscheck: 200\/200 files…/);
+		assert.equal((await cli(dir, 'check')).stderr, '');
+	});
+});
