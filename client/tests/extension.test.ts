@@ -40,7 +40,12 @@ suite('Crosscheck in VS Code', () => {
 			return d.length > 0 ? d : undefined;
 		}, 'diagnostics on the unopened kestrava-courier.txt');
 		assert.ok(diagnostics.some((d) => codeOf(d) === 'vague-attribution'));
-		assert.ok(diagnostics.every((d) => ['vague-attribution', 'entity'].includes(codeOf(d))));
+		assert.ok(diagnostics.some((d) => codeOf(d) === 'unattributed-quote'));
+		assert.ok(
+			diagnostics.every((d) =>
+				['vague-attribution', 'unattributed-quote', 'unattributed-claim', 'quote-variant', 'entity'].includes(codeOf(d)),
+			),
+		);
 		const status = api.status()!;
 		assert.equal(status.documents, 5);
 		assert.ok(status.findings.information >= 5);
@@ -70,6 +75,29 @@ suite('Crosscheck in VS Code', () => {
 		editor.revealRange(finding.range, vscode.TextEditorRevealType.InCenter);
 		await vscode.commands.executeCommand('editor.action.showHover');
 		await screenshot('diagnostics-and-hover', 15_000, '.monaco-hover .markdown-hover');
+	});
+
+	test('names the speaker of a quotation on hover and links a misquote in another article', async () => {
+		const uri = vscode.Uri.joinPath(folder(), 'riverbend-dispatch.txt');
+		const document = await vscode.workspace.openTextDocument(uri);
+		const editor = await vscode.window.showTextDocument(document);
+		const variant = await waitFor(
+			() => crosscheckDiagnostics(uri).find((d) => codeOf(d) === 'quote-variant'),
+			'the quote-variant finding in riverbend-dispatch.txt',
+		);
+		assert.match(document.getText(variant.range), /^There are people we have not been able to reach/);
+		assert.ok(variant.relatedInformation?.some((r) => r.location.uri.path.endsWith('/northgate-wire.txt')));
+		const at = variant.range.start.translate(0, 3);
+		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+		const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+		assert.match(text, /Speaker: \*\*José Ibáñez\*\*/);
+		assert.match(text, /Cue: \*told\*/);
+		assert.match(text, /northgate-wire\.txt:\d+\]\(.*\) \(1 word differs\)/);
+
+		editor.selection = new vscode.Selection(at, at);
+		editor.revealRange(variant.range, vscode.TextEditorRevealType.InCenter);
+		await vscode.commands.executeCommand('editor.action.showHover');
+		await screenshot('quote-hover', 15_000, '.monaco-hover .markdown-hover');
 	});
 
 	test('re-analyses on each edit', async () => {

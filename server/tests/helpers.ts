@@ -53,7 +53,7 @@ export const ARTICLE = lines(
 	'',
 	'Advertisement',
 	'',
-	'LOWMARSH, Eastland (Fenwick Post) — Engineers closed the Tarrow Bridge on Monday after inspectors found cracks in two of its piers.',
+	'LOWMARSH, Eastland (Fenwick Post) — Engineers closed the Tarrow Bridge on Monday after inspectors found cracks in its piers.',
 	'',
 	'Officials said the bridge would stay shut for at least a month.',
 	'',

@@ -46,11 +46,12 @@ Commands:
   check [PATH...]   Analyse articles (files or folders; default: the current folder) and report findings.
   entities [PATH...]
                     List every entity mention: people, organizations, places, dates, figures, other.
+  quotes [PATH...]  List every quotation and attributed statement with its speaker, cue, kind and status.
   init              Write a commented starter crosscheck.yaml in the current folder.
   rules             List every rule id with its default severity.
 
-Options for check and entities:
-  --format text|json|sarif   Output format (default: text; entities: text or json).
+Options for check, entities and quotes:
+  --format text|json|sarif   Output format (default: text; entities and quotes: text or json).
   --config FILE              Use this crosscheck.yaml (default: the nearest one at or above the first PATH).
   --fail-on SEVERITY         Exit 1 when a finding is at least this severe:
                              error, warning (default), information, hint, or none.
@@ -110,6 +111,8 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
 			return check(paths, values, io);
 		case 'entities':
 			return entities(paths, values, io);
+		case 'quotes':
+			return quotes(paths, values, io);
 		case 'init':
 			return init(io);
 		case 'rules':
@@ -224,6 +227,63 @@ async function entities(paths: readonly string[], flags: CheckFlags, io: CliIo):
 		}
 		io.stdout(
 			`${mentions.length} mention${mentions.length === 1 ? '' : 's'} in ${ordered.length} file${ordered.length === 1 ? '' : 's'}.\n`,
+		);
+	}
+	return loaded.configError ? EXIT.usage : EXIT.ok;
+}
+
+/** `crosscheck quotes`: every quotation and attributed statement, with speaker, cue, kind and status. */
+async function quotes(paths: readonly string[], flags: CheckFlags, io: CliIo): Promise<number> {
+	const format = flags.format ?? 'text';
+	if (format !== 'text' && format !== 'json') {
+		io.stderr(`crosscheck: --format must be text or json for quotes, not "${format}".\n`);
+		return EXIT.usage;
+	}
+	const loaded = await loadCorpus(paths, flags.config, io);
+	if (typeof loaded === 'number') {
+		return loaded;
+	}
+	const ordered = [...loaded.documents].sort(([, a], [, b]) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+	const listed = ordered.flatMap(([id, doc]) => {
+		const stored = loaded.corpus.get(id);
+		if (!stored) {
+			return [];
+		}
+		return stored.analysis.attribution.quotes.map((q) => {
+			const speaker = q.speaker
+				? {
+						text: q.speaker.text,
+						range: rangeOf(doc.lines, q.speaker.start, q.speaker.end),
+						canonical: loaded.corpus.speakerName(id, q.speaker).name ?? null,
+						resolution: q.speaker.resolution,
+					}
+				: null;
+			return {
+				file: doc.file,
+				range: rangeOf(doc.lines, q.start, q.end),
+				text: stored.text.slice(q.start, q.end),
+				speaker,
+				cue: q.cue ? { text: q.cue.text, range: rangeOf(doc.lines, q.cue.start, q.cue.end) } : null,
+				kind: q.kind,
+				status: q.status,
+			};
+		});
+	});
+	if (format === 'json') {
+		io.stdout(JSON.stringify({ version: 1, quotes: listed }, null, 2) + '\n');
+	} else {
+		for (const q of listed) {
+			const who = q.speaker
+				? `${q.speaker.text}${q.speaker.canonical && q.speaker.canonical !== q.speaker.text ? ` → ${q.speaker.canonical}` : ''}`
+				: '(no speaker)';
+			const words = q.text.replace(/\s+/g, ' ');
+			const shown = words.length > 80 ? `${words.slice(0, 77)}…` : words;
+			io.stdout(
+				`${q.file}:${q.range.start.line + 1}:${q.range.start.character + 1}  ${q.kind.padEnd(12)} ${q.status.padEnd(12)} ${who}: "${shown}"\n`,
+			);
+		}
+		io.stdout(
+			`${listed.length} quotation${listed.length === 1 ? '' : 's'} and statement${listed.length === 1 ? '' : 's'} in ${ordered.length} file${ordered.length === 1 ? '' : 's'}.\n`,
 		);
 	}
 	return loaded.configError ? EXIT.usage : EXIT.ok;

@@ -1,3 +1,4 @@
+import { analyseAttribution, NO_ATTRIBUTION, type DocumentAttribution } from './attribution/analyse';
 import { AliasTable, BUILT_IN_ALIASES } from './entities/names';
 import { recogniseEntities, type DocumentEntities, type NameRecogniser } from './entities/recognise';
 import type { Options } from './options';
@@ -19,6 +20,8 @@ export interface DocumentAnalysis {
 	 * are not stored: {@link Corpus.mentions} finds them again from the text when asked.
 	 */
 	readonly entities: DocumentEntities;
+	/** Quotations, attributed statements and their speakers. */
+	readonly attribution: DocumentAttribution;
 }
 
 /** What analysis needs besides text and options: the statistical models, loaded once by the caller. */
@@ -57,7 +60,8 @@ export function ruleSeverity(ruleId: string, options: Options): Severity | undef
 }
 
 /**
- * Analyses one document: its layout, then every enabled document rule. Takes text, not a path, so
+ * Analyses one document: its layout, its names, its quotations and speakers, then every enabled
+ * document rule. Takes text, not a path, so
  * unsaved edits are analysed the same way as files on disk. Never throws on bad input; a rule that
  * fails is reported as a finding instead of losing the others. Returns early, with what it has, when
  * `token` is cancelled.
@@ -71,30 +75,6 @@ export function analyseDocument(text: string, options: Options, token?: Cancella
 			findings.push({ ruleId: 'invalid-front-matter', severity: frontMatterSeverity, ...problem });
 		}
 	}
-	for (const rule of documentRules) {
-		if (token?.isCancellationRequested) {
-			break;
-		}
-		const severity = ruleSeverity(rule.id, options);
-		if (!severity) {
-			continue;
-		}
-		const report = (finding: ReportedFinding): void => {
-			findings.push({ ruleId: rule.id, severity, ...finding });
-		};
-		try {
-			rule.check({ text, structure, options, report });
-		} catch (error) {
-			findings.push({
-				ruleId: rule.id,
-				severity: 'error',
-				start: 0,
-				end: 0,
-				message: `Internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}. Please report it.`,
-			});
-		}
-	}
-	findings.sort(compareFindings);
 	let entities: DocumentEntities = { mentions: [], candidates: [] };
 	if (options.recogniseEntities && !token?.isCancellationRequested) {
 		try {
@@ -118,7 +98,45 @@ export function analyseDocument(text: string, options: Options, token?: Cancella
 			});
 		}
 	}
-	return { structure, metadata: structure.frontMatter?.metadata ?? {}, findings, entities };
+	let attribution: DocumentAttribution = NO_ATTRIBUTION;
+	if (!token?.isCancellationRequested) {
+		try {
+			attribution = analyseAttribution(text, structure, entities.mentions, options);
+		} catch (error) {
+			findings.push({
+				ruleId: 'unattributed-quote',
+				severity: 'error',
+				start: 0,
+				end: 0,
+				message: `Internal error in attribution: ${error instanceof Error ? error.message : String(error)}. Please report it.`,
+			});
+		}
+	}
+	for (const rule of documentRules) {
+		if (token?.isCancellationRequested) {
+			break;
+		}
+		const severity = ruleSeverity(rule.id, options);
+		if (!severity) {
+			continue;
+		}
+		const report = (finding: ReportedFinding): void => {
+			findings.push({ ruleId: rule.id, severity, ...finding });
+		};
+		try {
+			rule.check({ text, structure, options, entities, attribution, report });
+		} catch (error) {
+			findings.push({
+				ruleId: rule.id,
+				severity: 'error',
+				start: 0,
+				end: 0,
+				message: `Internal error in rule ${rule.id}: ${error instanceof Error ? error.message : String(error)}. Please report it.`,
+			});
+		}
+	}
+	findings.sort(compareFindings);
+	return { structure, metadata: structure.frontMatter?.metadata ?? {}, findings, entities, attribution };
 }
 
 /** Orders findings by position, then rule id, so every front end lists them identically. */

@@ -13,6 +13,9 @@ export {
 	type NameRecogniser,
 } from './entities/recognise';
 export { Corpus, type CorpusDocument } from './corpus/corpus';
+export type { Attribution, AttributionKind, AttributionStatus, Cue, DocumentAttribution, QuotedPhrase } from './attribution/analyse';
+export type { Speaker } from './attribution/speakers';
+export { attributionAt, describeQuote } from './attribution/describeQuote';
 export { describeAt, type Description } from './describe';
 export { describeEntity, type DocumentLinker } from './entities/describeEntity';
 export { defaultOptions, resolveOptions, type Options, type PartialOptions, type RuleLevel } from './options';

@@ -16,6 +16,8 @@ export interface Options {
 	readonly rules: Readonly<Record<string, RuleLevel>>;
 	/** Extra phrases that mark a source as vague, added to the built-in lexicon. */
 	readonly vaguePhrases: readonly string[];
+	/** Extra cue words that attribute a statement to a speaker ("said", "told"…), added to the built-in ones. */
+	readonly attributionCues: readonly string[];
 	/** Whether to recognise entities at all; off, analysis is the text layer and the document rules. */
 	readonly recogniseEntities: boolean;
 	/** Alias groups by canonical name, added to the built-in ones ("Islamic State": ["IS", "Daesh"]). */
@@ -41,6 +43,7 @@ export const defaultOptions: Options = {
 	maxFileSize: 2 * 1024 * 1024,
 	rules: {},
 	vaguePhrases: [],
+	attributionCues: [],
 	recogniseEntities: true,
 	entityAliases: {},
 	knownEntities: [],
@@ -51,7 +54,7 @@ export type PartialOptions = { -readonly [K in keyof Options]?: Options[K] };
 
 /**
  * Resolves layers of partial options over the defaults. Later layers win; `rules` are merged key by
- * key, `entityAliases` by canonical name, and `vaguePhrases` and `knownEntities` are concatenated, so
+ * key, `entityAliases` by canonical name, and `vaguePhrases`, `attributionCues` and `knownEntities` are concatenated, so
  * a team's crosscheck.yaml and a user's settings combine.
  */
 export function resolveOptions(...layers: readonly (PartialOptions | undefined)[]): Options {
@@ -66,6 +69,7 @@ export function resolveOptions(...layers: readonly (PartialOptions | undefined)[
 			maxFileSize: layer.maxFileSize ?? result.maxFileSize,
 			rules: layer.rules ? { ...result.rules, ...layer.rules } : result.rules,
 			vaguePhrases: layer.vaguePhrases ? [...result.vaguePhrases, ...layer.vaguePhrases] : result.vaguePhrases,
+			attributionCues: layer.attributionCues ? [...result.attributionCues, ...layer.attributionCues] : result.attributionCues,
 			recogniseEntities: layer.recogniseEntities ?? result.recogniseEntities,
 			entityAliases: layer.entityAliases ? { ...result.entityAliases, ...layer.entityAliases } : result.entityAliases,
 			knownEntities: layer.knownEntities ? [...result.knownEntities, ...layer.knownEntities] : result.knownEntities,

@@ -264,3 +264,58 @@ void describe('progress', () => {
 		assert.equal((await cli(dir, 'check')).stderr, '');
 	});
 });
+
+void describe('crosscheck quotes', () => {
+	const config = lines('entities:', '  known:', '    - name: Maren Holt', '      type: person', '      aliases: [Holt]', '');
+	const article = lines('Bridge shut', '', '"We will not take risks," Holt said.', '', 'Engineers closed the bridge.', '', '"Nobody warned us."', '');
+
+	void it('lists quotations with speaker, cue, kind and status as JSON, with the position contract of check', async () => {
+		const dir = await tempCorpus({ 'crosscheck.yaml': config, 'a.txt': article });
+		const result = await cli(dir, 'quotes', '--format', 'json');
+		assert.equal(result.code, 0);
+		assert.deepEqual(JSON.parse(result.stdout), {
+			version: 1,
+			quotes: [
+				{
+					file: 'a.txt',
+					range: { start: { line: 2, character: 1 }, end: { line: 2, character: 24 } },
+					text: 'We will not take risks,',
+					speaker: {
+						text: 'Holt',
+						range: { start: { line: 2, character: 26 }, end: { line: 2, character: 30 } },
+						canonical: 'Maren Holt',
+						resolution: 'name',
+					},
+					cue: { text: 'said', range: { start: { line: 2, character: 31 }, end: { line: 2, character: 35 } } },
+					kind: 'direct',
+					status: 'attributed',
+				},
+				{
+					file: 'a.txt',
+					range: { start: { line: 6, character: 1 }, end: { line: 6, character: 18 } },
+					text: 'Nobody warned us.',
+					speaker: null,
+					cue: null,
+					kind: 'direct',
+					status: 'unattributed',
+				},
+			],
+		});
+	});
+
+	void it('prints one line per quotation in text and rejects sarif', async () => {
+		const dir = await tempCorpus({ 'crosscheck.yaml': config, 'a.txt': article });
+		const result = await cli(dir, 'quotes');
+		assert.equal(result.code, 0);
+		assert.equal(
+			result.stdout,
+			lines(
+				'a.txt:3:2  direct       attributed   Holt → Maren Holt: "We will not take risks,"',
+				'a.txt:7:2  direct       unattributed (no speaker): "Nobody warned us."',
+				'2 quotations and statements in 1 file.',
+				'',
+			),
+		);
+		assert.equal((await cli(dir, 'quotes', '--format', 'sarif')).code, 2);
+	});
+});

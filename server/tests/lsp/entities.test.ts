@@ -119,7 +119,13 @@ void describe('entity navigation', () => {
 				['Places', ['Tarrow Bridge 2×']],
 				['Dates', ['May 2026 1×']],
 				['Figures', ['2 million euros 1×']],
+				['Quoted', ['Maren Holt 1×']],
 			],
+		);
+		const quoted = outline.find((g) => g.name === 'Quoted')!.children![0]!;
+		assert.deepEqual(
+			quoted.children!.map((c) => [c.name, c.range.start.line]),
+			[['The Tarrow Bridge reopens in May 2026', 2]],
 		);
 	});
 

@@ -82,6 +82,9 @@ export function parseConfig(text: string): ParsedConfig {
 	if (isRecord(value.attribution) && Array.isArray(value.attribution.vaguePhrases) && !isBad('attribution.vaguePhrases')) {
 		options.vaguePhrases = value.attribution.vaguePhrases as string[];
 	}
+	if (isRecord(value.attribution) && Array.isArray(value.attribution.cues) && !isBad('attribution.cues')) {
+		options.attributionCues = value.attribution.cues as string[];
+	}
 	if (isRecord(value.entities)) {
 		if (typeof value.entities.enabled === 'boolean' && !isBad('entities.enabled')) {
 			options.recogniseEntities = value.entities.enabled;

@@ -1,6 +1,9 @@
 import { analyseDocument, compareFindings, ruleSeverity, type AnalysisContext, type DocumentAnalysis } from '../analyse';
 import { entityFindings } from '../rules/entity';
+import { quoteVariantFindings } from '../rules/quote-variant';
+import { QuoteIndex } from './quoteIndex';
 import { findRuleMentions, ruleSpans } from '../entities/recognise';
+import type { Speaker } from '../attribution/speakers';
 import { EntityRegistry, type LinkedMention } from './entityRegistry';
 import type { Options } from '../options';
 import type { DocumentMetadata } from '../text/frontMatter';
@@ -28,6 +31,8 @@ export class Corpus {
 	private readonly documents = new Map<string, CorpusDocument>();
 	/** The cross-document entity index. */
 	readonly entities = new EntityRegistry();
+	/** The cross-document quotation index (for `quote-variant` and quotation hovers). */
+	readonly quotations = new QuoteIndex();
 
 	constructor(
 		private options: Options,
@@ -69,6 +74,10 @@ export class Corpus {
 			path !== undefined ? { id, path, version, text, analysis, metadata } : { id, version, text, analysis, metadata },
 		);
 		const others = this.entities.update(id, analysis.entities.mentions, analysis.entities.candidates);
+		for (const other of this.quotations.update(id, text, analysis.attribution.quotes)) {
+			others.add(other);
+		}
+		others.delete(id);
 		return [id, ...[...others].filter((other) => this.documents.has(other))];
 	}
 
@@ -77,7 +86,11 @@ export class Corpus {
 		if (!this.documents.delete(id)) {
 			return [];
 		}
-		return [id, ...[...this.entities.remove(id)].filter((other) => this.documents.has(other))];
+		const others = this.entities.remove(id);
+		for (const other of this.quotations.remove(id)) {
+			others.add(other);
+		}
+		return [id, ...[...others].filter((other) => this.documents.has(other))];
 	}
 
 	/**
@@ -94,6 +107,25 @@ export class Corpus {
 		return [...names, ...rules].sort((a, b) => a.start - b.start || a.end - b.end);
 	}
 
+	/**
+	 * The corpus-wide name of a speaker: the linked entity's name when the speaker names, or was
+	 * resolved to, a recognised mention ("Cavusoglu" → "Mevlut Cavusoglu"); else its own canonical name.
+	 */
+	speakerName(id: string, speaker: Speaker): { name?: string; entity?: string } {
+		const target = speaker.resolution === 'name' ? speaker : speaker.via;
+		if (target && this.options.recogniseEntities) {
+			const mention = this.entities
+				.mentions(id)
+				.filter((m) => m.start < target.end && target.start < m.end && (m.type === 'person' || m.type === 'organization'))
+				.pop();
+			const summary = mention ? this.entities.entity(mention.entity) : undefined;
+			if (mention && summary) {
+				return { name: summary.name, entity: mention.entity };
+			}
+		}
+		return speaker.canonical !== undefined ? { name: speaker.canonical } : {};
+	}
+
 	/** The stored document, if any. */
 	get(id: string): CorpusDocument | undefined {
 		return this.documents.get(id);
@@ -105,11 +137,25 @@ export class Corpus {
 		if (!doc) {
 			return [];
 		}
-		const severity = ruleSeverity('entity', this.options);
-		if (!severity) {
-			return doc.analysis.findings;
+		const extra: Finding[] = [];
+		const variantSeverity = ruleSeverity('quote-variant', this.options);
+		if (variantSeverity) {
+			extra.push(
+				...quoteVariantFindings(
+					id,
+					doc.text,
+					doc.analysis.attribution.quotes,
+					this.quotations,
+					(other) => this.documents.get(other)?.text,
+					variantSeverity,
+				),
+			);
 		}
-		return [...doc.analysis.findings, ...entityFindings(this.mentions(id), severity)].sort(compareFindings);
+		const severity = ruleSeverity('entity', this.options);
+		if (severity) {
+			extra.push(...entityFindings(this.mentions(id), severity));
+		}
+		return extra.length === 0 ? doc.analysis.findings : [...doc.analysis.findings, ...extra].sort(compareFindings);
 	}
 
 	/** Every stored document. */

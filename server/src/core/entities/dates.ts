@@ -48,7 +48,7 @@ const PATTERNS: readonly [name: string, source: string][] = [
 	['monthYear', String.raw`${MODIFIER}(?<ym>${MONTH}),?\s+(?<yy>${YEAR})`],
 	[
 		'relativeMonth',
-		String.raw`(?:last|next|this|early|late|mid|since|until|in|by|during)\s+(?:[- ])?(?<rm>January|February|March|April|June|July|August|September|October|November|December)\b(?:,?\s+(?<ry>${YEAR}))?`,
+		String.raw`(?:last|next|this|early|late|mid|since|until|in|by|during)\s+(?:[- ])?(?<rm>January|February|March|April|June|July|August|September|October|November|December)\b(?!\s+\d{1,2}(?:st|nd|rd|th)?\b)(?:,?\s+(?<ry>${YEAR}))?`,
 	],
 	['weekday', String.raw`${MODIFIER}(?:(?:last|next|this)\s+)?(?<w>${WEEKDAY})${PART}?`],
 	['yearContext', String.raw`(?:in|since|until|by|from|of|during|before|after|early|late|mid)\s+(?:the\s+)?(?<y>${YEAR})s?`],

@@ -1,12 +1,15 @@
 import { entityRule } from './entity';
+import { quoteVariantRule } from './quote-variant';
 import type { DocumentRule, RuleInfo } from './rule';
+import { unattributedClaim } from './unattributed-claim';
+import { unattributedQuote } from './unattributed-quote';
 import { vagueAttribution } from './vague-attribution';
 
 /** Every rule that runs on one document, in the order it runs. */
-export const documentRules: readonly DocumentRule[] = [vagueAttribution];
+export const documentRules: readonly DocumentRule[] = [unattributedQuote, unattributedClaim, vagueAttribution];
 
 /** Rules computed over the whole corpus rather than one document at a time. */
-export const corpusRules: readonly RuleInfo[] = [entityRule];
+export const corpusRules: readonly RuleInfo[] = [quoteVariantRule, entityRule];
 
 /**
  * Ids the analysis reports about its input rather than about the reporting. They appear in the

@@ -1,3 +1,5 @@
+import type { DocumentAttribution } from '../attribution/analyse';
+import type { DocumentEntities } from '../entities/recognise';
 import type { Options } from '../options';
 import type { DocumentStructure } from '../text/structure';
 import type { Severity, Span, RelatedLocation } from '../types';
@@ -7,6 +9,10 @@ export interface DocumentRuleContext {
 	readonly text: string;
 	readonly structure: DocumentStructure;
 	readonly options: Options;
+	/** The names recognised in the document (empty when entity recognition is off). */
+	readonly entities: DocumentEntities;
+	/** Quotations, attributed statements and speakers. */
+	readonly attribution: DocumentAttribution;
 	/** Reports a finding; the severity comes from the rule's configured level. */
 	report(finding: ReportedFinding): void;
 }

@@ -1,5 +1,6 @@
 import { isInside, quotedSpans } from '../text/quotes';
-import type { DocumentRule } from './rule';
+import type { Span } from '../types';
+import type { DocumentRule, DocumentRuleContext } from './rule';
 
 /**
  * Phrases that attribute a statement to nobody in particular. Each entry is a regular-expression
@@ -98,6 +99,94 @@ function kindOf(groups: Record<string, string | undefined>): VagueKind {
 	return 'anonymous-source';
 }
 
+/** The vague-source phrases of `text[span]`, with their kind. */
+export function vagueSpans(text: string, span: Span, extra: readonly string[]): (Span & { kind: VagueKind; phrase: string })[] {
+	const pattern = patternFor(extra);
+	const slice = text.slice(span.start, span.end);
+	const found: (Span & { kind: VagueKind; phrase: string })[] = [];
+	pattern.lastIndex = 0;
+	for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
+		const start = span.start + m.index;
+		found.push({
+			start,
+			end: start + m[0].length,
+			kind: m.groups ? kindOf(m.groups) : 'anonymous-source',
+			phrase: m[0].replace(/\s+/g, ' '),
+		});
+	}
+	return found;
+}
+
+/** Words in an organisation's name that make it a plausible "group" (monitors, rights groups, NGOs). */
+const GROUP_NAME =
+	/\b(?:observatory|group|watch|monitor|monitors|committee|network|council|organi[sz]ation|centre|center|coalition|amnesty|rights|union|federation|association|foundation|institute|society)\b/i;
+/** Words in an organisation's name that make it a plausible source of reports (news media). */
+const MEDIA_NAME =
+	/\b(?:news|agency|times|post|press|tv|television|radio|reuters|afp|ap|bbc|cnn|anadolu|journal|herald|guardian|telegraph|tribune|daily|media|broadcaster|channel|gazette|ntv|irna|xinhua|tass|sana)\b/i;
+/** Words of a vague phrase too generic to match a name on. */
+const GENERIC = new Set([
+	'officials',
+	'official',
+	'sources',
+	'source',
+	'said',
+	'say',
+	'says',
+	'told',
+	'a',
+	'an',
+	'the',
+	'senior',
+	'top',
+	'local',
+	'according',
+	'to',
+	'unnamed',
+	'anonymous',
+	'reports',
+	'report',
+	'claimed',
+	'confirmed',
+]);
+
+/**
+ * The named source the article cites later that a vague phrase most likely stands for: a named group
+ * after "a monitoring group said", a news outlet after "media reports said", an organisation sharing a
+ * word with "ministry officials said". Undefined when the article names none.
+ */
+function likelySource(
+	text: string,
+	at: number,
+	kind: VagueKind,
+	phrase: string,
+	sources: DocumentRuleContext['attribution']['sources'],
+): { name: string; start: number; end: number } | undefined {
+	const words = phrase
+		.toLowerCase()
+		.split(/\s+/)
+		.filter((w) => !GENERIC.has(w));
+	for (const source of sources) {
+		const speaker = source.resolved;
+		if (source.speaker.start <= at || speaker.resolution !== 'name' || !speaker.canonical) {
+			continue;
+		}
+		const name = speaker.canonical;
+		const fits =
+			kind === 'unnamed-group'
+				? GROUP_NAME.test(name)
+				: kind === 'reports'
+					? MEDIA_NAME.test(name)
+					: kind === 'anonymous-source'
+						? words.some((w) => w.length > 3 && name.toLowerCase().includes(w.replace(/s$/, '')))
+						: false;
+		if (fits) {
+			return { name, start: source.speaker.start, end: source.speaker.end };
+		}
+	}
+	void text;
+	return undefined;
+}
+
 /** Flags sources that cannot be identified: "media reports said", "officials said", "it is believed", "reportedly". */
 export const vagueAttribution: DocumentRule = {
 	id: 'vague-attribution',
@@ -107,13 +196,13 @@ export const vagueAttribution: DocumentRule = {
 	docs: [
 		'Phrases such as *media reports said*, *officials said*, *sources close to…*, *it is believed*, *reportedly* or',
 		'*allegedly* attribute a statement to nobody a reader could check. A fact-checker should find who actually',
-		'said it, or treat the statement as unsourced.',
+		'said it, or treat the statement as unsourced. When the article names a fitting source later ("a monitoring',
+		'group said" … "The Syrian Observatory for Human Rights said"), the message says so.',
 		'',
 		"Only the reporter's own words are checked: phrases inside quotations, headlines, captions and web-page",
 		'debris are skipped. Add phrases of your own under `attribution.vaguePhrases` in `crosscheck.yaml`.',
 	].join('\n'),
-	check({ text, structure, options, report }) {
-		const pattern = patternFor(options.vaguePhrases);
+	check({ text, structure, options, attribution, report }) {
 		let lineIndex = -1;
 		let quotes: ReturnType<typeof quotedSpans> = [];
 		for (const sentence of structure.sentences) {
@@ -125,21 +214,31 @@ export const vagueAttribution: DocumentRule = {
 				lineIndex = sentence.line;
 				quotes = quotedSpans(text, line.start, line.end);
 			}
-			const slice = text.slice(sentence.start, sentence.end);
-			pattern.lastIndex = 0;
-			for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
-				const start = sentence.start + m.index;
-				const end = start + m[0].length;
-				if (isInside(quotes, start, end)) {
+			const matches = vagueSpans(text, sentence, options.vaguePhrases).filter((found) => !isInside(quotes, found.start, found.end));
+			// Speakers the attribution layer found vague that no phrase of the lexicon covers: "a naval
+			// officer said", "the officer said", and "he said" referring back to either.
+			for (const source of attribution.sources) {
+				const start = Math.min(source.speaker.start, source.cue.start);
+				const end = Math.max(source.speaker.end, source.cue.end);
+				if (source.resolved.resolution !== 'vague' || start < sentence.start || start >= sentence.end) {
 					continue;
 				}
-				const kind = m.groups ? kindOf(m.groups) : 'anonymous-source';
-				const phrase = m[0].replace(/\s+/g, ' ');
+				if (!matches.some((m) => m.start < end && start < m.end)) {
+					const kind: VagueKind =
+						/^(?:a|an|some|several|one)\s/i.test(source.resolved.text) || source.resolved.via ? 'anonymous-source' : 'anonymous-source';
+					matches.push({ start, end, kind, phrase: text.slice(start, end).replace(/\s+/g, ' ') });
+				}
+			}
+			matches.sort((a, b) => a.start - b.start);
+			for (const found of matches) {
+				const likely = likelySource(text, found.end, found.kind, found.phrase, attribution.sources);
+				const later = likely ? ` The article later cites ${likely.name}, which may be this source.` : '';
 				report({
-					start,
-					end,
-					message: `Vague source: "${phrase}" ${EXPLANATION[kind]}.`,
-					data: { phrase, kind },
+					start: found.start,
+					end: found.end,
+					message: `Vague source: "${found.phrase}" ${EXPLANATION[found.kind]}.${later}`,
+					...(likely ? { related: [{ start: likely.start, end: likely.end, message: `Possibly the source: ${likely.name}` }] } : {}),
+					data: likely ? { phrase: found.phrase, kind: found.kind, likelySource: likely.name } : { phrase: found.phrase, kind: found.kind },
 				});
 			}
 		}

@@ -159,7 +159,10 @@ export function splitSentences(text: string, start: number, end: number): Span[]
 				break;
 			}
 			const next = text[k]!;
-			const startsNew = isUpperOrDigit(next) || OPENERS.test(next);
+			// "magnitude 4. 2", "6. 30pm": a decimal or a time broken by a stray space, not a sentence end.
+			const brokenNumber =
+				ch === '.' && j === i + 1 && k === j + 1 && /\d/.test(next) && /(?:^|[^\d])\d{1,2}$/.test(text.slice(Math.max(start, i - 3), i));
+			const startsNew = (isUpperOrDigit(next) && !brokenNumber) || OPENERS.test(next);
 			if (startsNew && !(ch === '.' && j === i + 1 && isAbbreviationBefore(text, sentenceStart, i, text, k))) {
 				pushTrimmed(spans, text, sentenceStart, j);
 				sentenceStart = k;

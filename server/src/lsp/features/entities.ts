@@ -106,7 +106,7 @@ export function registerEntities(connection: Connection, documents: TextDocument
 			const byEntity = groups.get(m.type) ?? groups.set(m.type, new Map()).get(m.type)!;
 			(byEntity.get(m.entity) ?? byEntity.set(m.entity, []).get(m.entity)!).push(m);
 		}
-		return ENTITY_TYPES.filter((t) => groups.has(t)).map((type) => {
+		const symbols: DocumentSymbol[] = ENTITY_TYPES.filter((t) => groups.has(t)).map((type) => {
 			const entities = [...groups.get(type)!.values()];
 			const children: DocumentSymbol[] = entities.map((mentions) => {
 				const first = mentions[0]!;
@@ -131,6 +131,45 @@ export function registerEntities(connection: Connection, documents: TextDocument
 				children,
 			};
 		});
+		// Who is quoted: speakers with their quotations, then quotations nobody is named for.
+		const bySpeaker = new Map<string, { start: number; end: number; text: string }[]>();
+		for (const q of entry.doc.analysis.attribution.quotes) {
+			const who = q.speaker ? (entry.corpus.speakerName(entry.id, q.speaker).name ?? q.speaker.text) : '(no speaker)';
+			const words = entry.doc.text.slice(q.start, q.end).replace(/\s+/g, ' ');
+			(bySpeaker.get(who) ?? bySpeaker.set(who, []).get(who)!).push({
+				start: q.start,
+				end: q.end,
+				text: `${q.kind === 'indirect' ? '' : '“'}${words.length > 60 ? `${words.slice(0, 59)}…` : words}${q.kind === 'indirect' ? '' : '”'}`,
+			});
+		}
+		if (bySpeaker.size > 0) {
+			const speakers: DocumentSymbol[] = [...bySpeaker].map(([who, quotes]) => {
+				const range = toRange(entry.lines, quotes[0]!.start, quotes[quotes.length - 1]!.end);
+				return {
+					name: who,
+					detail: `${quotes.length}×`,
+					kind: SymbolKind.Event,
+					range,
+					selectionRange: toRange(entry.lines, quotes[0]!.start, quotes[0]!.start),
+					children: quotes.map((q) => {
+						const r = toRange(entry.lines, q.start, q.end);
+						return { name: q.text || '…', kind: SymbolKind.String, range: r, selectionRange: r };
+					}),
+				};
+			});
+			const all = [...bySpeaker.values()].flat();
+			const start = Math.min(...all.map((q) => q.start));
+			const end = Math.max(...all.map((q) => q.end));
+			symbols.push({
+				name: 'Quoted',
+				detail: `${bySpeaker.size}`,
+				kind: SymbolKind.Namespace,
+				range: toRange(entry.lines, start, end),
+				selectionRange: toRange(entry.lines, start, start),
+				children: speakers,
+			});
+		}
+		return symbols;
 	});
 
 	connection.languages.semanticTokens.on((params): SemanticTokens => {

@@ -1,12 +1,13 @@
 import type { Connection, Hover, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { describeAt, describeEntity, type DocumentLinker } from '../../core';
+import { attributionAt, describeAt, describeEntity, describeQuote, type DocumentLinker } from '../../core';
 import { toHover } from '../convert';
 import type { Workspace } from '../workspace';
 
 /**
- * Hover: the findings under the cursor with their rule's documentation, the entity mentioned there
- * (its names, and the articles that mention it, linked), and layout elements (web-page debris,
+ * Hover: the findings under the cursor with their rule's documentation, the quotation or attributed
+ * statement there (speaker, cue, how resolved, the same words in other articles), the entity mentioned
+ * there (its names, and the articles that mention it, linked), and layout elements (web-page debris,
  * captions, datelines, front matter).
  */
 export function registerHover(connection: Connection, documents: TextDocuments<TextDocument>, workspace: Workspace): void {
@@ -38,6 +39,10 @@ export function registerHover(connection: Connection, documents: TextDocuments<T
 		if (description) {
 			parts.push(description.markdown);
 		}
+		const quoted = attributionAt(entry.corpus, entry.id, offset);
+		if (quoted) {
+			parts.push(describeQuote(entry.corpus, entry.id, quoted, linker));
+		}
 		if (mention) {
 			const summary = mention.type === 'date' || mention.type === 'figure' ? undefined : entry.corpus.entities.entity(mention.entity);
 			parts.push(describeEntity(mention, summary, linker));
@@ -45,7 +50,8 @@ export function registerHover(connection: Connection, documents: TextDocuments<T
 		if (parts.length === 0) {
 			return null;
 		}
-		const span = mention && !description ? mention : (description ?? mention)!;
+		const quotedSpan = quoted ? (quoted.quote ? (quoted.quote.outer ?? quoted.quote) : quoted.phrase) : undefined;
+		const span = description ?? mention ?? quotedSpan!;
 		return toHover(parts.join('\n\n---\n\n'), span, document);
 	});
 }

@@ -1,0 +1,305 @@
+import type { Span } from '../types';
+import {
+	BETWEEN_SPEAKER_AND_CUE,
+	CLAUSE_BOUNDARIES,
+	DETERMINERS,
+	INVERTIBLE_CUES,
+	NAME_ABBREVIATIONS,
+	ORGANIZATION_ROLES,
+	PASSIVE_AUXILIARIES,
+	PERSON_ROLES,
+	PRONOUNS,
+	SPEAKER_PREPOSITIONS,
+	VAGUE_HEADS,
+} from './lexicon';
+
+/** A speaker phrase with the cue that attributes words to it: "Cavusoglu" + "told". */
+export interface Source {
+	readonly speaker: Span;
+	readonly cue: Span;
+	/** The cue comes first: `"…," said Cavusoglu`, `according to the ministry`. */
+	readonly inverted: boolean;
+	/** The index of the line it is on. */
+	readonly line: number;
+}
+
+/** A token of a line: a word, a punctuation mark, or a quotation standing in for its whole span. */
+interface Token extends Span {
+	readonly kind: 'word' | 'punct' | 'quote';
+	readonly lower: string;
+}
+
+const TOKEN = /(?<w>[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’\-.&](?=[\p{L}\p{N}]))*)|(?<p>[^\s\p{L}\p{N}])/gu;
+
+/** Tokenises `text[start, end)`, replacing each quotation in `quotes` (sorted) by one `quote` token. */
+function tokenizeLine(text: string, start: number, end: number, quotes: readonly Span[]): Token[] {
+	const tokens: Token[] = [];
+	let q = 0;
+	let pos = start;
+	while (pos < end) {
+		while (q < quotes.length && quotes[q]!.end <= pos) {
+			q++;
+		}
+		const nextQuote = q < quotes.length ? quotes[q]! : undefined;
+		if (nextQuote && nextQuote.start <= pos) {
+			tokens.push({ start: nextQuote.start, end: Math.min(nextQuote.end, end), kind: 'quote', lower: '' });
+			pos = nextQuote.end;
+			continue;
+		}
+		const stop = nextQuote ? Math.min(nextQuote.start, end) : end;
+		TOKEN.lastIndex = 0;
+		const slice = text.slice(pos, stop);
+		for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
+			const s = pos + m.index;
+			tokens.push({ start: s, end: s + m[0].length, kind: m.groups?.w !== undefined ? 'word' : 'punct', lower: m[0].toLowerCase() });
+		}
+		pos = stop;
+	}
+	return tokens;
+}
+
+/** The cue words, as a set, with the user's extra cues. Cached per extra list. */
+let cueCache: { extra: readonly string[]; set: Set<string> } | undefined;
+function cueSet(base: readonly string[], extra: readonly string[]): Set<string> {
+	if (cueCache?.extra !== extra) {
+		cueCache = { extra, set: new Set([...base, ...extra.map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && !/\s/.test(c))]) };
+	}
+	return cueCache.set;
+}
+
+function isCapitalised(text: string, token: Token): boolean {
+	return token.kind === 'word' && /^\p{Lu}/u.test(text.slice(token.start, token.end));
+}
+
+/** Whether a full stop after this word belongs to it ("Mr.", initials) rather than ending a sentence. */
+function keepsStop(text: string, token: Token | undefined): boolean {
+	return !!token && token.kind === 'word' && (NAME_ABBREVIATIONS.has(token.lower) || /^\p{Lu}$/u.test(text.slice(token.start, token.end)));
+}
+
+/**
+ * Finds every speaker + cue pair on a line, reading around the quotations (which stand in as single
+ * tokens): `Cavusoglu said`, `he also told NTV`, `"…," said the minister`, `according to the AFP`.
+ * A phrase that cannot be a speaker ("the figures", a passive "it is said") gives no pair.
+ */
+export function findSources(
+	text: string,
+	line: Span,
+	lineIndex: number,
+	quotes: readonly Span[],
+	cues: readonly string[],
+	extraCues: readonly string[],
+): Source[] {
+	const tokens = tokenizeLine(text, line.start, line.end, quotes);
+	const set = cueSet(cues, extraCues);
+	const sources: Source[] = [];
+	for (let i = 0; i < tokens.length; i++) {
+		const token = tokens[i]!;
+		if (token.kind !== 'word' || !set.has(token.lower)) {
+			continue;
+		}
+		if (token.lower === 'according') {
+			if (tokens[i + 1]?.lower !== 'to') {
+				continue;
+			}
+			const speaker = speakerAfter(text, tokens, i + 2);
+			if (speaker) {
+				sources.push({ speaker, cue: { start: token.start, end: tokens[i + 1]!.end }, inverted: true, line: lineIndex });
+			}
+			continue;
+		}
+		// "said to be", "says so" and "say" as a noun are not cues.
+		const next = tokens[i + 1];
+		if (next?.lower === 'to' && infinitive(text, tokens[i + 2])) {
+			continue;
+		}
+		const before = speakerBefore(text, tokens, i);
+		if (before === 'passive') {
+			continue;
+		}
+		if (before) {
+			sources.push({ speaker: before, cue: token, inverted: false, line: lineIndex });
+			continue;
+		}
+		const previous = tokens[i - 1];
+		if (INVERTIBLE_CUES.has(token.lower) && (!previous || previous.kind === 'quote' || /^[,—–:-]$/.test(previous.lower))) {
+			const speaker = speakerAfter(text, tokens, i + 1);
+			if (speaker) {
+				sources.push({ speaker, cue: token, inverted: true, line: lineIndex });
+			}
+		}
+	}
+	return sources;
+}
+
+/** Whether the word after "to" is a verb ("asked to remain", "said to be"), not a listener ("to reporters"). */
+function infinitive(text: string, token: Token | undefined): boolean {
+	return (
+		!!token &&
+		token.kind === 'word' &&
+		!isCapitalised(text, token) &&
+		!DETERMINERS.has(token.lower) &&
+		PRONOUNS[token.lower] === undefined &&
+		!/^(?:reporters|journalists|media|press|parliament|lawmakers|supporters|me|him|us|them)$/.test(token.lower)
+	);
+}
+
+/** The speaker phrase right before the cue at `cueIndex`, `'passive'` for "it is said", or undefined. */
+function speakerBefore(text: string, tokens: readonly Token[], cueIndex: number): Span | 'passive' | undefined {
+	let j = cueIndex - 1;
+	while (j >= 0 && tokens[j]!.kind === 'word' && BETWEEN_SPEAKER_AND_CUE.has(tokens[j]!.lower)) {
+		// "on" only in "on Thursday"; "this"/"last" only before a time word.
+		j--;
+	}
+	if (j < 0) {
+		return undefined;
+	}
+	if (tokens[j]!.kind === 'word' && PASSIVE_AUXILIARIES.has(tokens[j]!.lower)) {
+		return 'passive';
+	}
+	if (tokens[j]!.lower === ',') {
+		return appositiveSpeaker(text, tokens, j);
+	}
+	let k = j;
+	while (k >= 0 && j - k < 9) {
+		const t = tokens[k]!;
+		if (t.kind === 'quote') {
+			break;
+		}
+		if (t.kind === 'punct') {
+			if (t.lower === '.' && keepsStop(text, tokens[k - 1])) {
+				k--;
+				continue;
+			}
+			break;
+		}
+		if (CLAUSE_BOUNDARIES.has(t.lower) && !SPEAKER_PREPOSITIONS.has(t.lower)) {
+			break;
+		}
+		k--;
+	}
+	let first = k + 1;
+	if (first > j) {
+		return undefined;
+	}
+	// A leading determiner run after a preposition was cut above; a leading "of"/"for" means the phrase
+	// started earlier than we can see ("head of the agency" is fine, "for the agency" alone is not).
+	if (SPEAKER_PREPOSITIONS.has(tokens[first]!.lower)) {
+		return undefined;
+	}
+	while (first <= j && tokens[first]!.kind === 'punct') {
+		first++;
+	}
+	if (first > j) {
+		return undefined;
+	}
+	return plausibleSpeaker(text, tokens, first, j) ? { start: tokens[first]!.start, end: tokens[j]!.end } : undefined;
+}
+
+const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'by', 'with', 'after', 'before', 'during', 'for', 'of', 'to', 'since', 'as']);
+
+/**
+ * `Matt Goodman, from the fire service, said` / `Captain Manohar Nambiar, Chief Public Relations
+ * Officer, Defence, said`: the name before the appositive, the farthest capitalised run ending at a
+ * comma within reach that does not follow a preposition ("In Ankara, …").
+ */
+function appositiveSpeaker(text: string, tokens: readonly Token[], comma: number): Span | undefined {
+	let best: Span | undefined;
+	let commas = 0;
+	for (let c = comma - 1; c >= 0 && comma - c <= 16; c--) {
+		const t = tokens[c]!;
+		if (t.kind === 'quote') {
+			break;
+		}
+		if (t.kind !== 'punct' || t.lower === '(' || t.lower === ')' || (t.lower === '.' && keepsStop(text, tokens[c - 1]))) {
+			continue;
+		}
+		if (t.lower !== ',') {
+			break;
+		}
+		if (++commas > 3) {
+			break;
+		}
+		// The run of capitalised words (and "Mr." stops) ending right before this comma.
+		let r = c - 1;
+		while (r >= 0 && (isCapitalised(text, tokens[r]!) || (tokens[r]!.lower === '.' && keepsStop(text, tokens[r - 1])))) {
+			r--;
+		}
+		if (r === c - 1) {
+			continue;
+		}
+		const previous = tokens[r];
+		const first = tokens[r + 1]!;
+		if (previous && previous.kind === 'word' && PREPOSITIONS.has(previous.lower)) {
+			continue;
+		}
+		if (DETERMINERS.has(first.lower) && r + 1 === c - 1) {
+			continue;
+		}
+		best = { start: first.start, end: tokens[c - 1]!.end };
+	}
+	return best;
+}
+
+/** The speaker phrase after an inverted cue starting at token `from`, or undefined. */
+function speakerAfter(text: string, tokens: readonly Token[], from: number): Span | undefined {
+	let last = from - 1;
+	for (let k = from; k < tokens.length && k - from < 10; k++) {
+		const t = tokens[k]!;
+		if (t.kind === 'quote') {
+			break;
+		}
+		if (t.kind === 'punct') {
+			if (t.lower === '.' && keepsStop(text, tokens[k - 1]) && k + 1 < tokens.length && isCapitalised(text, tokens[k + 1]!)) {
+				continue;
+			}
+			if (t.lower === "'" || t.lower === '’') {
+				continue;
+			}
+			break;
+		}
+		if (CLAUSE_BOUNDARIES.has(t.lower) && !SPEAKER_PREPOSITIONS.has(t.lower)) {
+			break;
+		}
+		if (BETWEEN_SPEAKER_AND_CUE.has(t.lower) && k > from && !isCapitalised(text, t)) {
+			break;
+		}
+		last = k;
+	}
+	// Trailing "of"/"for" belongs to a phrase we cut: drop it.
+	while (last >= from && SPEAKER_PREPOSITIONS.has(tokens[last]!.lower)) {
+		last--;
+	}
+	if (last < from) {
+		return undefined;
+	}
+	return plausibleSpeaker(text, tokens, from, last) ? { start: tokens[from]!.start, end: tokens[last]!.end } : undefined;
+}
+
+/**
+ * Whether tokens `[first, last]` can name a speaker: a pronoun, a phrase with a capitalised word, or a
+ * noun phrase whose head is a role, an organisation or a vague source ("the minister", "officials").
+ */
+function plausibleSpeaker(text: string, tokens: readonly Token[], first: number, last: number): boolean {
+	const words = tokens.slice(first, last + 1).filter((t) => t.kind === 'word');
+	if (words.length === 0) {
+		return false;
+	}
+	if (words.length === 1 && PRONOUNS[words[0]!.lower] !== undefined) {
+		return true;
+	}
+	const head = headWord(words.map((w) => w.lower));
+	if (
+		head &&
+		(PERSON_ROLES.has(head) || ORGANIZATION_ROLES.has(head) || VAGUE_HEADS.has(head) || PERSON_ROLES.has(head.replace(/s$/, '')))
+	) {
+		return true;
+	}
+	return words.some((w, i) => isCapitalised(text, w) && !(i === 0 && DETERMINERS.has(w.lower)) && !/^\p{N}/u.test(w.lower));
+}
+
+/** The head noun of a phrase: its last word before an "of"/"for" complement. */
+export function headWord(words: readonly string[]): string | undefined {
+	const cut = words.findIndex((w) => SPEAKER_PREPOSITIONS.has(w));
+	const core = cut > 0 ? words.slice(0, cut) : words;
+	return core[core.length - 1];
+}

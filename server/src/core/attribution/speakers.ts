@@ -1,0 +1,260 @@
+import type { EntityMention } from '../entities/recognise';
+import { nameKey, stripTitles } from '../entities/names';
+import type { Span } from '../types';
+import { DETERMINERS, ORGANIZATION_ROLES, PERSON_ROLES, PRONOUNS, VAGUE_HEADS } from './lexicon';
+import { headWord } from './sources';
+
+/** How a speaker was identified. Shown in hovers. */
+export type Resolution = 'name' | 'role' | 'pronoun' | 'continuation' | 'pull' | 'vague' | 'unresolved';
+
+/** Who said something, as written and as resolved. */
+export interface Speaker extends Span {
+	/** The speaker phrase as written ("he", "the minister", "Turkish Foreign Minister Mevlut Cavusoglu"). */
+	readonly text: string;
+	/** The name it refers to ("Mevlut Cavusoglu"), when known. */
+	readonly canonical?: string;
+	/** The entity kind of the referent, when known. */
+	readonly type?: 'person' | 'organization' | 'group' | 'other';
+	readonly resolution: Resolution;
+	/** The named mention a role or pronoun was resolved to. */
+	readonly via?: Span;
+}
+
+/** A speaker named so far in the article, for resolving later roles and pronouns. */
+export interface NamedSpeaker extends Span {
+	readonly canonical: string;
+	readonly type: 'person' | 'organization' | 'other';
+	readonly paragraph: number;
+	/** An unnamed speaker ("a naval officer"): a pronoun referring to it is vague too. */
+	readonly vague?: boolean;
+}
+
+/** What resolution needs from the rest of the article. */
+export interface ResolutionContext {
+	readonly text: string;
+	/** Names in the article (people, organisations, places…), in text order. */
+	readonly mentions: readonly EntityMention[];
+	/** The canonical (fullest) name of each mention key in the article. */
+	readonly canonicalByKey: ReadonlyMap<string, string>;
+	/** Named speakers before the current position, oldest first. */
+	readonly speakers: readonly NamedSpeaker[];
+	/** The paragraph index of an offset. */
+	paragraphOf(offset: number): number;
+}
+
+/** How many paragraphs back a pronoun may reach for its speaker. */
+const PRONOUN_REACH = 4;
+
+/**
+ * Classifies and resolves a speaker phrase: a name (joined to the article's fullest form of it), a role
+ * or pronoun (resolved to the nearest compatible named speaker or mention before it when unambiguous),
+ * or a vague source ("officials", "a source", "media reports").
+ */
+export function resolveSpeaker(span: Span, context: ResolutionContext): Speaker {
+	const { text } = context;
+	const written = text.slice(span.start, span.end);
+	const words = written.split(/\s+/).filter((w) => w !== '');
+	const lower = words.map((w) => w.toLowerCase().replace(/[’']s$/, ''));
+	const base = { start: span.start, end: span.end, text: written };
+
+	if (lower.length === 1 && PRONOUNS[lower[0]!] !== undefined) {
+		return resolvePronoun(base, PRONOUNS[lower[0]!]!, context);
+	}
+	const head = headWord(lower);
+	const indefinite = lower[0] === 'a' || lower[0] === 'an' || lower[0] === 'some' || lower[0] === 'several' || lower[0] === 'one';
+	// A capital that only starts the sentence ("Police said", "Critics say") does not make a name.
+	const sentenceInitial = /(?:^|[.!?:]["'\u201D\u2019]?\s+|\n\s*|["\u201C\u201D]\s*)$/.test(
+		text.slice(Math.max(0, span.start - 4), span.start),
+	);
+	const capitalised = words.some(
+		(w, i) =>
+			/^\p{Lu}/u.test(w) &&
+			!(
+				i === 0 &&
+				(DETERMINERS.has(w.toLowerCase()) ||
+					(sentenceInitial && /^\p{Lu}\p{Ll}+$/u.test(w) && words.length > 0 && !context.mentions.some((m) => m.start === span.start)))
+			),
+	);
+	const hasOwnName =
+		capitalised && !words.every((w, i) => !/^\p{Lu}/u.test(w) || (i === 0 && DETERMINERS.has(w.toLowerCase())) || isRoleWord(w));
+
+	// A name: the last person or organisation mention inside the phrase, else its capitalised words.
+	if (hasOwnName) {
+		const inside = context.mentions.filter((m) => m.start >= span.start && m.end <= span.end && m.type !== 'date' && m.type !== 'figure');
+		const best =
+			[...inside].reverse().find((m) => m.type === 'person') ??
+			[...inside].reverse().find((m) => m.type === 'organization') ??
+			inside[inside.length - 1];
+		if (best) {
+			const canonical = context.canonicalByKey.get(best.key) ?? best.name;
+			const type = best.type === 'person' || best.type === 'organization' ? best.type : 'other';
+			return { ...base, canonical, type, resolution: 'name' };
+		}
+		const name = nameFromWords(words);
+		if (name && !(head && VAGUE_HEADS.has(head))) {
+			const type = head && ORGANIZATION_ROLES.has(head) ? 'organization' : 'other';
+			return { ...base, canonical: name, type, resolution: 'name' };
+		}
+	}
+	const personLike = !!head && (PERSON_ROLES.has(head) || PERSON_ROLES.has(head.replace(/s$/, '')));
+	if (head && VAGUE_HEADS.has(head)) {
+		return { ...base, resolution: 'vague', ...(personLike && !head.endsWith('s') ? { type: 'person' as const } : {}) };
+	}
+	if (indefinite) {
+		return { ...base, resolution: 'vague', ...(personLike ? { type: 'person' as const } : {}) };
+	}
+	if (head && (PERSON_ROLES.has(head) || ORGANIZATION_ROLES.has(head))) {
+		return resolveRole(base, head, PERSON_ROLES.has(head) ? 'person' : 'organization', context);
+	}
+	return { ...base, resolution: 'unresolved' };
+}
+
+function isRoleWord(word: string): boolean {
+	const w = word.toLowerCase().replace(/[.,]$/, '');
+	return (
+		PERSON_ROLES.has(w) ||
+		ORGANIZATION_ROLES.has(w) ||
+		VAGUE_HEADS.has(w) ||
+		/^(?:foreign|interior|defence|defense|prime|state|deputy|senior|chief)$/.test(w)
+	);
+}
+
+/** The name in a capitalised phrase without a recognised mention: titles and determiners dropped. */
+function nameFromWords(words: readonly string[]): string | undefined {
+	let start = 0;
+	while (start < words.length && (DETERMINERS.has(words[start]!.toLowerCase()) || !/^\p{Lu}/u.test(words[start]!))) {
+		start++;
+	}
+	const name = stripTitles(
+		words
+			.slice(start)
+			.join(' ')
+			.replace(/[’']s$/, ''),
+	);
+	return name.trim() === '' ? undefined : name.trim();
+}
+
+function resolvePronoun(base: Span & { text: string }, kind: 'person' | 'organization' | 'group', context: ResolutionContext): Speaker {
+	if (kind === 'group') {
+		return { ...base, type: 'group', resolution: 'unresolved' };
+	}
+	const paragraph = context.paragraphOf(base.start);
+	// The people named just before: earlier in this line and on the line before.
+	const lineStart = context.text.lastIndexOf('\n', base.start - 1) + 1;
+	const previousLineStart = lineStart > 1 ? context.text.lastIndexOf('\n', lineStart - 2) + 1 : lineStart;
+	const recent = new Map<string, EntityMention>();
+	for (const m of context.mentions) {
+		if (m.start >= base.start) {
+			break;
+		}
+		if (m.type === kind && m.start >= previousLineStart) {
+			recent.set(m.key, m);
+		}
+	}
+	if (recent.size === 1) {
+		const m = [...recent.values()][0]!;
+		return {
+			...base,
+			canonical: context.canonicalByKey.get(m.key) ?? m.name,
+			type: kind,
+			resolution: 'pronoun',
+			via: { start: m.start, end: m.end },
+		};
+	}
+	for (let i = context.speakers.length - 1; i >= 0; i--) {
+		const speaker = context.speakers[i]!;
+		if (paragraph - speaker.paragraph > PRONOUN_REACH) {
+			break;
+		}
+		if (speaker.type === kind) {
+			const via = { start: speaker.start, end: speaker.end };
+			return speaker.vague
+				? { ...base, type: kind, resolution: 'vague', via }
+				: { ...base, canonical: speaker.canonical, type: kind, resolution: 'pronoun', via };
+		}
+	}
+	// No speaker yet: the only compatible name in this paragraph or the one before.
+	const candidates = new Map<string, EntityMention>();
+	for (const m of context.mentions) {
+		if (m.start >= base.start) {
+			break;
+		}
+		if (m.type === kind && paragraph - context.paragraphOf(m.start) <= 1) {
+			candidates.set(m.key, m);
+		}
+	}
+	if (candidates.size === 1) {
+		const m = [...candidates.values()][0]!;
+		return {
+			...base,
+			canonical: context.canonicalByKey.get(m.key) ?? m.name,
+			type: kind,
+			resolution: 'pronoun',
+			via: { start: m.start, end: m.end },
+		};
+	}
+	return { ...base, type: kind, resolution: 'unresolved' };
+}
+
+/**
+ * "the minister" → the nearest named person before it introduced with that role ("Foreign Minister
+ * Mevlut Cavusoglu", "Cavusoglu, the foreign minister,"); "the ministry" → the nearest organisation
+ * whose name contains the word ("the Interior Ministry").
+ */
+function resolveRole(base: Span & { text: string }, role: string, kind: 'person' | 'organization', context: ResolutionContext): Speaker {
+	const { text } = context;
+	// "the statement said": whoever issued the last statement, the nearest named speaker.
+	if (role === 'statement') {
+		const last = context.speakers.filter((s) => !s.vague).pop();
+		return last
+			? {
+					...base,
+					canonical: last.canonical,
+					type: last.type === 'person' ? 'person' : 'organization',
+					resolution: 'role',
+					via: { start: last.start, end: last.end },
+				}
+			: { ...base, resolution: 'unresolved' };
+	}
+	for (let i = context.mentions.length - 1; i >= 0; i--) {
+		const m = context.mentions[i]!;
+		if (m.start >= base.start || m.type !== kind) {
+			continue;
+		}
+		const around =
+			kind === 'person'
+				? text.slice(Math.max(0, m.start - 40), Math.min(text.length, m.end + 40)).toLowerCase()
+				: text.slice(Math.max(0, m.start - 25), Math.min(text.length, m.end + 25)).toLowerCase();
+		if (new RegExp(`(?<![\\p{L}])${role}(?![\\p{L}])`, 'u').test(around)) {
+			return {
+				...base,
+				canonical: context.canonicalByKey.get(m.key) ?? m.name,
+				type: kind,
+				resolution: 'role',
+				via: { start: m.start, end: m.end },
+			};
+		}
+	}
+	// "the spokesperson said" with no spokesperson named: the organisation speaking last.
+	if (/^spokes/.test(role)) {
+		const org = context.speakers.filter((s) => !s.vague && s.type === 'organization').pop();
+		if (org) {
+			return { ...base, canonical: org.canonical, type: 'organization', resolution: 'role', via: { start: org.start, end: org.end } };
+		}
+	}
+	// "the officer said" with no officer named before: nobody a reader could identify.
+	if (kind === 'person' && /^the\s/i.test(base.text)) {
+		return { ...base, type: kind, resolution: 'vague' };
+	}
+	return { ...base, type: kind, resolution: 'unresolved' };
+}
+
+/** A key comparing speakers across articles: the last word of the canonical name, folded. */
+export function speakerKey(speaker: Speaker | undefined): string | undefined {
+	if (!speaker?.canonical) {
+		return undefined;
+	}
+	const key = nameKey(speaker.canonical);
+	const parts = key.split(' ');
+	return parts[parts.length - 1] || undefined;
+}

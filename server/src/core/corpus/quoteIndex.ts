@@ -1,0 +1,222 @@
+import type { Attribution } from '../attribution/analyse';
+import { speakerKey } from '../attribution/speakers';
+import type { Span } from '../types';
+
+/** A quotation as the index holds it. */
+export interface IndexedQuote extends Span {
+	readonly docId: string;
+	/** The speaker key (last word of the canonical name, folded). */
+	readonly speaker: string;
+	/** The quoted words, lower case, without punctuation. */
+	readonly words: readonly string[];
+}
+
+/** A quotation of the same speaker in another article, and how far its words are from this one's. */
+export interface QuoteMatch {
+	readonly quote: IndexedQuote;
+	/** Word edits between the shorter quotation and the closest stretch of the longer (0: same words). */
+	readonly distance: number;
+}
+
+/** Quotations shorter than this many words are not compared: too little to tell a misquote. */
+const MIN_WORDS = 4;
+/** How many word pairs of a quotation are indexed (the lowest by hash: a bottom-k sketch). */
+const SKETCH = 6;
+/** Words that never anchor a pair on their own. */
+const STOP = new Set([
+	'the',
+	'a',
+	'an',
+	'of',
+	'to',
+	'in',
+	'and',
+	'is',
+	'it',
+	'that',
+	'we',
+	'i',
+	'be',
+	'for',
+	'on',
+	'are',
+	'this',
+	'was',
+	'have',
+	'has',
+	'not',
+	'with',
+	'will',
+	'our',
+	'as',
+	'at',
+	'by',
+]);
+
+function hash(text: string): number {
+	let h = 2166136261;
+	for (let i = 0; i < text.length; i++) {
+		h ^= text.charCodeAt(i);
+		h = Math.imul(h, 16777619);
+	}
+	return h >>> 0;
+}
+
+/** The words of a quotation for comparison: lower case, letters and digits only. */
+export function quoteWords(text: string): string[] {
+	return text
+		.toLowerCase()
+		.replace(/[’']/g, "'")
+		.split(/[^\p{L}\p{N}']+/u)
+		.map((w) => w.replace(/^'+|'+$/g, ''))
+		.filter((w) => w !== '');
+}
+
+/** The index keys of a quotation: its speaker with each of its lowest-hashing word pairs. */
+function keysOf(quote: IndexedQuote): string[] {
+	const pairs = new Set<string>();
+	for (let i = 0; i + 1 < quote.words.length; i++) {
+		const a = quote.words[i]!;
+		const b = quote.words[i + 1]!;
+		if (!(STOP.has(a) && STOP.has(b))) {
+			pairs.add(`${a} ${b}`);
+		}
+	}
+	return [...pairs]
+		.map((pair) => ({ pair, h: hash(pair) }))
+		.sort((x, y) => x.h - y.h || (x.pair < y.pair ? -1 : 1))
+		.slice(0, SKETCH)
+		.map(({ pair }) => `${quote.speaker}\u0000${pair}`);
+}
+
+/**
+ * Word edit distance between `short` and the closest stretch of `long` (approximate substring
+ * matching), so an excerpt of a longer quotation compares by its own words. Stops early above `limit`.
+ */
+export function excerptDistance(short: readonly string[], long: readonly string[], limit: number): number {
+	let previous = new Array<number>(long.length + 1).fill(0);
+	let current = new Array<number>(long.length + 1).fill(0);
+	for (let i = 1; i <= short.length; i++) {
+		current[0] = i;
+		let rowMin = current[0];
+		for (let j = 1; j <= long.length; j++) {
+			const cost = short[i - 1] === long[j - 1] ? 0 : 1;
+			current[j] = Math.min(previous[j - 1]! + cost, previous[j]! + 1, current[j - 1]! + 1);
+			rowMin = Math.min(rowMin, current[j]!);
+		}
+		if (rowMin > limit) {
+			return rowMin;
+		}
+		[previous, current] = [current, previous];
+	}
+	return Math.min(...previous);
+}
+
+/** How many word edits make two renderings of one quotation a variant rather than different words. */
+export function variantLimit(shorter: number): number {
+	return Math.max(1, Math.floor(shorter * 0.25));
+}
+
+/**
+ * The corpus's quotations by speaker and word pairs: finds the same speaker's quotation in other
+ * articles, verbatim or with a few words changed, without comparing all pairs. Updated incrementally
+ * per document.
+ */
+export class QuoteIndex {
+	private readonly byDoc = new Map<string, IndexedQuote[]>();
+	private readonly byKey = new Map<string, IndexedQuote[]>();
+
+	/** Replaces a document's quotations. Returns the other documents that quote the same words. */
+	update(docId: string, text: string, quotes: readonly Attribution[]): Set<string> {
+		const affected = this.remove(docId);
+		const indexed: IndexedQuote[] = [];
+		for (const quote of quotes) {
+			const speaker = quote.kind === 'indirect' ? undefined : speakerKey(quote.speaker);
+			if (!speaker) {
+				continue;
+			}
+			const words = quoteWords(text.slice(quote.start, quote.end));
+			if (words.length < MIN_WORDS) {
+				continue;
+			}
+			indexed.push({ docId, start: quote.start, end: quote.end, speaker, words });
+		}
+		if (indexed.length === 0) {
+			return affected;
+		}
+		this.byDoc.set(docId, indexed);
+		for (const quote of indexed) {
+			for (const key of keysOf(quote)) {
+				let bucket = this.byKey.get(key);
+				if (!bucket) {
+					bucket = [];
+					this.byKey.set(key, bucket);
+				}
+				for (const other of bucket) {
+					if (other.docId !== docId) {
+						affected.add(other.docId);
+					}
+				}
+				bucket.push(quote);
+			}
+		}
+		return affected;
+	}
+
+	/** Forgets a document. Returns the other documents that shared quotations with it. */
+	remove(docId: string): Set<string> {
+		const affected = new Set<string>();
+		const old = this.byDoc.get(docId);
+		if (!old) {
+			return affected;
+		}
+		this.byDoc.delete(docId);
+		for (const quote of old) {
+			for (const key of keysOf(quote)) {
+				const bucket = this.byKey.get(key);
+				if (!bucket) {
+					continue;
+				}
+				const kept = bucket.filter((q) => q.docId !== docId);
+				for (const other of kept) {
+					affected.add(other.docId);
+				}
+				if (kept.length === 0) {
+					this.byKey.delete(key);
+				} else {
+					this.byKey.set(key, kept);
+				}
+			}
+		}
+		return affected;
+	}
+
+	/** The indexed quotations of a document. */
+	quotes(docId: string): readonly IndexedQuote[] {
+		return this.byDoc.get(docId) ?? [];
+	}
+
+	/**
+	 * The same speaker's quotations in other documents whose words match this one's, verbatim
+	 * (distance 0) or within the variant limit, closest first.
+	 */
+	matches(quote: IndexedQuote): QuoteMatch[] {
+		const seen = new Set<IndexedQuote>();
+		const found: QuoteMatch[] = [];
+		for (const key of keysOf(quote)) {
+			for (const other of this.byKey.get(key) ?? []) {
+				if (other.docId === quote.docId || seen.has(other)) {
+					continue;
+				}
+				seen.add(other);
+				const [short, long] = other.words.length <= quote.words.length ? [other.words, quote.words] : [quote.words, other.words];
+				const limit = variantLimit(short.length);
+				const distance = excerptDistance(short, long, limit);
+				if (distance <= limit) {
+					found.push({ quote: other, distance });
+				}
+			}
+		}
+		return found.sort((a, b) => a.distance - b.distance || (a.quote.docId < b.quote.docId ? -1 : 1) || a.quote.start - b.quote.start);
+	}
+}

@@ -1,0 +1,132 @@
+import { findDates } from '../entities/dates';
+import { findNumbers, type NumberMention } from '../figures/numbers';
+import type { Span } from '../types';
+import type { DocumentRule } from './rule';
+import { vagueSpans } from './vague-attribution';
+
+/** A number that is a year, a time of day, an age or a reference, not a quantity someone could check. */
+function isQuantity(text: string, figure: NumberMention): boolean {
+	const surface = text.slice(figure.start, figure.end);
+	const before = text.slice(Math.max(0, figure.start - 24), figure.start);
+	const after = text.slice(figure.end, figure.end + 24);
+	if (figure.unit) {
+		return true;
+	}
+	if (
+		/^(?:1[5-9]|20)\d\d$/.test(surface) &&
+		!/^\s*(?:people|persons|soldiers|troops|residents|homes|houses|cases|deaths|dead|killed|arrests|jobs)\b/i.test(after)
+	) {
+		return false;
+	}
+	if (/^(?:one|zero)$/i.test(surface)) {
+		return false;
+	}
+	if (/^\s*(?:GMT|UTC|BST|EST|EDT|PST|CET|a\.?m\b|p\.?m\b|hrs\b|local time|o'clock)/i.test(after) || /^[:.]\d\d\b/.test(after)) {
+		return false;
+	}
+	if (
+		/^-?\s*years?[- ]old\b/i.test(after) ||
+		/\baged?\s*$/i.test(before) ||
+		(/\p{Lu}[\p{L}.'’-]+,\s*$/u.test(before) && /^\s*,/.test(after) && /^\d{1,2}$/.test(surface))
+	) {
+		return false;
+	}
+	if (
+		/\b(?:No|Nos|number|Route|Highway|Flight|Article|Section|Chapter|Room|Gate|Channel|Apollo|Windows|iPhone|Galaxy|version)\.?\s*$/i.test(
+			before,
+		)
+	) {
+		return false;
+	}
+	// Phone numbers and codes: digit groups separated by spaces.
+	if (/^\s\d{3}/.test(after) || /\d\s$/.test(before)) {
+		return false;
+	}
+	if (/^(?:st|nd|rd|th)\b/.test(after)) {
+		return false;
+	}
+	return true;
+}
+
+const RANKING =
+	/\b(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest|highest|lowest|deadliest|most|least|worst|best|richest|poorest|tallest|longest|oldest|busiest|strongest|largest)|(?:the|its|their|his|her)\s+(?:largest|biggest|highest|deadliest|worst|tallest|longest|oldest|busiest|strongest)\b)/gi;
+
+/**
+ * Flags sentences of the reporting that state a checkable figure — a count, a sum of money, a
+ * percentage, a measurement, a ranking — with no source: no cue in the sentence, not inside a
+ * quotation, not in a paragraph opened by "According to …", and no vague source either (that is
+ * `vague-attribution`'s finding).
+ */
+export const unattributedClaim: DocumentRule = {
+	id: 'unattributed-claim',
+	defaultSeverity: 'information',
+	configurable: true,
+	summary: 'A sentence states a checkable figure with no source.',
+	docs: [
+		'Counts of casualties or arrests, sums of money, percentages, measurements and rankings are what readers',
+		'quote and what outlets disagree on. A figure the reporter states without saying who gave it cannot be',
+		'checked against its source. Headlines, captions, web-page debris and quotations are not flagged; a',
+		'sentence whose source is vague ("officials said") is reported by `vague-attribution` instead.',
+	].join('\n'),
+	check({ text, structure, options, attribution, entities, report }) {
+		const quotes = attribution.quotes.filter((q) => q.kind !== 'indirect').map((q) => q.outer ?? q);
+		const cues = attribution.sources.map((s) => s.cue.start);
+		const names = entities.mentions;
+		const lines = structure.lines;
+		let coveredParagraph = -1;
+		for (const sentence of structure.sentences) {
+			const line = lines[sentence.line]!;
+			if (line.kind !== 'body') {
+				continue;
+			}
+			const sentenceText = text.slice(sentence.start, sentence.end);
+			if (sentence.start === line.start && /^\s*According\s+to\b/i.test(sentenceText) && isFirstOfParagraph(structure, sentence.line)) {
+				coveredParagraph = line.paragraph;
+			}
+			if (line.paragraph === coveredParagraph) {
+				continue;
+			}
+			if (cues.some((c) => c >= sentence.start && c < sentence.end)) {
+				continue;
+			}
+			if (quotes.some((q) => q.start <= sentence.start && sentence.end <= q.end + 1)) {
+				continue;
+			}
+			if (vagueSpans(text, sentence, options.vaguePhrases).length > 0) {
+				continue;
+			}
+			const inside = (span: Span): boolean => quotes.some((q) => q.start <= span.start && span.end <= q.end);
+			const dates = findDates(text, sentence.start, sentence.end);
+			const figures: Span[] = findNumbers(text, sentence.start, sentence.end).filter(
+				(f) =>
+					isQuantity(text, f) &&
+					!inside(f) &&
+					!dates.some((d) => d.start < f.end && f.start < d.end) &&
+					!names.some((n) => n.start <= f.start && f.end <= n.end),
+			);
+			RANKING.lastIndex = 0;
+			for (let m = RANKING.exec(sentenceText); m; m = RANKING.exec(sentenceText)) {
+				const span = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };
+				if (!inside(span)) {
+					figures.push(span);
+				}
+			}
+			if (figures.length === 0) {
+				continue;
+			}
+			figures.sort((a, b) => a.start - b.start);
+			const first = figures[0]!;
+			const shown = text.slice(first.start, first.end);
+			report({
+				start: first.start,
+				end: first.end,
+				message: `Unattributed claim: "${shown}" is stated with no source in the sentence.`,
+				data: { sentence: { start: sentence.start, end: sentence.end }, figures: figures.map((f) => text.slice(f.start, f.end)) },
+			});
+		}
+	},
+};
+
+function isFirstOfParagraph(structure: { lines: readonly { paragraph: number }[] }, line: number): boolean {
+	return line === 0 || structure.lines[line - 1]!.paragraph !== structure.lines[line]!.paragraph;
+}
