@@ -267,7 +267,16 @@ void describe('progress', () => {
 
 void describe('crosscheck quotes', () => {
 	const config = lines('entities:', '  known:', '    - name: Maren Holt', '      type: person', '      aliases: [Holt]', '');
-	const article = lines('Bridge shut', '', '"We will not take risks," Holt said.', '', 'Engineers closed the bridge.', '', '"Nobody warned us."', '');
+	const article = lines(
+		'Bridge shut',
+		'',
+		'"We will not take risks," Holt said.',
+		'',
+		'Engineers closed the bridge.',
+		'',
+		'"Nobody warned us."',
+		'',
+	);
 
 	void it('lists quotations with speaker, cue, kind and status as JSON, with the position contract of check', async () => {
 		const dir = await tempCorpus({ 'crosscheck.yaml': config, 'a.txt': article });

@@ -349,6 +349,22 @@ export const PERSON_ROLES = new Set([
 	'man',
 	'boy',
 	'girl',
+	'resident',
+	'rescuer',
+	'volunteer',
+	'neighbour',
+	'neighbor',
+	'worker',
+	'farmer',
+	'teacher',
+	'student',
+	'nurse',
+	'driver',
+	'passenger',
+	'shopkeeper',
+	'engineer',
+	'analyst',
+	'expert',
 ]);
 
 /** Kinds of organisation: "the ministry said" refers back to a named ministry. */

@@ -229,7 +229,7 @@ function appositiveSpeaker(text: string, tokens: readonly Token[], comma: number
 		}
 		const previous = tokens[r];
 		const first = tokens[r + 1]!;
-		if (previous && previous.kind === 'word' && PREPOSITIONS.has(previous.lower)) {
+		if ((previous && previous.kind === 'word' && PREPOSITIONS.has(previous.lower)) || PREPOSITIONS.has(first.lower)) {
 			continue;
 		}
 		if (DETERMINERS.has(first.lower) && r + 1 === c - 1) {

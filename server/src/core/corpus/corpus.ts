@@ -63,7 +63,12 @@ export class Corpus {
 		}
 		const full = analyseDocument(text, this.options, token, this.context);
 		// Sentences serve the rules during analysis only; dropping them keeps a large corpus small.
-		const analysis: DocumentAnalysis = { ...full, structure: { ...full.structure, sentences: [] } };
+		// So do the speaker + cue pairs: the rules have read them; quotations and statements are kept.
+		const analysis: DocumentAnalysis = {
+			...full,
+			structure: { ...full.structure, sentences: [] },
+			attribution: { ...full.attribution, sources: [] },
+		};
 		if (token?.isCancellationRequested) {
 			return undefined;
 		}

@@ -38,6 +38,10 @@ function isQuantity(text: string, figure: NumberMention): boolean {
 	) {
 		return false;
 	}
+	// Times of day ("10:30") and phone numbers ("+44 20 …"): not quantities.
+	if (/\d[:.]$/.test(before) || /\+$/.test(before)) {
+		return false;
+	}
 	// Phone numbers and codes: digit groups separated by spaces.
 	if (/^\s\d{3}/.test(after) || /\d\s$/.test(before)) {
 		return false;
@@ -92,9 +96,6 @@ export const unattributedClaim: DocumentRule = {
 			if (quotes.some((q) => q.start <= sentence.start && sentence.end <= q.end + 1)) {
 				continue;
 			}
-			if (vagueSpans(text, sentence, options.vaguePhrases).length > 0) {
-				continue;
-			}
 			const inside = (span: Span): boolean => quotes.some((q) => q.start <= span.start && span.end <= q.end);
 			const dates = findDates(text, sentence.start, sentence.end);
 			const figures: Span[] = findNumbers(text, sentence.start, sentence.end).filter(
@@ -111,7 +112,7 @@ export const unattributedClaim: DocumentRule = {
 					figures.push(span);
 				}
 			}
-			if (figures.length === 0) {
+			if (figures.length === 0 || vagueSpans(text, sentence, options.vaguePhrases).length > 0) {
 				continue;
 			}
 			figures.sort((a, b) => a.start - b.start);
