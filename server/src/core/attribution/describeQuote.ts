@@ -104,7 +104,7 @@ export function describeQuote(
 				const target = linker(m.quote.docId);
 				const other = corpus.get(m.quote.docId)?.text ?? '';
 				const label = target ? `[${escape(target.label)}:${target.line(m.quote.start) + 1}](${target.link(m.quote.start)})` : m.quote.docId;
-				const how = m.distance === 0 ? 'same words' : `${m.distance} word${m.distance === 1 ? '' : 's'} differ`;
+				const how = m.distance === 0 ? 'same words' : `${m.distance} ${m.distance === 1 ? 'word differs' : 'words differ'}`;
 				lines.push(`- ${label} (${how}): "${escape(shorten(other.slice(m.quote.start, m.quote.end)))}"`);
 			}
 		}

@@ -50,7 +50,7 @@ export function quoteVariantFindings(
 				docId: v.quote.docId,
 				start: v.quote.start,
 				end: v.quote.end,
-				message: `Worded "${words}" here (${v.distance} word${v.distance === 1 ? '' : 's'} differ)`,
+				message: `Worded "${words}" here (${v.distance} ${v.distance === 1 ? 'word differs' : 'words differ'})`,
 			};
 		});
 		const first = variants[0]!;
