@@ -346,7 +346,7 @@ void describe('quote-variant', () => {
 			finding?.message,
 			`Quote variant: Ana Lind's words here differ from another article's "We are ready to discuss all the details of a ceasefire,".`,
 		);
-		assert.equal(finding?.related?.[0]?.message, 'Worded "We are ready to discuss all the details of a ceasefire," here (1 word differ)');
+		assert.equal(finding?.related?.[0]?.message, 'Worded "We are ready to discuss all the details of a ceasefire," here (1 word differs)');
 	});
 
 	void it('does not flag an exact excerpt of a longer quotation', () => {
