@@ -1,6 +1,7 @@
 import type { DocumentAnalysis } from './analyse';
 import { ruleCatalog } from './rules';
 import type { BoilerplateReason } from './text/boilerplate';
+import { lineIndexAt } from './text/structure';
 import type { DocumentMetadata } from './text/frontMatter';
 import type { Span } from './types';
 
@@ -86,21 +87,8 @@ export function describeAt(
 }
 
 function findLine(analysis: DocumentAnalysis, offset: number) {
-	const lines = analysis.structure.lines;
-	let low = 0;
-	let high = lines.length - 1;
-	while (low <= high) {
-		const mid = (low + high) >> 1;
-		const line = lines[mid]!;
-		if (offset < line.start) {
-			high = mid - 1;
-		} else if (offset > line.end) {
-			low = mid + 1;
-		} else {
-			return line;
-		}
-	}
-	return undefined;
+	const { index, exact } = lineIndexAt(analysis.structure.lines, offset);
+	return exact ? analysis.structure.lines[index] : undefined;
 }
 
 function escapeCell(value: string): string {

@@ -187,7 +187,6 @@ void describe('attribution: speaker, cue, kind and status by sentence shape', ()
 			status: 'attributed',
 			resolution: 'name',
 			canonical: 'Ana Lind',
-			todo: 'appositiveSpeaker only takes a capitalised run before the first comma, so "The city engineer, Ana Lind, said:" finds no speaker and the quote is unattributed',
 		},
 		{
 			name: 'appositive after an introductory place: In Orvik, X, the foreign minister, said: "…"',

@@ -1,5 +1,5 @@
 import type { EntityMention } from '../entities/recognise';
-import type { DocumentStructure } from '../text/structure';
+import { lineIndexAt, type DocumentStructure } from '../text/structure';
 import type { Span } from '../types';
 import { CUE_WORDS } from './lexicon';
 import { findQuotations, type Quotation } from './quotations';
@@ -78,20 +78,8 @@ export function analyseAttribution(
 		}
 	}
 	const paragraphOf = (offset: number): number => {
-		let low = 0;
-		let high = lines.length - 1;
-		while (low <= high) {
-			const mid = (low + high) >> 1;
-			const line = lines[mid]!;
-			if (offset < line.start) {
-				high = mid - 1;
-			} else if (offset > line.end) {
-				low = mid + 1;
-			} else {
-				return line.paragraph;
-			}
-		}
-		return lines[Math.max(0, Math.min(lines.length - 1, low))]?.paragraph ?? 0;
+		const { index } = lineIndexAt(lines, offset);
+		return lines[Math.max(0, Math.min(lines.length - 1, index))]?.paragraph ?? 0;
 	};
 
 	// Speaker + cue pairs, line by line, reading around the quotations.
@@ -172,7 +160,7 @@ export function analyseAttribution(
 		const firstLine = lines[quote.firstLine]!;
 		const lineText = text.slice(firstLine.start, firstLine.end);
 		const wholeLine = quote.start <= firstLine.start + 1 && quote.end >= lines[quote.lastLine]!.end - 2;
-		const match = findSourceFor(quote, raw, text, structure);
+		const match = findSourceFor(quote, raw, text);
 		const outer = { start: quote.start, end: quote.end };
 		const content = quote.content;
 
@@ -296,12 +284,7 @@ const ENDS_SENTENCE = /[.!?]["'\u201D\u2019)]*\s*$/;
  * (`Cavusoglu said: "…"`), or elsewhere in the sentence around it. `strong` when the source is
  * adjacent, which is what turns a short quoted phrase into a quotation.
  */
-function findSourceFor(
-	quote: Quotation,
-	sources: readonly Source[],
-	text: string,
-	structure: DocumentStructure,
-): { index?: number; strong: boolean; head?: boolean } {
+function findSourceFor(quote: Quotation, sources: readonly Source[], text: string): { index?: number; strong: boolean; head?: boolean } {
 	let weakHead: number | undefined;
 	let weakTail: number | undefined;
 	// After the closing mark, on the last line, within the sentence.
@@ -348,7 +331,6 @@ function findSourceFor(
 		}
 		break;
 	}
-	void structure;
 	if (weakHead !== undefined) {
 		return { index: weakHead, strong: false, head: true };
 	}

@@ -205,7 +205,7 @@ const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'by', 'with', 'after', '
 function appositiveSpeaker(text: string, tokens: readonly Token[], comma: number): Span | undefined {
 	let best: Span | undefined;
 	let commas = 0;
-	for (let c = comma - 1; c >= 0 && comma - c <= 16; c--) {
+	for (let c = comma; c >= 0 && comma - c <= 16; c--) {
 		const t = tokens[c]!;
 		if (t.kind === 'quote') {
 			break;

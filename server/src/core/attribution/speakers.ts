@@ -85,12 +85,25 @@ export function resolveSpeaker(span: Span, context: ResolutionContext): Speaker 
 			[...inside].reverse().find((m) => m.type === 'person') ??
 			[...inside].reverse().find((m) => m.type === 'organization') ??
 			inside[inside.length - 1];
+		const name = nameFromWords(words);
 		if (best) {
-			const canonical = context.canonicalByKey.get(best.key) ?? best.name;
-			const type = best.type === 'person' || best.type === 'organization' ? best.type : 'other';
+			let canonical = context.canonicalByKey.get(best.key) ?? best.name;
+			let type: Speaker['type'] = best.type === 'person' || best.type === 'organization' ? best.type : 'other';
+			// A recogniser that caught only part of a proper name ("Observatory" of "The Syrian Observatory
+			// for Human Rights", even tagged as a person) is overruled by the whole name as written.
+			const organisation = !!head && ORGANIZATION_ROLES.has(head);
+			if (
+				name &&
+				name.length > canonical.length &&
+				name.includes(text.slice(best.start, best.end)) &&
+				isProperName(name) &&
+				(best.type !== 'person' || organisation)
+			) {
+				canonical = name;
+				type = organisation ? 'organization' : type;
+			}
 			return { ...base, canonical, type, resolution: 'name' };
 		}
-		const name = nameFromWords(words);
 		if (name && !(head && VAGUE_HEADS.has(head))) {
 			const type = head && ORGANIZATION_ROLES.has(head) ? 'organization' : 'other';
 			return { ...base, canonical: name, type, resolution: 'name' };
@@ -117,6 +130,11 @@ function isRoleWord(word: string): boolean {
 		VAGUE_HEADS.has(w) ||
 		/^(?:foreign|interior|defence|defense|prime|state|deputy|senior|chief)$/.test(w)
 	);
+}
+
+/** Whether every word of a phrase is capitalised or a connector ("Syrian Observatory for Human Rights"). */
+function isProperName(name: string): boolean {
+	return name.split(/\s+/).every((w) => /^\p{Lu}/u.test(w) || /^(?:of|for|the|and|on|de|al|du|la)$/.test(w));
 }
 
 /** The name in a capitalised phrase without a recognised mention: titles and determiners dropped. */

@@ -148,7 +148,6 @@ export class Corpus {
 			extra.push(
 				...quoteVariantFindings(
 					id,
-					doc.text,
 					doc.analysis.attribution.quotes,
 					this.quotations,
 					(other) => this.documents.get(other)?.text,

@@ -62,12 +62,21 @@ function hash(text: string): number {
 	return h >>> 0;
 }
 
-/** The words of a quotation for comparison: lower case, letters and digits only. */
+/** Stands for an ellipsis in a quotation: any number of the other rendering's words may be left out there. */
+export const GAP = '…';
+
+/**
+ * The words of a quotation for comparison: lower case, letters and digits only. Editorial insertions in
+ * brackets ("anti-Daesh (IS) operations", "[the minister]") are dropped, and an ellipsis becomes
+ * {@link GAP}, so an elided or annotated excerpt compares by the speaker's own words.
+ */
 export function quoteWords(text: string): string[] {
 	return text
+		.replace(/\([^()]*\)|\[[^\[\]]*\]/g, ' ')
+		.replace(/\.\.\.|…/g, ` ${GAP} `)
 		.toLowerCase()
 		.replace(/[’']/g, "'")
-		.split(/[^\p{L}\p{N}']+/u)
+		.split(/[^\p{L}\p{N}'…]+/u)
 		.map((w) => w.replace(/^'+|'+$/g, ''))
 		.filter((w) => w !== '');
 }
@@ -78,7 +87,7 @@ function keysOf(quote: IndexedQuote): string[] {
 	for (let i = 0; i + 1 < quote.words.length; i++) {
 		const a = quote.words[i]!;
 		const b = quote.words[i + 1]!;
-		if (!(STOP.has(a) && STOP.has(b))) {
+		if (a !== GAP && b !== GAP && !(STOP.has(a) && STOP.has(b))) {
 			pairs.add(`${a} ${b}`);
 		}
 	}
@@ -91,17 +100,25 @@ function keysOf(quote: IndexedQuote): string[] {
 
 /**
  * Word edit distance between `short` and the closest stretch of `long` (approximate substring
- * matching), so an excerpt of a longer quotation compares by its own words. Stops early above `limit`.
+ * matching), so an excerpt of a longer quotation compares by its own words; a {@link GAP} in `short`
+ * skips any number of `long`'s words for free. Stops early above `limit`.
  */
 export function excerptDistance(short: readonly string[], long: readonly string[], limit: number): number {
 	let previous = new Array<number>(long.length + 1).fill(0);
 	let current = new Array<number>(long.length + 1).fill(0);
 	for (let i = 1; i <= short.length; i++) {
-		current[0] = i;
+		const word = short[i - 1]!;
+		current[0] = word === GAP ? previous[0]! : i;
 		let rowMin = current[0];
+		let prefixMin = previous[0]!;
 		for (let j = 1; j <= long.length; j++) {
-			const cost = short[i - 1] === long[j - 1] ? 0 : 1;
-			current[j] = Math.min(previous[j - 1]! + cost, previous[j]! + 1, current[j - 1]! + 1);
+			if (word === GAP) {
+				prefixMin = Math.min(prefixMin, previous[j]!);
+				current[j] = prefixMin;
+			} else {
+				const cost = word === long[j - 1] ? 0 : 1;
+				current[j] = Math.min(previous[j - 1]! + cost, previous[j]! + 1, current[j - 1]! + 1);
+			}
 			rowMin = Math.min(rowMin, current[j]!);
 		}
 		if (rowMin > limit) {
@@ -136,7 +153,7 @@ export class QuoteIndex {
 				continue;
 			}
 			const words = quoteWords(text.slice(quote.start, quote.end));
-			if (words.length < MIN_WORDS) {
+			if (words.filter((w) => w !== GAP).length < MIN_WORDS) {
 				continue;
 			}
 			indexed.push({ docId, start: quote.start, end: quote.end, speaker, words });
@@ -209,9 +226,22 @@ export class QuoteIndex {
 					continue;
 				}
 				seen.add(other);
-				const [short, long] = other.words.length <= quote.words.length ? [other.words, quote.words] : [quote.words, other.words];
-				const limit = variantLimit(short.length);
-				const distance = excerptDistance(short, long, limit);
+				// The elided rendering (or else the shorter) is matched against the other one's words.
+				const elided = (words: readonly string[]): boolean => words.includes(GAP);
+				const [short, long] =
+					elided(other.words) !== elided(quote.words)
+						? elided(other.words)
+							? [other.words, quote.words]
+							: [quote.words, other.words]
+						: other.words.length <= quote.words.length
+							? [other.words, quote.words]
+							: [quote.words, other.words];
+				const limit = variantLimit(short.filter((w) => w !== GAP).length);
+				const distance = excerptDistance(
+					short,
+					long.filter((w) => w !== GAP),
+					limit,
+				);
 				if (distance <= limit) {
 					found.push({ quote: other, distance });
 				}

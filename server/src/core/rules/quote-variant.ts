@@ -29,7 +29,6 @@ function shorten(text: string): string {
  */
 export function quoteVariantFindings(
 	docId: string,
-	text: string,
 	quotes: readonly Attribution[],
 	index: QuoteIndex,
 	textOf: (docId: string) => string | undefined,
@@ -67,6 +66,5 @@ export function quoteVariantFindings(
 			data: { speaker, variants: variants.length },
 		});
 	}
-	void text;
 	return findings;
 }

@@ -21,6 +21,13 @@ function isQuantity(text: string, figure: NumberMention): boolean {
 	if (/^(?:one|zero)$/i.test(surface)) {
 		return false;
 	}
+	// "the two leaders", "both three": a small number referring back to people already counted.
+	if (
+		/^(?:two|three|four|five|six|seven|eight|nine|ten)$/i.test(surface) &&
+		/\b(?:the|these|those|its|their|his|her|all)\s+$/i.test(before)
+	) {
+		return false;
+	}
 	if (/^\s*(?:GMT|UTC|BST|EST|EDT|PST|CET|a\.?m\b|p\.?m\b|hrs\b|local time|o'clock)/i.test(after) || /^[:.]\d\d\b/.test(after)) {
 		return false;
 	}
@@ -36,6 +43,10 @@ function isQuantity(text: string, figure: NumberMention): boolean {
 			before,
 		)
 	) {
+		return false;
+	}
+	// "struck at 1353": a 24-hour time.
+	if (/^[0-2]\d[0-5]\d$/.test(surface) && /\bat\s+$/i.test(before)) {
 		return false;
 	}
 	// Times of day ("10:30") and phone numbers ("+44 20 …"): not quantities.

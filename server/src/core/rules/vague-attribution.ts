@@ -155,7 +155,6 @@ const GENERIC = new Set([
  * word with "ministry officials said". Undefined when the article names none.
  */
 function likelySource(
-	text: string,
 	at: number,
 	kind: VagueKind,
 	phrase: string,
@@ -183,7 +182,6 @@ function likelySource(
 			return { name, start: source.speaker.start, end: source.speaker.end };
 		}
 	}
-	void text;
 	return undefined;
 }
 
@@ -224,14 +222,12 @@ export const vagueAttribution: DocumentRule = {
 					continue;
 				}
 				if (!matches.some((m) => m.start < end && start < m.end)) {
-					const kind: VagueKind =
-						/^(?:a|an|some|several|one)\s/i.test(source.resolved.text) || source.resolved.via ? 'anonymous-source' : 'anonymous-source';
-					matches.push({ start, end, kind, phrase: text.slice(start, end).replace(/\s+/g, ' ') });
+					matches.push({ start, end, kind: 'anonymous-source', phrase: text.slice(start, end).replace(/\s+/g, ' ') });
 				}
 			}
 			matches.sort((a, b) => a.start - b.start);
 			for (const found of matches) {
-				const likely = likelySource(text, found.end, found.kind, found.phrase, attribution.sources);
+				const likely = likelySource(found.end, found.kind, found.phrase, attribution.sources);
 				const later = likely ? ` The article later cites ${likely.name}, which may be this source.` : '';
 				report({
 					start: found.start,

@@ -208,6 +208,27 @@ export function analyseStructure(text: string): DocumentStructure {
 	return frontMatter ? { frontMatter, lines, paragraphs, sentences, datelines } : { lines, paragraphs, sentences, datelines };
 }
 
+/**
+ * The index of the line containing `offset` (binary search over the sorted lines), or, between lines,
+ * of the first line after it (`lines.length` past the last). Lines include their end offset.
+ */
+export function lineIndexAt(lines: readonly Line[], offset: number): { index: number; exact: boolean } {
+	let low = 0;
+	let high = lines.length - 1;
+	while (low <= high) {
+		const mid = (low + high) >> 1;
+		const line = lines[mid]!;
+		if (offset < line.start) {
+			high = mid - 1;
+		} else if (offset > line.end) {
+			low = mid + 1;
+		} else {
+			return { index: mid, exact: true };
+		}
+	}
+	return { index: low, exact: false };
+}
+
 function isSpace(c: number): boolean {
 	return c === 32 || c === 9 || c === 0xa0 || c === 0xfeff || c === 0x200b || c === 12 || c === 11;
 }
