@@ -349,6 +349,17 @@ void describe('quote-variant', () => {
 		assert.equal(finding?.related?.[0]?.message, 'Worded "We are ready to discuss all the details of a ceasefire," here (1 word differs)');
 	});
 
+	void it('flags renderings of equal length in both documents even when only one reads as an excerpt of the other', () => {
+		// Read one way, "to" and "personal" are two edits (above the limit of one for seven words); read
+		// the other way, "to" is outside the excerpt and only "personal" differs.
+		const { variants } = corpusOf({
+			'a.txt': 'Verdict in Marrow\n\nHe used the office to "satisfy his own personal appetites and desires," prosecutor Ida Ros said.',
+			'b.txt': 'Marrow verdict\n\nHe used the office "to satisfy his own appetites and desires," prosecutor Ida Ros said.',
+		});
+		assert.equal(variants('a.txt').length, 1);
+		assert.equal(variants('b.txt').length, 1);
+	});
+
 	void it('does not flag an exact excerpt of a longer quotation', () => {
 		const { corpus, parsed, variants } = corpusOf({
 			'a.txt': LIND_FULL,

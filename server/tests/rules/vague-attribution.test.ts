@@ -30,6 +30,11 @@ void describe('vague-attribution', () => {
 		'The toll, [[according to reports]], had risen to 31.',
 		'The engineer, [[believed to have]] left the country, was not available.',
 		'[[There were unconfirmed reports]] of a second collapse.',
+		'[[It was feared]] that the west pier would go next.',
+		'[[Some analysts say]] the steel was never tested.',
+		'[[Activists claimed]] the warnings were ignored.',
+		'The permits were [[purportedly]] signed in March.',
+		'[[A diplomat told]] the paper the talks had stalled.',
 	];
 	for (const text of invalid) {
 		void it(`flags ${JSON.stringify(marked(text).spans[0]!.text)}`, () => check(text));
@@ -46,6 +51,11 @@ void describe('vague-attribution', () => {
 	for (const text of valid) {
 		void it(`does not flag ${JSON.stringify(text)}`, () => check(text));
 	}
+
+	void it('flags a phrase of the user\'s own, in any script', () => {
+		check('[[Según fuentes]] the bridge had been closed before.', { vaguePhrases: ['según fuentes'] });
+		check('[[Word on the street]] was that the bridge would close.', { vaguePhrases: ['word on the street'] });
+	});
 
 	void it('skips phrases inside quotations, including a quote continuing to the end of its paragraph', () => {
 		check(lines('"Officials said nothing to us," said Ida Ros.', '', '“It is believed by everyone here that the bridge was unsafe.'));

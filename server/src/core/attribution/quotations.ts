@@ -15,6 +15,10 @@ export interface Quotation extends Span {
 }
 
 const DOUBLE_OPENERS: Readonly<Record<string, string>> = { '\u201C': '\u201D', '\u00AB': '\u00BB', '\u201E': '\u201D', '"': '"' };
+/** Every double quote mark, opening or closing. */
+const DOUBLE_MARK = /["\u201C\u201D\u00AB\u00BB\u201E]/g;
+/** Every single quote mark or apostrophe. */
+const SINGLE_MARK = /['\u2018\u2019]/g;
 
 /** A quotation longer than this many characters without a closing mark is a stray mark, not a quote. */
 const MAX_UNCLOSED = 1200;
@@ -30,6 +34,10 @@ export function findQuotations(text: string, structure: DocumentStructure): Quot
 	const found: Quotation[] = [];
 	const lines = structure.lines;
 	let pending: { start: number; closer: string; firstLine: number } | undefined;
+	const doubleMarks = positions(text, DOUBLE_MARK);
+	const singleMarks = positions(text, SINGLE_MARK);
+	let dm = 0;
+	let sm = 0;
 	for (let li = 0; li < lines.length; li++) {
 		const line = lines[li]!;
 		if (line.kind === 'boilerplate') {
@@ -58,18 +66,23 @@ export function findQuotations(text: string, structure: DocumentStructure): Quot
 			pending = undefined;
 		}
 		const doubles: Span[] = [];
-		for (; i < line.end; i++) {
-			const ch = text[i]!;
+		// Jump from one double quote mark to the next.
+		while (dm < doubleMarks.length && doubleMarks[dm]! < i) {
+			dm++;
+		}
+		for (; dm < doubleMarks.length && doubleMarks[dm]! < line.end; dm++) {
+			const at = doubleMarks[dm]!;
+			const ch = text[at]!;
 			if (open < 0) {
 				const close = DOUBLE_OPENERS[ch];
 				if (close !== undefined) {
-					open = i;
+					open = at;
 					closer = close;
 					firstLine = li;
 				}
 			} else if (ch === closer || (closer === '\u201D' && ch === '"') || (closer === '"' && ch === '\u201D')) {
-				found.push(quotation(text, open, i + 1, true, false, firstLine, li));
-				doubles.push({ start: open, end: i + 1 });
+				found.push(quotation(text, open, at + 1, true, false, firstLine, li));
+				doubles.push({ start: open, end: at + 1 });
 				open = -1;
 			}
 		}
@@ -77,7 +90,12 @@ export function findQuotations(text: string, structure: DocumentStructure): Quot
 			pending = { start: open, closer, firstLine };
 			doubles.push({ start: Math.max(open, line.start), end: line.end });
 		}
-		findSingles(text, line.start, line.end, doubles, li, found);
+		while (sm < singleMarks.length && singleMarks[sm]! < line.start) {
+			sm++;
+		}
+		if (sm < singleMarks.length && singleMarks[sm]! < line.end) {
+			findSingles(text, line.start, line.end, doubles, li, found, singleMarks, sm);
+		}
 	}
 	if (pending) {
 		let last = lines.length - 1;
@@ -87,6 +105,16 @@ export function findQuotations(text: string, structure: DocumentStructure): Quot
 		pushUnclosed(found, text, pending.start, lines[last]!.end, pending.firstLine, last);
 	}
 	return found.sort((a, b) => a.start - b.start);
+}
+
+/** The offsets of every match of a one-character pattern, in one pass over the text. */
+function positions(text: string, pattern: RegExp): number[] {
+	const found: number[] = [];
+	pattern.lastIndex = 0;
+	for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+		found.push(m.index);
+	}
+	return found;
 }
 
 function previousContent(lines: DocumentStructure['lines'], li: number): number {
@@ -172,22 +200,28 @@ const LETTER = /[\p{L}\p{N}]/u;
  * the line start, a space or an opening bracket and precedes a letter; a closing mark follows a letter
  * or punctuation and is not followed by a letter, so apostrophes ("Gulen’s", "don't") never count.
  */
-function findSingles(text: string, start: number, end: number, doubles: readonly Span[], li: number, found: Quotation[]): void {
+function findSingles(
+	text: string,
+	start: number,
+	end: number,
+	doubles: readonly Span[],
+	li: number,
+	found: Quotation[],
+	marks: readonly number[],
+	first: number,
+): void {
 	let open = -1;
 	let d = 0;
-	for (let i = start; i < end; i++) {
+	for (let k = first; k < marks.length && marks[k]! < end; k++) {
+		const i = marks[k]!;
 		while (d < doubles.length && doubles[d]!.end <= i) {
 			d++;
 		}
 		if (d < doubles.length && doubles[d]!.start <= i) {
 			open = -1;
-			i = doubles[d]!.end - 1;
 			continue;
 		}
 		const ch = text[i]!;
-		if (ch !== "'" && ch !== '\u2018' && ch !== '\u2019') {
-			continue;
-		}
 		const before = i > start ? text[i - 1]! : ' ';
 		const after = i + 1 < end ? text[i + 1]! : ' ';
 		if (open < 0) {

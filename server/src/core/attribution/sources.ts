@@ -1,3 +1,4 @@
+import { wordScanner, type WordScanner } from '../text/wordScan';
 import type { Span } from '../types';
 import {
 	BETWEEN_SPEAKER_AND_CUE,
@@ -29,7 +30,8 @@ interface Token extends Span {
 	readonly lower: string;
 }
 
-const TOKEN = /(?<w>[\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’\-.&](?=[\p{L}\p{N}]))*)|(?<p>[^\s\p{L}\p{N}])/gu;
+/** A word (group 1) or a punctuation mark. */
+const TOKEN = /([\p{L}\p{N}](?:[\p{L}\p{M}\p{N}]|['’\-.&](?=[\p{L}\p{N}]))*)|[^\s\p{L}\p{N}]/gu;
 
 /** Tokenises `text[start, end)`, replacing each quotation in `quotes` (sorted) by one `quote` token. */
 function tokenizeLine(text: string, start: number, end: number, quotes: readonly Span[]): Token[] {
@@ -51,20 +53,25 @@ function tokenizeLine(text: string, start: number, end: number, quotes: readonly
 		const slice = text.slice(pos, stop);
 		for (let m = TOKEN.exec(slice); m; m = TOKEN.exec(slice)) {
 			const s = pos + m.index;
-			tokens.push({ start: s, end: s + m[0].length, kind: m.groups?.w !== undefined ? 'word' : 'punct', lower: m[0].toLowerCase() });
+			const word = m[1] !== undefined;
+			tokens.push({ start: s, end: s + m[0].length, kind: word ? 'word' : 'punct', lower: word ? m[0].toLowerCase() : m[0] });
 		}
 		pos = stop;
 	}
 	return tokens;
 }
 
-/** The cue words, as a set, with the user's extra cues. Cached per extra list. */
-let cueCache: { extra: readonly string[]; set: Set<string> } | undefined;
-function cueSet(base: readonly string[], extra: readonly string[]): Set<string> {
-	if (cueCache?.extra !== extra) {
-		cueCache = { extra, set: new Set([...base, ...extra.map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && !/\s/.test(c))]) };
+/**
+ * The cue words, as a set, with the user's extra cues, and a pattern finding any of them inside a word
+ * (a quick test that a line may hold a cue at all). Cached per list.
+ */
+let cueCache: { base: readonly string[]; extra: readonly string[]; set: Set<string>; any: WordScanner } | undefined;
+function cueSet(base: readonly string[], extra: readonly string[]): { set: Set<string>; any: WordScanner } {
+	if (cueCache?.extra !== extra || cueCache.base !== base) {
+		const set = new Set([...base, ...extra.map((c) => c.trim().toLowerCase()).filter((c) => c !== '' && !/\s/.test(c))]);
+		cueCache = { base, extra, set, any: wordScanner(set) };
 	}
-	return cueCache.set;
+	return cueCache;
 }
 
 function isCapitalised(text: string, token: Token): boolean {
@@ -89,8 +96,12 @@ export function findSources(
 	cues: readonly string[],
 	extraCues: readonly string[],
 ): Source[] {
+	const { set, any } = cueSet(cues, extraCues);
+	// Most lines have no cue: skip them before tokenising.
+	if (!any(text, line.start, line.end)) {
+		return [];
+	}
 	const tokens = tokenizeLine(text, line.start, line.end, quotes);
-	const set = cueSet(cues, extraCues);
 	const sources: Source[] = [];
 	for (let i = 0; i < tokens.length; i++) {
 		const token = tokens[i]!;

@@ -9,6 +9,10 @@ export interface IndexedQuote extends Span {
 	readonly speaker: string;
 	/** The quoted words, lower case, without punctuation. */
 	readonly words: readonly string[];
+	/** The words joined: equal renderings have equal signatures. */
+	readonly signature: string;
+	/** The index keys ({@link keysOf}), computed once. */
+	readonly keys: readonly string[];
 }
 
 /** A quotation of the same speaker in another article, and how far its words are from this one's. */
@@ -82,11 +86,11 @@ export function quoteWords(text: string): string[] {
 }
 
 /** The index keys of a quotation: its speaker with each of its lowest-hashing word pairs. */
-function keysOf(quote: IndexedQuote): string[] {
+function keysOf(speaker: string, words: readonly string[]): string[] {
 	const pairs = new Set<string>();
-	for (let i = 0; i + 1 < quote.words.length; i++) {
-		const a = quote.words[i]!;
-		const b = quote.words[i + 1]!;
+	for (let i = 0; i + 1 < words.length; i++) {
+		const a = words[i]!;
+		const b = words[i + 1]!;
 		if (a !== GAP && b !== GAP && !(STOP.has(a) && STOP.has(b))) {
 			pairs.add(`${a} ${b}`);
 		}
@@ -95,7 +99,7 @@ function keysOf(quote: IndexedQuote): string[] {
 		.map((pair) => ({ pair, h: hash(pair) }))
 		.sort((x, y) => x.h - y.h || (x.pair < y.pair ? -1 : 1))
 		.slice(0, SKETCH)
-		.map(({ pair }) => `${quote.speaker}\u0000${pair}`);
+		.map(({ pair }) => `${speaker}\u0000${pair}`);
 }
 
 /**
@@ -135,6 +139,35 @@ export function variantLimit(shorter: number): number {
 }
 
 /**
+ * Word edits between two renderings of a quotation: the elided one (or else the shorter) against the
+ * closest stretch of the other. -1 when they differ by more than the variant limit.
+ */
+function renderingDistance(a: readonly string[], b: readonly string[]): number {
+	const elided = (words: readonly string[]): boolean => words.includes(GAP);
+	if (elided(a) !== elided(b)) {
+		return elided(a) ? excerptWithin(a, b) : excerptWithin(b, a);
+	}
+	if (a.length === b.length) {
+		// Neither is the shorter: the relation must not depend on which article asks.
+		const ab = excerptWithin(a, b);
+		const ba = excerptWithin(b, a);
+		return ab < 0 ? ba : ba < 0 ? ab : Math.min(ab, ba);
+	}
+	return a.length < b.length ? excerptWithin(a, b) : excerptWithin(b, a);
+}
+
+/** {@link excerptDistance} of `short` within `long`, or -1 above the variant limit. */
+function excerptWithin(short: readonly string[], long: readonly string[]): number {
+	const limit = variantLimit(short.filter((w) => w !== GAP).length);
+	const distance = excerptDistance(
+		short,
+		long.filter((w) => w !== GAP),
+		limit,
+	);
+	return distance <= limit ? distance : -1;
+}
+
+/**
  * The corpus's quotations by speaker and word pairs: finds the same speaker's quotation in other
  * articles, verbatim or with a few words changed, without comparing all pairs. Updated incrementally
  * per document.
@@ -156,14 +189,14 @@ export class QuoteIndex {
 			if (words.filter((w) => w !== GAP).length < MIN_WORDS) {
 				continue;
 			}
-			indexed.push({ docId, start: quote.start, end: quote.end, speaker, words });
+			indexed.push({ docId, start: quote.start, end: quote.end, speaker, words, signature: words.join(' '), keys: keysOf(speaker, words) });
 		}
 		if (indexed.length === 0) {
 			return affected;
 		}
 		this.byDoc.set(docId, indexed);
 		for (const quote of indexed) {
-			for (const key of keysOf(quote)) {
+			for (const key of quote.keys) {
 				let bucket = this.byKey.get(key);
 				if (!bucket) {
 					bucket = [];
@@ -189,7 +222,7 @@ export class QuoteIndex {
 		}
 		this.byDoc.delete(docId);
 		for (const quote of old) {
-			for (const key of keysOf(quote)) {
+			for (const key of quote.keys) {
 				const bucket = this.byKey.get(key);
 				if (!bucket) {
 					continue;
@@ -220,29 +253,20 @@ export class QuoteIndex {
 	matches(quote: IndexedQuote): QuoteMatch[] {
 		const seen = new Set<IndexedQuote>();
 		const found: QuoteMatch[] = [];
-		for (const key of keysOf(quote)) {
+		// Republished wire copies render a quotation identically many times: compare each rendering once.
+		const distances = new Map<string, number>();
+		for (const key of quote.keys) {
 			for (const other of this.byKey.get(key) ?? []) {
 				if (other.docId === quote.docId || seen.has(other)) {
 					continue;
 				}
 				seen.add(other);
-				// The elided rendering (or else the shorter) is matched against the other one's words.
-				const elided = (words: readonly string[]): boolean => words.includes(GAP);
-				const [short, long] =
-					elided(other.words) !== elided(quote.words)
-						? elided(other.words)
-							? [other.words, quote.words]
-							: [quote.words, other.words]
-						: other.words.length <= quote.words.length
-							? [other.words, quote.words]
-							: [quote.words, other.words];
-				const limit = variantLimit(short.filter((w) => w !== GAP).length);
-				const distance = excerptDistance(
-					short,
-					long.filter((w) => w !== GAP),
-					limit,
-				);
-				if (distance <= limit) {
+				let distance = distances.get(other.signature);
+				if (distance === undefined) {
+					distance = other.signature === quote.signature ? 0 : renderingDistance(quote.words, other.words);
+					distances.set(other.signature, distance);
+				}
+				if (distance >= 0) {
 					found.push({ quote: other, distance });
 				}
 			}

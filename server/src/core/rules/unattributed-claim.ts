@@ -1,5 +1,6 @@
 import { findDates } from '../entities/dates';
 import { findNumbers, type NumberMention } from '../figures/numbers';
+import { wordScanner } from '../text/wordScan';
 import type { Span } from '../types';
 import type { DocumentRule } from './rule';
 import { vagueSpans } from './vague-attribution';
@@ -63,6 +64,23 @@ function isQuantity(text: string, figure: NumberMention): boolean {
 	return true;
 }
 
+/**
+ * What a figure or a ranking needs somewhere in the sentence: a digit, a currency sign or one of the
+ * words of {@link findNumbers} and {@link RANKING}; a sentence without any is skipped at once.
+ */
+const MAY_COUNT = wordScanner(
+	[
+		...'zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(
+			' ',
+		),
+		...'twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion'.split(' '),
+		...'hundreds thousands millions billions tens dozen dozens'.split(' '),
+		...'second third fourth fifth sixth seventh eighth ninth tenth'.split(' '),
+		...'largest biggest highest lowest deadliest worst tallest longest oldest busiest strongest'.split(' '),
+	],
+	'0123456789$€£¥',
+);
+
 const RANKING =
 	/\b(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest|highest|lowest|deadliest|most|least|worst|best|richest|poorest|tallest|longest|oldest|busiest|strongest|largest)|(?:the|its|their|his|her)\s+(?:largest|biggest|highest|deadliest|worst|tallest|longest|oldest|busiest|strongest)\b)/gi;
 
@@ -85,7 +103,8 @@ export const unattributedClaim: DocumentRule = {
 	].join('\n'),
 	check({ text, structure, options, attribution, entities, report }) {
 		const quotes = attribution.quotes.filter((q) => q.kind !== 'indirect').map((q) => q.outer ?? q);
-		const cues = attribution.sources.map((s) => s.cue.start);
+		const cues = attribution.sources.map((s) => s.cue.start).sort((a, b) => a - b);
+		let cue = 0;
 		const names = entities.mentions;
 		const lines = structure.lines;
 		let coveredParagraph = -1;
@@ -101,21 +120,24 @@ export const unattributedClaim: DocumentRule = {
 			if (line.paragraph === coveredParagraph) {
 				continue;
 			}
-			if (cues.some((c) => c >= sentence.start && c < sentence.end)) {
+			while (cue < cues.length && cues[cue]! < sentence.start) {
+				cue++;
+			}
+			if (cue < cues.length && cues[cue]! < sentence.end) {
+				continue;
+			}
+			if (!MAY_COUNT(text, sentence.start, sentence.end)) {
 				continue;
 			}
 			if (quotes.some((q) => q.start <= sentence.start && sentence.end <= q.end + 1)) {
 				continue;
 			}
 			const inside = (span: Span): boolean => quotes.some((q) => q.start <= span.start && span.end <= q.end);
-			const dates = findDates(text, sentence.start, sentence.end);
-			const figures: Span[] = findNumbers(text, sentence.start, sentence.end).filter(
-				(f) =>
-					isQuantity(text, f) &&
-					!inside(f) &&
-					!dates.some((d) => d.start < f.end && f.start < d.end) &&
-					!names.some((n) => n.start <= f.start && f.end <= n.end),
+			const numbers = findNumbers(text, sentence.start, sentence.end).filter(
+				(f) => isQuantity(text, f) && !inside(f) && !names.some((n) => n.start <= f.start && f.end <= n.end),
 			);
+			const dates = numbers.length > 0 ? findDates(text, sentence.start, sentence.end) : [];
+			const figures: Span[] = numbers.filter((f) => !dates.some((d) => d.start < f.end && f.start < d.end));
 			RANKING.lastIndex = 0;
 			for (let m = RANKING.exec(sentenceText); m; m = RANKING.exec(sentenceText)) {
 				const span = { start: sentence.start + m.index, end: sentence.start + m.index + m[0].length };

@@ -1,4 +1,5 @@
 import { isInside, quotedSpans } from '../text/quotes';
+import { wordScanner, type WordScanner } from '../text/wordScan';
 import type { Span } from '../types';
 import type { DocumentRule, DocumentRuleContext } from './rule';
 
@@ -68,19 +69,76 @@ const EXPLANATION: Readonly<Record<VagueKind, string>> = {
 	hedge: 'hedges the claim without naming a source',
 };
 
+/**
+ * Words one of which every phrase of {@link LEXICON} contains: a sentence without any of them holds no
+ * vague phrase, which is quick to tell. Keep it in step with the lexicon (a test checks each entry's
+ * examples).
+ */
+const ANCHORS = [
+	'report',
+	'reports',
+	'media',
+	'according',
+	'officials',
+	'official',
+	'source',
+	'sources',
+	'spokesman',
+	'spokeswoman',
+	'spokesperson',
+	'diplomat',
+	'insider',
+	'insiders',
+	'group',
+	'activists',
+	'witnesses',
+	'residents',
+	'observers',
+	'experts',
+	'analysts',
+	'critics',
+	'locals',
+	'eyewitnesses',
+	'people',
+	'believed',
+	'understood',
+	'thought',
+	'reported',
+	'said',
+	'alleged',
+	'claimed',
+	'rumoured',
+	'rumored',
+	'feared',
+	'estimated',
+	'suggested',
+	'reportedly',
+	'allegedly',
+	'purportedly',
+	'supposedly',
+	'rumouredly',
+	'rumoredly',
+];
+
 let cachedExtra: readonly string[] | undefined;
 let cachedPattern: RegExp | undefined;
+let cachedAnchors: WordScanner | undefined;
+
+function escapePhrase(phrase: string): string {
+	return phrase
+		.trim()
+		.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+		.replace(/\s+/g, '\\s+');
+}
 
 function patternFor(extra: readonly string[]): RegExp {
 	if (cachedPattern && cachedExtra === extra) {
 		return cachedPattern;
 	}
+	cachedAnchors = wordScanner([...ANCHORS, ...extra.flatMap((phrase) => phrase.split(/\s+/).filter((w) => w !== ''))]);
 	const fragments = LEXICON.map((entry, i) => `(?<k${i}>${entry.pattern})`);
 	extra.forEach((phrase, i) => {
-		const escaped = phrase
-			.trim()
-			.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
-			.replace(/\s+/g, '\\s+');
+		const escaped = escapePhrase(phrase);
 		if (escaped.length > 0) {
 			fragments.push(`(?<x${i}>${escaped})`);
 		}
@@ -104,6 +162,9 @@ export function vagueSpans(text: string, span: Span, extra: readonly string[]): 
 	const pattern = patternFor(extra);
 	const slice = text.slice(span.start, span.end);
 	const found: (Span & { kind: VagueKind; phrase: string })[] = [];
+	if (!cachedAnchors!(text, span.start, span.end)) {
+		return found;
+	}
 	pattern.lastIndex = 0;
 	for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
 		const start = span.start + m.index;
