@@ -52,7 +52,7 @@ void describe('vague-attribution', () => {
 		void it(`does not flag ${JSON.stringify(text)}`, () => check(text));
 	}
 
-	void it('flags a phrase of the user\'s own, in any script', () => {
+	void it("flags a phrase of the user's own, in any script", () => {
 		check('[[Según fuentes]] the bridge had been closed before.', { vaguePhrases: ['según fuentes'] });
 		check('[[Word on the street]] was that the bridge would close.', { vaguePhrases: ['word on the street'] });
 	});
