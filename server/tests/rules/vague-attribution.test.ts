@@ -35,6 +35,13 @@ void describe('vague-attribution', () => {
 		'[[Activists claimed]] the warnings were ignored.',
 		'The permits were [[purportedly]] signed in March.',
 		'[[A diplomat told]] the paper the talks had stalled.',
+		'[[State-run TV reported]] that the bridge had been closed.',
+		'[[Officials tell]] local news that the bridge is safe.',
+		'Two engineers [[are now said to be]] under investigation.',
+		'[[Word has it]] that the contract was never signed.',
+		'[[Reports soon surfaced]] of a second crack.',
+		'The damage, as [[indicated by local news]], was limited.',
+		'[[An engineer in Lowmarsh said]] the pier shook.',
 	];
 	for (const text of invalid) {
 		void it(`flags ${JSON.stringify(marked(text).spans[0]!.text)}`, () => check(text));

@@ -203,7 +203,47 @@ function speakerBefore(text: string, tokens: readonly Token[], cueIndex: number)
 	if (first > j) {
 		return undefined;
 	}
+	// "An office worker in Dubai said", "one woman in Qeshm told AFP": the place belongs to an unnamed
+	// person before it, who is the speaker.
+	const unnamed = unnamedBeforePlace(text, tokens, k, first, j);
+	if (unnamed !== undefined) {
+		return { start: tokens[unnamed]!.start, end: tokens[j]!.end };
+	}
 	return plausibleSpeaker(text, tokens, first, j) ? { start: tokens[first]!.start, end: tokens[j]!.end } : undefined;
+}
+
+/** Words that open an unnamed person's description: "a", "one", "another", "two". */
+const INDEFINITES = new Set(['a', 'an', 'one', 'another', 'some', 'two', 'three', 'several']);
+/** Prepositions that place a person: "a worker in Dubai", "a resident from Qeshm". */
+const LOCATIVES = new Set(['in', 'at', 'from', 'near']);
+
+/**
+ * When the capitalised phrase `[first, last]` follows a locative preposition at `prep` that follows an
+ * indefinite noun phrase of lower-case words ("an office worker in Dubai"), the index of that phrase's
+ * first token; else undefined.
+ */
+function unnamedBeforePlace(text: string, tokens: readonly Token[], prep: number, first: number, last: number): number | undefined {
+	if (prep < 1 || prep !== first - 1 || !LOCATIVES.has(tokens[prep]!.lower)) {
+		return undefined;
+	}
+	for (let t = first; t <= last; t++) {
+		if (tokens[t]!.kind === 'word' && !isCapitalised(text, tokens[t]!)) {
+			return undefined;
+		}
+	}
+	for (let k = prep - 1; k >= 0 && prep - k <= 4; k--) {
+		const t = tokens[k]!;
+		if (t.kind !== 'word' || (isCapitalised(text, t) && !INDEFINITES.has(t.lower))) {
+			return undefined;
+		}
+		if (INDEFINITES.has(t.lower)) {
+			return k < prep - 1 ? k : undefined;
+		}
+		if (CLAUSE_BOUNDARIES.has(t.lower) || DETERMINERS.has(t.lower)) {
+			return undefined;
+		}
+	}
+	return undefined;
 }
 
 const PREPOSITIONS = new Set(['in', 'on', 'at', 'from', 'by', 'with', 'after', 'before', 'during', 'for', 'of', 'to', 'since', 'as']);

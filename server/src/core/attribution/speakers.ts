@@ -78,6 +78,13 @@ export function resolveSpeaker(span: Span, context: ResolutionContext): Speaker 
 	const hasOwnName =
 		capitalised && !words.every((w, i) => !/^\p{Lu}/u.test(w) || (i === 0 && DETERMINERS.has(w.toLowerCase())) || isRoleWord(w));
 
+	// "an office worker in Dubai", "one woman in Qeshm": an unnamed person placed somewhere is vague,
+	// whatever the place is called.
+	const placed = lower.findIndex((w, i) => i > 1 && /^(?:in|at|from|near)$/.test(w));
+	if (indefinite && placed > 0 && words.slice(1, placed).every((w) => !/^\p{Lu}/u.test(w))) {
+		const placedHead = lower[placed - 1]!;
+		return { ...base, resolution: 'vague', ...(PERSON_ROLES.has(placedHead) ? { type: 'person' as const } : {}) };
+	}
 	// A name: the last person or organisation mention inside the phrase, else its capitalised words.
 	if (hasOwnName) {
 		const inside = context.mentions.filter((m) => m.start >= span.start && m.end <= span.end && m.type !== 'date' && m.type !== 'figure');

@@ -56,13 +56,22 @@ const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const CURRENCY = String.raw`[$€£¥]|US\$|USD\s|EUR\s|GBP\s`;
 const SCALE = String.raw`(?:\s*(?:million|billion|trillion|thousand|bn|m|k)\b)?`;
 const CURRENCY_WORD = String.raw`(?:\s+(?:dollars|euros|pounds|yen|crowns|francs|rupees|yuan|lira|rubles|roubles))`;
+/** Proportions of a whole: "half of", "a third of", "two-thirds of", "three quarters of" (the "of" not included). */
+const PROPORTION = String.raw`(?:half|(?:a|one)\s+(?:third|quarter|fifth)|(?:two|three|four)[- ](?:thirds|quarters|fifths))(?=\s+of\b)`;
 const PERCENT = String.raw`(?:\s?%|\s+per\s?cent|\s+percent)`;
+
+/** Units written against digits ("2GB", "1.5GHz", "330ppi", "50kg"); the unit must end there. */
+const GLUED_UNIT =
+	/^(?:[kmgt]b|[kmg]?hz|ppi|dpi|mp|megapixels?|mm|cm|km|kg|mg|lbs?|ft|mph|km\/h|kph|[kmg]w|kwh|mah|°[cf])(?![\p{L}\p{N}])/iu;
+/** Words a number word counts when joined to it by a hyphen ("three-person", "two-year", "six-storey"). */
+const COUNTED =
+	/^(?:person|people|member|man|men|woman|women|year|month|week|day|hour|minute|second|mile|metre|meter|kilometre|kilometer|storey|story|floor|seat|point|vehicle|car|bedroom|page|strong)(?![\p{L}\p{N}])/iu;
 
 const SCANNER = new RegExp(
 	[
 		String.raw`(?<money>(?:${CURRENCY})\s?(?:${DIGITS})${SCALE})`,
 		String.raw`(?<digits>${DIGITS})(?<scale>${SCALE})(?<after>${PERCENT}|${CURRENCY_WORD})?`,
-		String.raw`(?<words>${WORD_NUMBER}|(?:a|one)\s+(?:hundred|thousand|million|billion)|dozens|(?:a\s+)?dozen|hundreds|thousands|millions|billions|tens\s+of\s+thousands)(?<wafter>${PERCENT}|${CURRENCY_WORD})?`,
+		String.raw`(?<words>${PROPORTION}|${WORD_NUMBER}|(?:a|one)\s+(?:hundred|thousand|million|billion)|dozens|(?:a\s+)?dozen|hundreds|thousands|millions|billions|tens\s+of\s+thousands)(?<wafter>${PERCENT}|${CURRENCY_WORD})?`,
 	].join('|'),
 	'giu',
 );
@@ -113,8 +122,13 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberM
 		const next = text[at + m[0].length] ?? ' ';
 		// A number glued to letters ("MH17", "A380") is a name; a number word joined to a word by a hyphen
 		// ("one-off") is part of that word.
-		const glued = next === '-' && m.groups?.words !== undefined && /\p{L}/u.test(text[at + m[0].length + 1] ?? '');
-		if (/[\p{L}\p{N}_]/u.test(before) || /[\p{L}_]/u.test(next) || (/\d/.test(next) && !m.groups?.money) || glued) {
+		const afterText = text.slice(at + m[0].length, at + m[0].length + 16);
+		// "three-person delegation", "two-year sentence": a number word counting the word it is joined to.
+		const counted = next === '-' && m.groups?.words !== undefined && COUNTED.test(afterText.slice(1));
+		const glued = next === '-' && m.groups?.words !== undefined && !counted && /\p{L}/u.test(text[at + m[0].length + 1] ?? '');
+		// "2GB", "1.5GHz", "330ppi": digits with a unit written against them are a measurement.
+		const measured = m.groups?.digits !== undefined && /\p{L}/u.test(next) && GLUED_UNIT.test(afterText);
+		if (/[\p{L}\p{N}_]/u.test(before) || (/[\p{L}_]/u.test(next) && !measured) || (/\d/.test(next) && !m.groups?.money) || glued) {
 			continue;
 		}
 		const g = m.groups ?? {};
@@ -127,7 +141,9 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberM
 			value = readDigits(g.digits + (g.scale ?? ''));
 			unit = g.after ? (/%|cent/i.test(g.after) ? 'percent' : 'money') : undefined;
 		} else if (g.words !== undefined) {
-			value = /dozens|hundreds|thousands|millions|billions|tens/i.test(g.words) ? undefined : wordsToNumber(g.words);
+			value = /dozens|hundreds|thousands|millions|billions|tens|half|third|quarter|fifth/i.test(g.words)
+				? undefined
+				: wordsToNumber(g.words);
 			unit = g.wafter ? (/%|cent/i.test(g.wafter) ? 'percent' : 'money') : undefined;
 		}
 		const mention: NumberMention = { start: at, end: at + m[0].length };

@@ -29,13 +29,17 @@ function isQuantity(text: string, figure: NumberMention): boolean {
 	) {
 		return false;
 	}
-	if (/^\s*(?:GMT|UTC|BST|EST|EDT|PST|CET|a\.?m\b|p\.?m\b|hrs\b|local time|o'clock)/i.test(after) || /^[:.]\d\d\b/.test(after)) {
+	// "at 10:30", "6.30am", and "6. 30am" as some crawled text spaces it.
+	if (
+		/^\s*(?:GMT|UTC|BST|EST|EDT|PST|CET|a\.?m\b|p\.?m\b|hrs\b|local time|o'clock)/i.test(after) ||
+		/^[:.](?:\d\d\b|\s?\d\d\s?[ap]\.?m\b)/i.test(after)
+	) {
 		return false;
 	}
 	if (
 		/^-?\s*years?[- ]old\b/i.test(after) ||
 		/\baged?\s*$/i.test(before) ||
-		(/\p{Lu}[\p{L}.'’-]+,\s*$/u.test(before) && /^\s*,/.test(after) && /^\d{1,2}$/.test(surface))
+		(/[\p{L}.'’-]+,\s*$/u.test(before) && /^\s*,/.test(after) && /^\d{1,2}$/.test(surface))
 	) {
 		return false;
 	}
@@ -74,7 +78,7 @@ const MAY_COUNT = wordScanner(
 			' ',
 		),
 		...'twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion trillion'.split(' '),
-		...'hundreds thousands millions billions tens dozen dozens'.split(' '),
+		...'hundreds thousands millions billions tens dozen dozens half quarter quarters thirds fifths'.split(' '),
 		...'second third fourth fifth sixth seventh eighth ninth tenth'.split(' '),
 		...'largest biggest highest lowest deadliest worst tallest longest oldest busiest strongest'.split(' '),
 	],
@@ -82,7 +86,7 @@ const MAY_COUNT = wordScanner(
 );
 
 const RANKING =
-	/\b(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest|highest|lowest|deadliest|most|least|worst|best|richest|poorest|tallest|longest|oldest|busiest|strongest|largest)|(?:the|its|their|his|her)\s+(?:largest|biggest|highest|deadliest|worst|tallest|longest|oldest|busiest|strongest)\b)/gi;
+	/\b(?:(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))[- ](?:largest|biggest|highest|lowest|deadliest|most|least|worst|best|richest|poorest|tallest|longest|oldest|busiest|strongest|largest)|(?:the|its|their|his|her)\s+(?:largest|biggest|highest|deadliest|worst|tallest|longest|oldest|busiest|strongest)\b|(?:the|its|their|his|her)\s+(?:second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|\d+(?:st|nd|rd|th))\s+(?:successful|consecutive|straight)\b)/gi;
 
 /**
  * Flags sentences of the reporting that state a checkable figure — a count, a sum of money, a

@@ -14,7 +14,7 @@ const LEXICON: readonly { pattern: string; kind: VagueKind }[] = [
 	},
 	{ pattern: String.raw`(?:unconfirmed|some|several|other)\s+reports(?:\s+(?:said|say|suggest|suggested|claimed))?`, kind: 'reports' },
 	{
-		pattern: String.raw`(?:(?:local|state|national|foreign|western|international|social)\s+)media\s+(?:said|say|says|reported|report|claimed)`,
+		pattern: String.raw`(?:(?:local|state|state-run|state-owned|national|foreign|western|international|social|official)\s+)(?:media|tv|television|radio|news)\s+(?:said|say|says|reported|report|reports|claimed)`,
 		kind: 'reports',
 	},
 	{
@@ -22,7 +22,7 @@ const LEXICON: readonly { pattern: string; kind: VagueKind }[] = [
 		kind: 'anonymous-source',
 	},
 	{
-		pattern: String.raw`(?:(?:senior|top|government|military|security|local|state|federal|western|foreign|police|intelligence|regional|unnamed|anonymous)\s+)*officials\s+(?:said|say|says|told|believe|believed|claimed|confirmed|warned|estimated|estimate|reported)`,
+		pattern: String.raw`(?:(?:senior|top|government|military|security|local|state|federal|western|foreign|police|intelligence|regional|unnamed|anonymous)\s+)*officials\s+(?:said|say|says|told|tell|tells|believe|believed|claimed|confirmed|warned|estimated|estimate|reported|(?:were\s+)?quoted)`,
 		kind: 'anonymous-source',
 	},
 	{
@@ -49,13 +49,25 @@ const LEXICON: readonly { pattern: string; kind: VagueKind }[] = [
 		pattern: String.raw`it\s+(?:is|was|has\s+been|had\s+been)\s+(?:widely\s+)?(?:believed|understood|thought|reported|said|alleged|claimed|rumou?red|feared|estimated|suggested)`,
 		kind: 'impersonal',
 	},
-	{ pattern: String.raw`(?:is|are|was|were|it)\s+(?:widely\s+)?said\s+to\s+(?:be|have)`, kind: 'impersonal' },
+	{
+		pattern: String.raw`(?:is|are|was|were|it)\s+(?:(?:now|also|still|widely|generally|often)\s+)?said\s+to\s+(?:be|have)`,
+		kind: 'impersonal',
+	},
+	{ pattern: String.raw`word\s+has\s+it`, kind: 'impersonal' },
 	{
 		pattern: String.raw`(?:(?:is|are|was|were|it)\s+(?:widely\s+)?)?(?:believed|thought|reported|alleged|rumou?red|understood)\s+to\s+(?:be|have)`,
 		kind: 'impersonal',
 	},
 	{ pattern: String.raw`reportedly|allegedly|purportedly|supposedly|rumou?redly`, kind: 'hedge' },
 	{ pattern: String.raw`there\s+(?:are|were)\s+(?:unconfirmed\s+)?reports`, kind: 'reports' },
+	{
+		pattern: String.raw`(?:reports|rumou?rs)\s+(?:(?:soon|later|quickly|also|have|had)\s+)?(?:surfaced|emerged|circulated)`,
+		kind: 'reports',
+	},
+	{
+		pattern: String.raw`(?:reported|indicated|confirmed|suggested)\s+by\s+(?:(?:local|state|the)\s+)?(?:news|media|reports|sources|officials)`,
+		kind: 'reports',
+	},
 ];
 
 /** How a source is vague. Part of the finding's `data`. */
@@ -78,6 +90,13 @@ const ANCHORS = [
 	'report',
 	'reports',
 	'media',
+	'tv',
+	'television',
+	'radio',
+	'news',
+	'rumours',
+	'rumors',
+	'word',
 	'according',
 	'officials',
 	'official',
