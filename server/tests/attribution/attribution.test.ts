@@ -287,33 +287,27 @@ void describe('attribution: roles, pronouns and continuations', () => {
 		assert.deepEqual(located(text, found.speaker?.via), name);
 	});
 
-	void it(
-		'resolves "the minister" to an earlier speaker "Foreign Minister Ana Lind" found from capitalised words (no model)',
-		{
-			todo: 'without the statistical model there is no person mention, and resolveRole only searches mentions, not the named speakers: "the minister" becomes vague and vague-attribution flags it',
-		},
-		() => {
-			const { text, spans, attribution } = analyse(
-				lines(
-					'Foreign Minister [[Ana Lind]] said on Tuesday that the talks had stalled over fishing quotas.',
-					'',
-					'"[[We are not leaving without an agreement,]]" [[the minister]] [[said]].',
-				),
-			);
-			const [name, quote, speaker, cue] = spans;
-			const found = quoteAt(attribution.quotes, quote!.start);
-			assert.deepEqual(view(text, found), {
-				quote: quote!,
-				kind: 'direct',
-				status: 'attributed',
-				speaker: speaker!,
-				resolution: 'role',
-				canonical: 'Ana Lind',
-				cue: cue!,
-			});
-			assert.ok(found.speaker?.via && name!.start <= found.speaker.via.start && found.speaker.via.end <= name!.end);
-		},
-	);
+	void it('resolves "the minister" to an earlier speaker "Foreign Minister Ana Lind" found from capitalised words (no model)', () => {
+		const { text, spans, attribution } = analyse(
+			lines(
+				'Foreign Minister [[Ana Lind]] said on Tuesday that the talks had stalled over fishing quotas.',
+				'',
+				'"[[We are not leaving without an agreement,]]" [[the minister]] [[said]].',
+			),
+		);
+		const [name, quote, speaker, cue] = spans;
+		const found = quoteAt(attribution.quotes, quote!.start);
+		assert.deepEqual(view(text, found), {
+			quote: quote!,
+			kind: 'direct',
+			status: 'attributed',
+			speaker: speaker!,
+			resolution: 'role',
+			canonical: 'Ana Lind',
+			cue: cue!,
+		});
+		assert.ok(found.speaker?.via && name!.start <= found.speaker.via.start && found.speaker.via.end <= name!.end);
+	});
 
 	const pronounPassage = lines(
 		'"[[The harbour must reopen this week,]]" [[Piet Madsen]] [[said]].',
@@ -502,29 +496,23 @@ void describe('attribution: pull quotes', () => {
 		});
 	}
 
-	void it(
-		'gives a pull quote placed before the body quote it repeats the body speaker',
-		{
-			todo: 'matchingBodyQuote only looks at quotations already seen, so a pull quote above its body quote is a direct, unattributed quote',
-		},
-		() => {
-			const { text, spans, attribution } = analyse(
-				lines('The council met on Monday.', '', '\u201C[[Our fishermen cannot wait any longer]]\u201D', '', bodyQuote),
-			);
-			const [pull, body, speaker] = spans;
-			const found = quoteAt(attribution.quotes, pull!.start);
-			assert.deepEqual(view(text, found), {
-				quote: pull!,
-				kind: 'pull',
-				status: 'attributed',
-				speaker: speaker!,
-				resolution: 'pull',
-				canonical: 'Piet Madsen',
-				cue: undefined,
-			});
-			assert.deepEqual(located(text, found.speaker?.via), body);
-		},
-	);
+	void it('gives a pull quote placed before the body quote it repeats the body speaker', () => {
+		const { text, spans, attribution } = analyse(
+			lines('The council met on Monday.', '', '\u201C[[Our fishermen cannot wait any longer]]\u201D', '', bodyQuote),
+		);
+		const [pull, body, speaker] = spans;
+		const found = quoteAt(attribution.quotes, pull!.start);
+		assert.deepEqual(view(text, found), {
+			quote: pull!,
+			kind: 'pull',
+			status: 'attributed',
+			speaker: speaker!,
+			resolution: 'pull',
+			canonical: 'Piet Madsen',
+			cue: undefined,
+		});
+		assert.deepEqual(located(text, found.speaker?.via), body);
+	});
 });
 
 void describe('attribution: quoted phrases, unattributed quotes and nesting', () => {

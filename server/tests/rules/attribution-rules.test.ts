@@ -76,20 +76,14 @@ void describe('unattributed-quote', () => {
 		'does not flag',
 	);
 
-	void it(
-		'does not flag a quote in the headline that the body quotes with its speaker',
-		{
-			todo: 'a pull quote is matched only against body quotes before it, so the headline quote is flagged: actual finding on "We could hear people calling"',
-		},
-		() => {
-			check(
-				'unattributed-quote',
-				lines('"We could hear people calling" as flood hits Marrow', '', '"We could hear people calling from the roofs," Ilse Berg said.'),
-				{},
-				false,
-			);
-		},
-	);
+	void it('does not flag a quote in the headline that the body quotes with its speaker', () => {
+		check(
+			'unattributed-quote',
+			lines('"We could hear people calling" as flood hits Marrow', '', '"We could hear people calling from the roofs," Ilse Berg said.'),
+			{},
+			false,
+		);
+	});
 
 	void it('reports a warning by default with the quote in the message, and can be turned off', () => {
 		const text = lines(HEADLINE, '', 'The port reopened on Monday.', '', '"It was never about the money."');
@@ -218,22 +212,24 @@ void describe('vague-attribution: speakers the attribution layer finds vague', (
 		});
 	});
 
-	void it(
-		'does not flag "the minister said" after a speaker "Foreign Minister Ana Lind", without the model',
-		{
-			todo: 'without the model the role cannot resolve (resolveRole only searches person mentions), so "the minister said" is flagged as a vague source',
-		},
-		() => {
-			check(
-				'vague-attribution',
-				lines(
-					'Foreign Minister Ana Lind said on Tuesday that the talks had stalled.',
-					'',
-					'"We are not leaving without an agreement," the minister said.',
-				),
-			);
-		},
-	);
+	void it('does not flag "the minister said" after a speaker "Foreign Minister Ana Lind", without the model', () => {
+		check(
+			'vague-attribution',
+			lines(
+				'Foreign Minister Ana Lind said on Tuesday that the talks had stalled.',
+				'',
+				'"We are not leaving without an agreement," the minister said.',
+			),
+		);
+	});
+
+	void it('does not flag "the governor stated" when the recogniser took the titled name for an organisation', () => {
+		check(
+			'vague-attribution',
+			lines('The toll rose to 12, Marrow Governor Ilse Berg said.', '', 'The governor stated that 2,000 people needed shelter.'),
+			{ knownEntities: [{ name: 'Marrow Governor Ilse Berg', type: 'organization' }] },
+		);
+	});
 
 	void it('does not flag "he said" referring to a named speaker', () => {
 		check('vague-attribution', lines('"The crew followed every procedure," Jonas Wirth said.', '', '"Nobody panicked," he said.'), {

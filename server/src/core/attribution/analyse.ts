@@ -145,6 +145,7 @@ export function analyseAttribution(
 		...raw.map((source, i) => ({ at: Math.min(source.speaker.start, source.cue.start), source: i })),
 	].sort((a, b) => a.at - b.at);
 	let previousQuote: { quote: Quotation; attribution: Attribution } | undefined;
+	const laterPulls: { index: number; contentText: string }[] = [];
 	for (const event of events) {
 		if (event.source !== undefined) {
 			// Resolve in order; a named speaker becomes a referent for later roles and pronouns.
@@ -237,9 +238,33 @@ export function analyseAttribution(
 			const kind =
 				firstLine.kind === 'body' && !(wholeLine && quotes.length > 0 && matchingBodyQuote(text, contentText, quotes)) ? 'direct' : 'pull';
 			attribution = { ...content, kind, status: 'unattributed', outer };
+			if (firstLine.kind !== 'body' || wholeLine) {
+				// A headline or a quote standing alone may repeat a body quote that comes later.
+				laterPulls.push({ index: quotes.length, contentText });
+			}
 		}
 		quotes.push(attribution);
 		previousQuote = { quote, attribution };
+	}
+
+	// Pull quotes above the body quote they repeat.
+	for (const { index, contentText } of laterPulls) {
+		const pull = quotes[index]!;
+		const body = matchingBodyQuote(
+			text,
+			contentText,
+			quotes.filter((q) => q.start > pull.start && q.speaker && q.status !== 'unattributed'),
+		);
+		if (body?.speaker) {
+			quotes[index] = {
+				start: pull.start,
+				end: pull.end,
+				kind: 'pull',
+				status: body.status,
+				speaker: { ...body.speaker, resolution: 'pull', via: { start: body.start, end: body.end } },
+				...(pull.outer ? { outer: pull.outer } : {}),
+			};
+		}
 	}
 
 	// Attributed statements without quotation marks: "X said (that) …", "According to X, …", "…, X said."

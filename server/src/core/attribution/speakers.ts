@@ -241,16 +241,16 @@ function resolveRole(base: Span & { text: string }, role: string, kind: 'person'
 				}
 			: { ...base, resolution: 'unresolved' };
 	}
+	const reach = kind === 'person' ? 40 : 25;
+	const rolePattern = new RegExp(`(?<![\\p{L}])${role}(?![\\p{L}])`, 'u');
+	const hasRole = (span: Span): boolean =>
+		rolePattern.test(text.slice(Math.max(0, span.start - reach), Math.min(text.length, span.end + reach)).toLowerCase());
 	for (let i = context.mentions.length - 1; i >= 0; i--) {
 		const m = context.mentions[i]!;
 		if (m.start >= base.start || m.type !== kind) {
 			continue;
 		}
-		const around =
-			kind === 'person'
-				? text.slice(Math.max(0, m.start - 40), Math.min(text.length, m.end + 40)).toLowerCase()
-				: text.slice(Math.max(0, m.start - 25), Math.min(text.length, m.end + 25)).toLowerCase();
-		if (new RegExp(`(?<![\\p{L}])${role}(?![\\p{L}])`, 'u').test(around)) {
+		if (hasRole(m)) {
 			return {
 				...base,
 				canonical: context.canonicalByKey.get(m.key) ?? m.name,
@@ -258,6 +258,25 @@ function resolveRole(base: Span & { text: string }, role: string, kind: 'person'
 				resolution: 'role',
 				via: { start: m.start, end: m.end },
 			};
+		}
+	}
+	// A named speaker the recogniser did not tag ("Qeshm Governor Heydar Alishvandi said" … "The governor
+	// stated"): the role written next to the name still tells who it is.
+	// A person's title inside a name the recogniser took for an organisation ("Qeshm Governor Heydar
+	// Alishvandi") also counts; the name is what follows the title.
+	for (let i = context.speakers.length - 1; i >= 0; i--) {
+		const s = context.speakers[i]!;
+		if (s.start >= base.start || s.vague) {
+			continue;
+		}
+		const titled =
+			kind === 'person' ? new RegExp(`(?<![\\p{L}])${role}\\s+((?:\\p{Lu}[\\p{L}'’.-]*\\s*)+)$`, 'iu').exec(s.canonical) : null;
+		if ((s.type === kind || s.type === 'other') && hasRole(s)) {
+			return { ...base, canonical: s.canonical, type: kind, resolution: 'role', via: nameWithin(text, s, s.canonical) };
+		}
+		if (titled && /^\p{Lu}/u.test(titled[1]!)) {
+			const name = titled[1]!.trim();
+			return { ...base, canonical: name, type: kind, resolution: 'role', via: nameWithin(text, s, name) };
 		}
 	}
 	// "the spokesperson said" with no spokesperson named: the organisation speaking last.
@@ -272,6 +291,12 @@ function resolveRole(base: Span & { text: string }, role: string, kind: 'person'
 		return { ...base, type: kind, resolution: 'vague' };
 	}
 	return { ...base, type: kind, resolution: 'unresolved' };
+}
+
+/** Where `name` is written inside a speaker phrase ("Ana Lind" in "Foreign Minister Ana Lind"); else the whole phrase. */
+function nameWithin(text: string, phrase: Span, name: string): Span {
+	const at = text.slice(phrase.start, phrase.end).lastIndexOf(name);
+	return at >= 0 ? { start: phrase.start + at, end: phrase.start + at + name.length } : { start: phrase.start, end: phrase.end };
 }
 
 /** A key comparing speakers across articles: the last word of the canonical name, folded. */
