@@ -649,3 +649,64 @@ void describe('attribution: line endings, BOM and bad input', () => {
 		assert.deepEqual(attribution, { quotes: [], phrases: [], sources: [] });
 	});
 });
+
+void describe('attribution: speakers described before they are named, unnamed groups, spokespeople', () => {
+	/** The speaker phrase, resolution and canonical name of every speaker + cue pair, in text order. */
+	function sources(body: string): [string, Resolution, string | undefined][] {
+		const { text, attribution } = analyse(body);
+		return attribution.sources.map((s) => [text.slice(s.speaker.start, s.speaker.end), s.resolved.resolution, s.resolved.canonical]);
+	}
+
+	void it('gives a short quote closing on a comma to the speaker tag after a description of the speaker', () => {
+		const { text, spans, attribution } = analyse('"[[The harbour is ours again,]] "the mayor\'s aide, [[Ida Ros]], [[told]] reporters.');
+		const [quote, speaker, cue] = spans;
+		assert.deepEqual(view(text, quoteAt(attribution.quotes, quote!.start)), {
+			quote: quote!,
+			kind: 'direct',
+			status: 'attributed',
+			speaker: speaker!,
+			resolution: 'name',
+			canonical: 'Ida Ros',
+			cue: cue!,
+		});
+	});
+
+	void it('does not hand a quote closing on a comma to a source inside a relative clause', () => {
+		const { attribution } = analyse('The council spoke of "being ready, "which officials said was an overstatement.');
+		assert.deepEqual(
+			attribution.quotes.filter((q) => q.kind !== 'indirect'),
+			[],
+		);
+	});
+
+	void it('reads manner-of-speaking verbs as cues', () => {
+		assert.deepEqual(sources('At one point he mumbled, "I am at peace," and said no more.').slice(0, 1), [['he', 'unresolved', undefined]]);
+	});
+
+	void it('takes the name before an appositive role as the speaker, not the name inside the role', () => {
+		assert.deepEqual(sources('Jan Moller, a spokesman for Harbour Commissioner Ana Lind told the Post: "We are ready."'), [
+			['a spokesman for Harbour Commissioner Ana Lind', 'name', 'Jan Moller'],
+		]);
+		// A place before the comma is not a name.
+		assert.deepEqual(sources('In New Orvik, a spokesman for the mayor said the harbour would reopen.'), [
+			['a spokesman for the mayor', 'vague', undefined],
+		]);
+	});
+
+	void it('names the organisation a spokesperson speaks for', () => {
+		assert.deepEqual(sources('A spokesperson from Orvik Ferries explained that the boats were old.'), [
+			['A spokesperson from Orvik Ferries', 'name', 'Orvik Ferries'],
+		]);
+	});
+
+	void it('finds unnamed people in the plural vague, but not groups the story identifies or plurals that are not people', () => {
+		assert.deepEqual(sources('Agents said the tapes were genuine.'), [['Agents', 'vague', undefined]]);
+		assert.deepEqual(sources('The tapes were genuine, agents said.'), [['agents', 'vague', undefined]]);
+		assert.deepEqual(sources('Former harbour workers say the cranes were unsafe.'), [['Former harbour workers', 'vague', undefined]]);
+		assert.deepEqual(sources('Prosecutors said the tapes were genuine.'), [['Prosecutors', 'unresolved', undefined]]);
+		assert.deepEqual(sources('Court documents said the tapes were genuine.'), [['Court documents', 'unresolved', undefined]]);
+		assert.deepEqual(sources('Members of the harbour board said the tapes were genuine.'), [
+			['Members of the harbour board', 'unresolved', undefined],
+		]);
+	});
+});

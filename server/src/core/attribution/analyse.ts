@@ -329,6 +329,16 @@ function findSourceFor(quote: Quotation, sources: readonly Source[], text: strin
 		if (/^[\s,—–:-]*$/.test(gap)) {
 			return { index: i, strong: true };
 		}
+		// `"…," Jeffs' nephew, Brent Jeffs, told`: a quotation closing on a comma hands over to its speaker
+		// tag even when a description of the speaker comes first.
+		if (
+			/,\s*$/.test(text.slice(quote.content.start, quote.content.end)) &&
+			!/[.!?;]/.test(gap) &&
+			!/\b(?:which|who|that|what|and|but|or|as)\b/i.test(gap) &&
+			countWords(gap) <= 5
+		) {
+			return { index: i, strong: true };
+		}
 		if (!/[.!?]/.test(gap)) {
 			weakTail ??= i;
 		}

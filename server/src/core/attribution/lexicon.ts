@@ -74,6 +74,15 @@ export const CUE_WORDS: readonly string[] = [
 	'quipped',
 	'joked',
 	'shouted',
+	'mumbled',
+	'muttered',
+	'whispered',
+	'yelled',
+	'screamed',
+	'exclaimed',
+	'boasted',
+	'lamented',
+	'pleaded',
 	'answered',
 	'denied',
 	'denies',
@@ -115,6 +124,11 @@ export const INVERTIBLE_CUES = new Set([
 	'quipped',
 	'remarked',
 	'observed',
+	'mumbled',
+	'muttered',
+	'whispered',
+	'shouted',
+	'exclaimed',
 ]);
 
 /** Words that may stand between a speaker and the cue: "he also said", "Cavusoglu on Thursday said". */
@@ -479,3 +493,65 @@ export const NAME_ABBREVIATIONS = new Set([
 	'u.k',
 	'u.n',
 ]);
+
+/** Plural nouns ending like agents that do not name people ("documents said", "records show"). */
+const NOT_PEOPLE = new Set([
+	'documents',
+	'statements',
+	'comments',
+	'arguments',
+	'agreements',
+	'reports',
+	'records',
+	'results',
+	'estimates',
+	'accounts',
+	'events',
+	'papers',
+	'letters',
+	'numbers',
+	'figures',
+	'orders',
+	'filings',
+	'governments',
+	'parliaments',
+	'newspapers',
+	'centers',
+	'centres',
+	'headquarters',
+	'markets',
+	'waters',
+	'matters',
+]);
+
+/** Plural groups whose members a reader can tell from the story (the prosecution, the authorities in charge). */
+const KNOWN_PLURALS = new Set([
+	'prosecutors',
+	'authorities',
+	'lawmakers',
+	'organizers',
+	'organisers',
+	'police',
+	'attorneys',
+	'lawyers',
+	'relatives',
+]);
+
+/**
+ * Whether a plural head names unnamed people: "agents", "supporters", "mob turncoats", "former
+ * members", "psychologists" — a speaker nobody could check. Roles ("ministers") count; plurals that
+ * name no one ("documents") and groups the story identifies ("prosecutors") do not.
+ */
+export function isUnnamedPeople(head: string): boolean {
+	if (!/[^s]s$/.test(head) || NOT_PEOPLE.has(head) || KNOWN_PLURALS.has(head)) {
+		return false;
+	}
+	const singular = head.replace(/s$/, '');
+	return (
+		PERSON_ROLES.has(singular) ||
+		/(?:er|or|ist|ian|ant|ent|ee|ive|coat|ner)$/.test(singular) ||
+		/^(?:agents|experts|members|supporters|critics|defectors|informers|turncoats|insiders|sources|relatives|neighbours|neighbors|friends|colleagues|locals|fans|villagers|survivors|rescuers|doctors|nurses|parents|students|teachers|workers|soldiers|troops|activists|protesters|protestors|rebels|fighters|militants|analysts|observers|diplomats|detectives|investigators|psychologists|psychiatrists)$/.test(
+			head,
+		)
+	);
+}

@@ -5,6 +5,7 @@ import {
 	CLAUSE_BOUNDARIES,
 	DETERMINERS,
 	INVERTIBLE_CUES,
+	isUnnamedPeople,
 	NAME_ABBREVIATIONS,
 	ORGANIZATION_ROLES,
 	PASSIVE_AUXILIARIES,
@@ -169,6 +170,10 @@ function speakerBefore(text: string, tokens: readonly Token[], cueIndex: number)
 	}
 	if (tokens[j]!.lower === ',') {
 		return appositiveSpeaker(text, tokens, j);
+	}
+	// "At one point he mumbled": a pronoun right before the cue is the whole speaker.
+	if (tokens[j]!.kind === 'word' && PRONOUNS[tokens[j]!.lower] !== undefined) {
+		return { start: tokens[j]!.start, end: tokens[j]!.end };
 	}
 	let k = j;
 	while (k >= 0 && j - k < 9) {
@@ -341,7 +346,11 @@ function plausibleSpeaker(text: string, tokens: readonly Token[], first: number,
 	const head = headWord(words.map((w) => w.lower));
 	if (
 		head &&
-		(PERSON_ROLES.has(head) || ORGANIZATION_ROLES.has(head) || VAGUE_HEADS.has(head) || PERSON_ROLES.has(head.replace(/s$/, '')))
+		(PERSON_ROLES.has(head) ||
+			ORGANIZATION_ROLES.has(head) ||
+			VAGUE_HEADS.has(head) ||
+			PERSON_ROLES.has(head.replace(/s$/, '')) ||
+			isUnnamedPeople(head))
 	) {
 		return true;
 	}

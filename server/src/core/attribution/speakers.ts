@@ -1,7 +1,7 @@
 import type { EntityMention } from '../entities/recognise';
 import { nameKey, stripTitles } from '../entities/names';
 import type { Span } from '../types';
-import { DETERMINERS, ORGANIZATION_ROLES, PERSON_ROLES, PRONOUNS, VAGUE_HEADS } from './lexicon';
+import { DETERMINERS, isUnnamedPeople, ORGANIZATION_ROLES, PERSON_ROLES, PRONOUNS, VAGUE_HEADS } from './lexicon';
 import { headWord } from './sources';
 
 /** How a speaker was identified. Shown in hovers. */
@@ -80,10 +80,44 @@ export function resolveSpeaker(span: Span, context: ResolutionContext): Speaker 
 
 	// "an office worker in Dubai", "one woman in Qeshm": an unnamed person placed somewhere is vague,
 	// whatever the place is called.
+	// "a spokesperson from Waitrose", "a spokesman for the Texas Attorney General": the organisation's own
+	// voice, so it names its source.
+	const behalf = lower.findIndex((w, i) => i > 1 && /^(?:for|from|at|of)$/.test(w));
+	if (indefinite && behalf > 0 && /^(?:spokes(?:man|woman|person)|representative)$/.test(lower[behalf - 1]!)) {
+		const named = nameBeforeRole(span, context);
+		if (named) {
+			return { ...base, ...named, resolution: 'name' };
+		}
+		const organisation = nameFromWords(words.slice(behalf + 1));
+		if (organisation) {
+			return { ...base, canonical: organisation, type: 'organization', resolution: 'name' };
+		}
+	}
 	const placed = lower.findIndex((w, i) => i > 1 && /^(?:in|at|from|near)$/.test(w));
 	if (indefinite && placed > 0 && words.slice(1, placed).every((w) => !/^\p{Lu}/u.test(w))) {
 		const placedHead = lower[placed - 1]!;
 		return { ...base, resolution: 'vague', ...(PERSON_ROLES.has(placedHead) ? { type: 'person' as const } : {}) };
+	}
+	// "Jerry Strickland, a spokesman for Texas Attorney General Greg Abbott, told": the name before the
+	// role is the speaker, not the name inside it.
+	if (head && PERSON_ROLES.has(head) && DETERMINERS.has(lower[0]!)) {
+		const named = nameBeforeRole(span, context);
+		if (named) {
+			return { ...base, ...named, resolution: 'name' };
+		}
+	}
+	// "agents said", "former FLDS members say": people in the plural, with no determiner and no name of their own.
+	const lastWord = words[words.length - 1] ?? '';
+	if (
+		head &&
+		lower.length <= 5 &&
+		!DETERMINERS.has(lower[0]!) &&
+		(!/^\p{Lu}/u.test(lastWord) || (words.length === 1 && sentenceInitial && /^\p{Lu}\p{Ll}+$/u.test(lastWord))) &&
+		!lower.some((w) => SPEAKER_PREPOSITIONS_IN_NAMES.has(w)) &&
+		isUnnamedPeople(head) &&
+		!context.mentions.some((m) => m.start <= span.start && span.end <= m.end && (m.type === 'person' || m.type === 'organization'))
+	) {
+		return { ...base, resolution: 'vague' };
 	}
 	// A name: the last person or organisation mention inside the phrase, else its capitalised words.
 	if (hasOwnName) {
@@ -286,6 +320,26 @@ function resolveRole(base: Span & { text: string }, role: string, kind: 'person'
 			return { ...base, canonical: org.canonical, type: 'organization', resolution: 'role', via: { start: org.start, end: org.end } };
 		}
 	}
+	// "the judge warned" before the article names "Judge Barbara Walther": the one person it names with
+	// that title later.
+	if (kind === 'person' && /^the\s/i.test(base.text)) {
+		const later = new Map<string, EntityMention>();
+		for (const m of context.mentions) {
+			if (m.start > base.end && m.type === 'person' && hasRole(m)) {
+				later.set(m.key, later.get(m.key) ?? m);
+			}
+		}
+		if (later.size === 1) {
+			const m = [...later.values()][0]!;
+			return {
+				...base,
+				canonical: context.canonicalByKey.get(m.key) ?? m.name,
+				type: kind,
+				resolution: 'role',
+				via: { start: m.start, end: m.end },
+			};
+		}
+	}
 	// "the officer said" with no officer named before: nobody a reader could identify.
 	if (kind === 'person' && /^the\s/i.test(base.text)) {
 		return { ...base, type: kind, resolution: 'vague' };
@@ -298,6 +352,39 @@ function nameWithin(text: string, phrase: Span, name: string): Span {
 	const at = text.slice(phrase.start, phrase.end).lastIndexOf(name);
 	return at >= 0 ? { start: phrase.start + at, end: phrase.start + at + name.length } : { start: phrase.start, end: phrase.end };
 }
+
+/**
+ * The person named right before an appositive role ("Jerry Strickland, a spokesman for …"): two to four
+ * capitalised words ending at a comma, not after a preposition ("In New York, a spokesman said") and not
+ * recognised as a place or an organisation.
+ */
+function nameBeforeRole(span: Span, context: ResolutionContext): { canonical: string; type: 'person' } | undefined {
+	const { text } = context;
+	const from = Math.max(0, span.start - 80);
+	const before = text.slice(from, span.start);
+	const m = /(^|[^\p{L}\p{N}'’.-])(\p{Lu}[\p{L}'’.-]+(?:[ \t]+\p{Lu}[\p{L}'’.-]+){1,3}),\s*$/u.exec(before);
+	if (!m) {
+		return undefined;
+	}
+	const start = from + m.index + m[1]!.length;
+	const end = start + m[2]!.length;
+	const LOCATING = /^(?:in|at|from|near|to|on|of|for|by|with|after|before|outside|inside|the|a|an|speaking|meanwhile|however)$/i;
+	if (
+		LOCATING.test(m[2]!.split(/\s+/)[0]!) ||
+		/\b(?:in|at|from|near|to|on|of|for|by|with|after|before|outside|inside)\s+$/i.test(text.slice(Math.max(0, start - 12), start))
+	) {
+		return undefined;
+	}
+	const overlapping = context.mentions.filter((x) => x.start < end && start < x.end);
+	if (overlapping.some((x) => x.type === 'place' || x.type === 'organization')) {
+		return undefined;
+	}
+	const person = overlapping.find((x) => x.type === 'person');
+	return { canonical: person ? (context.canonicalByKey.get(person.key) ?? person.name) : stripTitles(m[2]!), type: 'person' };
+}
+
+/** Words that tie a plural to a named body ("members of the council"): not unnamed people then. */
+const SPEAKER_PREPOSITIONS_IN_NAMES = new Set(['of', 'for', 'from', 'at']);
 
 /** A key comparing speakers across articles: the last word of the canonical name, folded. */
 export function speakerKey(speaker: Speaker | undefined): string | undefined {
