@@ -1,4 +1,5 @@
 import { analyseAttribution, NO_ATTRIBUTION, type DocumentAttribution } from './attribution/analyse';
+import { findFacts, type Fact } from './figures/facts';
 import { AliasTable, BUILT_IN_ALIASES } from './entities/names';
 import { recogniseEntities, type DocumentEntities, type NameRecogniser } from './entities/recognise';
 import type { Options } from './options';
@@ -22,6 +23,8 @@ export interface DocumentAnalysis {
 	readonly entities: DocumentEntities;
 	/** Quotations, attributed statements and their speakers. */
 	readonly attribution: DocumentAttribution;
+	/** The figures that count something, with their intervals, measures and events: the article's fact table rows. */
+	readonly facts: readonly Fact[];
 }
 
 /** What analysis needs besides text and options: the statistical models, loaded once by the caller. */
@@ -112,6 +115,20 @@ export function analyseDocument(text: string, options: Options, token?: Cancella
 			});
 		}
 	}
+	let facts: readonly Fact[] = [];
+	if (!token?.isCancellationRequested) {
+		try {
+			facts = findFacts(text, structure, options.figureMeasures, entities.mentions);
+		} catch (error) {
+			findings.push({
+				ruleId: 'figure-conflict',
+				severity: 'error',
+				start: 0,
+				end: 0,
+				message: `Internal error in reading figures: ${error instanceof Error ? error.message : String(error)}. Please report it.`,
+			});
+		}
+	}
 	for (const rule of documentRules) {
 		if (token?.isCancellationRequested) {
 			break;
@@ -124,7 +141,7 @@ export function analyseDocument(text: string, options: Options, token?: Cancella
 			findings.push({ ruleId: rule.id, severity, ...finding });
 		};
 		try {
-			rule.check({ text, structure, options, entities, attribution, report });
+			rule.check({ text, structure, options, entities, attribution, facts, report });
 		} catch (error) {
 			findings.push({
 				ruleId: rule.id,
@@ -136,7 +153,7 @@ export function analyseDocument(text: string, options: Options, token?: Cancella
 		}
 	}
 	findings.sort(compareFindings);
-	return { structure, metadata: structure.frontMatter?.metadata ?? {}, findings, entities, attribution };
+	return { structure, metadata: structure.frontMatter?.metadata ?? {}, findings, entities, attribution, facts };
 }
 
 /** Orders findings by position, then rule id, so every front end lists them identically. */

@@ -24,7 +24,14 @@ export interface Options {
 	readonly entityAliases: Readonly<Record<string, readonly string[]>>;
 	/** Entities the user declares, recognised wherever their name or an alias appears. */
 	readonly knownEntities: readonly KnownEntity[];
+	/** Extra measures by name, each with the words that say it after a figure ("evacuated": ["moved to shelters"]). */
+	readonly figureMeasures: Readonly<Record<string, readonly string[]>>;
+	/** Which articles are compared with each other: each folder, the whole workspace, or named groups of globs. */
+	readonly clusters: ClusterSetting;
 }
+
+/** How articles are grouped for comparison. An article no explicit group matches is clustered by folder. */
+export type ClusterSetting = 'folder' | 'workspace' | readonly { readonly name: string; readonly files: readonly string[] }[];
 
 /** The built-in defaults. */
 export const defaultOptions: Options = {
@@ -47,6 +54,8 @@ export const defaultOptions: Options = {
 	recogniseEntities: true,
 	entityAliases: {},
 	knownEntities: [],
+	figureMeasures: {},
+	clusters: 'folder',
 };
 
 /** Options with every field optional, as produced from a config file, editor settings or CLI flags. */
@@ -54,7 +63,7 @@ export type PartialOptions = { -readonly [K in keyof Options]?: Options[K] };
 
 /**
  * Resolves layers of partial options over the defaults. Later layers win; `rules` are merged key by
- * key, `entityAliases` by canonical name, and `vaguePhrases`, `attributionCues` and `knownEntities` are concatenated, so
+ * key, `entityAliases` and `figureMeasures` by name, and `vaguePhrases`, `attributionCues` and `knownEntities` are concatenated, so
  * a team's crosscheck.yaml and a user's settings combine.
  */
 export function resolveOptions(...layers: readonly (PartialOptions | undefined)[]): Options {
@@ -73,6 +82,8 @@ export function resolveOptions(...layers: readonly (PartialOptions | undefined)[
 			recogniseEntities: layer.recogniseEntities ?? result.recogniseEntities,
 			entityAliases: layer.entityAliases ? { ...result.entityAliases, ...layer.entityAliases } : result.entityAliases,
 			knownEntities: layer.knownEntities ? [...result.knownEntities, ...layer.knownEntities] : result.knownEntities,
+			figureMeasures: layer.figureMeasures ? { ...result.figureMeasures, ...layer.figureMeasures } : result.figureMeasures,
+			clusters: layer.clusters ?? result.clusters,
 		};
 	}
 	return result;

@@ -1,6 +1,6 @@
 import { parseDocument, type Node } from 'yaml';
 import type { KnownEntity } from '../entities/recognise';
-import type { PartialOptions, RuleLevel } from '../options';
+import type { PartialOptions, RuleLevel, ClusterSetting } from '../options';
 import type { DocumentMetadata } from '../text/frontMatter';
 import schemaJson from './crosscheck.schema.json';
 import { validateNode, type SchemaNode } from './validate';
@@ -95,6 +95,12 @@ export function parseConfig(text: string): ParsedConfig {
 		if (Array.isArray(value.entities.known)) {
 			options.knownEntities = (value.entities.known as unknown[]).filter((_, i) => !isBad(`entities.known[${i}]`)) as KnownEntity[];
 		}
+	}
+	if (isRecord(value.figures) && isRecord(value.figures.measures) && !isBad('figures.measures')) {
+		options.figureMeasures = value.figures.measures as Record<string, string[]>;
+	}
+	if (value.clusters !== undefined && !isBad('clusters')) {
+		options.clusters = value.clusters as ClusterSetting;
 	}
 	const documents: Record<string, DocumentMetadata> = {};
 	if (isRecord(value.documents)) {

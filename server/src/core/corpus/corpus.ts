@@ -2,6 +2,9 @@ import { analyseDocument, compareFindings, ruleSeverity, type AnalysisContext, t
 import { entityFindings } from '../rules/entity';
 import { quoteVariantFindings } from '../rules/quote-variant';
 import { QuoteIndex } from './quoteIndex';
+import { FactIndex } from './factIndex';
+import { clusterOf } from './clusters';
+import { figureFindings } from '../rules/figure-conflict';
 import { findRuleMentions, ruleSpans } from '../entities/recognise';
 import type { Speaker } from '../attribution/speakers';
 import { EntityRegistry, type LinkedMention } from './entityRegistry';
@@ -33,6 +36,8 @@ export class Corpus {
 	readonly entities = new EntityRegistry();
 	/** The cross-document quotation index (for `quote-variant` and quotation hovers). */
 	readonly quotations = new QuoteIndex();
+	/** The figures of every document by cluster and quantity (for the figure rules and the fact table). */
+	readonly facts = new FactIndex();
 
 	constructor(
 		private options: Options,
@@ -82,6 +87,9 @@ export class Corpus {
 		for (const other of this.quotations.update(id, text, analysis.attribution.quotes)) {
 			others.add(other);
 		}
+		for (const other of this.facts.update(id, clusterOf(path, this.options.clusters), analysis.facts)) {
+			others.add(other);
+		}
 		others.delete(id);
 		return [id, ...[...others].filter((other) => this.documents.has(other))];
 	}
@@ -93,6 +101,9 @@ export class Corpus {
 		}
 		const others = this.entities.remove(id);
 		for (const other of this.quotations.remove(id)) {
+			others.add(other);
+		}
+		for (const other of this.facts.remove(id)) {
 			others.add(other);
 		}
 		return [id, ...[...others].filter((other) => this.documents.has(other))];
@@ -155,11 +166,33 @@ export class Corpus {
 				),
 			);
 		}
+		const conflict = ruleSeverity('figure-conflict', this.options);
+		const divergence = ruleSeverity('figure-divergence', this.options);
+		if (conflict || divergence) {
+			extra.push(
+				...figureFindings(id, this.facts, (other) => this.articleName(other), {
+					...(conflict ? { conflict } : {}),
+					...(divergence ? { divergence } : {}),
+				}),
+			);
+		}
 		const severity = ruleSeverity('entity', this.options);
 		if (severity) {
 			extra.push(...entityFindings(this.mentions(id), severity));
 		}
 		return extra.length === 0 ? doc.analysis.findings : [...doc.analysis.findings, ...extra].sort(compareFindings);
+	}
+
+	/** An article as messages name it: its outlet (from metadata) or file name, and its publication time. */
+	articleName(id: string): { name: string; published?: string } {
+		const doc = this.documents.get(id);
+		const file = (doc?.path ?? id).split('/').pop() ?? id;
+		const outlet = doc?.metadata.outlet;
+		const published = doc?.metadata.published;
+		return {
+			name: outlet ? `${outlet} (${file})` : file,
+			...(typeof published === 'string' ? { published } : {}),
+		};
 	}
 
 	/** Every stored document. */

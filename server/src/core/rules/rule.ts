@@ -1,5 +1,6 @@
 import type { DocumentAttribution } from '../attribution/analyse';
 import type { DocumentEntities } from '../entities/recognise';
+import type { Fact } from '../figures/facts';
 import type { Options } from '../options';
 import type { DocumentStructure } from '../text/structure';
 import type { Severity, Span, RelatedLocation } from '../types';
@@ -13,6 +14,8 @@ export interface DocumentRuleContext {
 	readonly entities: DocumentEntities;
 	/** Quotations, attributed statements and speakers. */
 	readonly attribution: DocumentAttribution;
+	/** The figures that count something (see figures/facts.ts). */
+	readonly facts: readonly Fact[];
 	/** Reports a finding; the severity comes from the rule's configured level. */
 	report(finding: ReportedFinding): void;
 }

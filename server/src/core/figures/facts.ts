@@ -1,0 +1,516 @@
+import type { DocumentStructure } from '../text/structure';
+import type { Span } from '../types';
+import { exactly, QUALIFIER_PHRASES, qualify, range, VAGUE_QUANTITIES, type Interval, type Qualifier } from './intervals';
+import { EVENTS, FILLERS, GENERIC_POPULATIONS, MEASURES, type MeasureWords } from './lexicon';
+import { findNumbers, type NumberMention } from './numbers';
+
+/**
+ * A figure that counts something checkable — the dead, the arrested, a quake's magnitude — with what
+ * it counts, who, and which event: one row of the fact table. The span is the figure as written,
+ * qualifier included ("more than 16,000").
+ */
+export interface Fact extends Span {
+	/** The figure as written, qualifier included. */
+	readonly text: string;
+	/** Where the number itself starts ("16,000" in "more than 16,000"). */
+	readonly numberStart: number;
+	readonly qualifier?: Qualifier;
+	readonly interval: Interval;
+	/** What is counted: a measure of the lexicon ("killed", "arrested", "magnitude") or of `figures.measures`. */
+	readonly measure: string;
+	/** Who is counted, when the text narrows it ("civilians", "soldiers"); not for plain "people". */
+	readonly population?: string;
+	/** A part of a total counted elsewhere ("including 24 civilians", "the remaining six"). */
+	readonly part?: 'including' | 'remaining';
+	/** The kind of event it belongs to ("quake", "coup"), and the year when the sentence dates it elsewhere. */
+	readonly event: string;
+	/** The comparison key: event, measure, population and part. Figures are compared only within one key. */
+	readonly key: string;
+	/** The index of its line in the document structure. */
+	readonly line: number;
+	/** Whether it is in a headline, heading or caption, where outlets round. */
+	readonly display: boolean;
+}
+
+/** A recognised name the figures layer reads: numbers inside names are skipped, places anchor events. */
+export interface FactName extends Span {
+	readonly type: string;
+	/** The entity's key (the same for "Qeshm" and "Qeshm island"). */
+	readonly key: string;
+}
+
+/** Where the lead of an article ends: after its headline and first two body paragraphs, or four body lines. */
+function leadEnd(structure: DocumentStructure): number {
+	let paragraphs = 0;
+	let lines = 0;
+	let last = -1;
+	for (const line of structure.lines) {
+		if (line.kind !== 'body') {
+			continue;
+		}
+		if (line.paragraph !== last) {
+			last = line.paragraph;
+			paragraphs++;
+		}
+		if (paragraphs > 2 || ++lines > 4) {
+			return line.start;
+		}
+	}
+	return Infinity;
+}
+
+/** Extra measures from crosscheck.yaml: name → words that say it after a figure. */
+export type ExtraMeasures = Readonly<Record<string, readonly string[]>>;
+
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+const DETERMINERS = new Set(['the', 'its', 'his', 'her', 'their', 'our', 'those', 'these', 'them', 'whom', 'a', 'an', 'all']);
+
+function wordsOf(text: string): string[] {
+	return (text.toLowerCase().match(WORD) ?? []).map((w) => w.replace(/[’']s$/, ''));
+}
+
+/** Compiled lookups for one set of measures. */
+interface MeasureTable {
+	readonly after: ReadonlyMap<string, string>;
+	readonly afterPhrases: readonly (readonly [string[], string])[];
+	readonly before: readonly (readonly [string[], string])[];
+}
+
+let tableCache: { extra: ExtraMeasures; table: MeasureTable } | undefined;
+
+function measureTable(extra: ExtraMeasures): MeasureTable {
+	if (tableCache?.extra === extra) {
+		return tableCache.table;
+	}
+	const all: Record<string, MeasureWords> = { ...MEASURES };
+	for (const [name, words] of Object.entries(extra)) {
+		all[name] = { after: [...(all[name]?.after ?? []), ...words.map((w) => w.toLowerCase())], before: all[name]?.before ?? [] };
+	}
+	const after = new Map<string, string>();
+	const afterPhrases: [string[], string][] = [];
+	const before: [string[], string][] = [];
+	for (const [name, words] of Object.entries(all)) {
+		for (const w of words.after) {
+			const parts = w.split(/\s+/);
+			if (parts.length === 1) {
+				after.set(w, name);
+			} else {
+				afterPhrases.push([parts, name]);
+			}
+		}
+		for (const w of words.before) {
+			before.push([w.split(/\s+/), name]);
+		}
+	}
+	before.sort((a, b) => b[0].length - a[0].length);
+	const table = { after, afterPhrases, before };
+	tableCache = { extra, table };
+	return table;
+}
+
+/** The qualifier written right before `at` ("more than ", "at least "), with where it starts. */
+function qualifierBefore(text: string, at: number): { qualifier: Qualifier; start: number } | undefined {
+	const before = text.slice(Math.max(0, at - 24), at).toLowerCase();
+	for (const [phrase, qualifier] of QUALIFIER_PHRASES) {
+		const pattern = new RegExp(`(^|[^\\p{L}])(${phrase.replace(/ /g, '\\s+')})\\s+$`, 'u');
+		const m = pattern.exec(before);
+		if (m) {
+			return { qualifier, start: at - before.length + m.index + m[1]!.length };
+		}
+	}
+	return undefined;
+}
+
+/** A qualifier written after the number: "30 or more", "30 or fewer". */
+function qualifierAfter(text: string, end: number): { qualifier: Qualifier; end: number } | undefined {
+	const m = /^\s+or\s+(more|fewer|less)\b/i.exec(text.slice(end, end + 16));
+	return m ? { qualifier: m[1]!.toLowerCase() === 'more' ? 'or more' : 'or fewer', end: end + m[0].length } : undefined;
+}
+
+interface Quantity extends Span {
+	readonly numberStart: number;
+	readonly qualifier?: Qualifier;
+	readonly interval: Interval;
+}
+
+/**
+ * The quantities of `text[start, end)` with their intervals: numbers with their qualifiers, ranges ("20
+ * to 30", "20-30", "between 20 and 30"), thousands written with spaces ("16 000"), "a dozen", vague
+ * quantities ("hundreds", "tens of thousands") and proportions ("half of") — those without a value are
+ * left out, since they cannot be compared.
+ */
+export function findQuantities(text: string, start: number, end: number): Quantity[] {
+	const numbers = mergeSpacedThousands(text, findNumbers(text, start, end));
+	const found: Quantity[] = [];
+	for (let i = 0; i < numbers.length; i++) {
+		let n = numbers[i]!;
+		const written = text.slice(n.start, n.end).toLowerCase().replace(/\s+/g, ' ');
+		// A range: "20 to 30", "20-30", "between 20 and 30", "20 and 30" after "between".
+		const next = numbers[i + 1];
+		if (n.value !== undefined && next?.value !== undefined && next.unit === n.unit) {
+			const gap = text.slice(n.end, next.start);
+			const between = /\bbetween\s+$/i.test(text.slice(Math.max(0, n.start - 10), n.start));
+			if (/^\s*(?:to|-|–|—)\s*$/.test(gap) || (between && /^\s+and\s+$/.test(gap))) {
+				const q = qualifierBefore(text, between ? n.start - /between\s+$/i.exec(text.slice(0, n.start))![0].length : n.start);
+				const from = between ? n.start - /between\s+$/i.exec(text.slice(0, n.start))![0].length : n.start;
+				found.push({
+					start: q?.start ?? from,
+					end: next.end,
+					numberStart: n.start,
+					...(q ? { qualifier: q.qualifier } : {}),
+					interval: range(n.value, next.value, q?.qualifier),
+				});
+				i++;
+				continue;
+			}
+		}
+		let interval: Interval | undefined;
+		// "half a million": the proportion scales the number.
+		const half = n.value !== undefined && /^a\s/i.test(written) && /\bhalf\s+$/i.test(text.slice(Math.max(0, n.start - 6), n.start));
+		if (half) {
+			n = { start: n.start - /half\s+$/i.exec(text.slice(0, n.start))![0].length, end: n.end, value: n.value! / 2 };
+		}
+		if (n.value !== undefined) {
+			interval = exactly(n.value);
+		} else if (VAGUE_QUANTITIES[written]) {
+			interval = VAGUE_QUANTITIES[written];
+		}
+		if (!interval) {
+			continue;
+		}
+		const q = n.value !== undefined ? qualifierBefore(text, n.start) : undefined;
+		const after = n.value !== undefined && !q ? qualifierAfter(text, n.end) : undefined;
+		const qualifier = q?.qualifier ?? after?.qualifier;
+		found.push({
+			start: q?.start ?? n.start,
+			end: after?.end ?? n.end,
+			numberStart: n.start,
+			...(qualifier ? { qualifier } : {}),
+			interval: n.value !== undefined && qualifier ? qualify(n.value, qualifier) : interval,
+		});
+	}
+	return found;
+}
+
+/**
+ * Numbers the crawl split: "16 000" (thousands separated by spaces), "500, 000" (a space after the
+ * thousands comma) and "4. 6" (a space after the decimal point), all common in crawled text.
+ */
+function mergeSpacedThousands(text: string, numbers: NumberMention[]): NumberMention[] {
+	const merged: NumberMention[] = [];
+	for (let i = 0; i < numbers.length; i++) {
+		let n = numbers[i]!;
+		for (;;) {
+			const m = numbers[i + 1];
+			if (!m || n.unit || m.unit) {
+				break;
+			}
+			const head = text.slice(n.start, n.end);
+			const gap = text.slice(n.end, m.start);
+			const tail = text.slice(m.start, m.end);
+			const after = text.slice(m.end, m.end + 2);
+			if ((gap === ' ' || gap === ', ') && /^\d{1,3}(?:[ ,]\s?\d{3})*$/.test(head) && /^\d{3}$/.test(tail) && !/^\s?\d/.test(after)) {
+				n = { start: n.start, end: m.end, value: Number((head + tail).replace(/[ ,]/g, '')) };
+			} else if (gap === '. ' && /^\d{1,2}$/.test(head) && /^\d{1,2}$/.test(tail) && !/^\s?\d/.test(after)) {
+				n = { start: n.start, end: m.end, value: Number(`${head}.${tail}`) };
+			} else {
+				break;
+			}
+			i++;
+		}
+		merged.push(n);
+	}
+	return merged;
+}
+
+/** What a quantity counts, read from the words after it and before it. */
+function measureOf(
+	text: string,
+	quantity: Quantity,
+	sentence: Span,
+	table: MeasureTable,
+): { measure: string; population?: string; part?: Fact['part'] } | undefined {
+	const beforeText = text.slice(Math.max(sentence.start, quantity.start - 60), quantity.start);
+	const beforeWords = wordsOf(beforeText);
+	const afterText = text.slice(quantity.end, Math.min(sentence.end, quantity.end + 80));
+	// The clause the figure is in; "17,740 people, have been formally arrested" keeps its verb.
+	const clause = afterText.split(/[;:()]|,\s(?!(?:have|has|had|were|was|are|is)\b)|\s[—–]\s/)[0]!;
+	const afterWords = wordsOf(clause);
+
+	let part: Fact['part'];
+	const tail2 = beforeWords.slice(-2).join(' ');
+	const tail1 = beforeWords[beforeWords.length - 1] ?? '';
+	if (tail1 === 'including' || tail1 === 'incl' || tail2 === 'among them' || tail2 === 'of whom' || tail2 === 'of them') {
+		part = 'including';
+	} else if (tail2 === 'the remaining' || tail1 === 'remaining') {
+		part = 'remaining';
+	}
+	if (/^\s+of\s+(?:them|whom|those)\b/i.test(afterText)) {
+		part = 'including';
+	}
+
+	// Magnitude: "magnitude 4.6", "a 4.6-magnitude quake", "a 6.7-strength quake", "6.4 on the Richter scale".
+	if (
+		/(?:magnitude|measuring|measured)(?:\s+of)?\s*$/i.test(beforeText) ||
+		/^[\s-]*(?:magnitude|strength|degree|on\s+the\s+richter)\b/i.test(afterText)
+	) {
+		return { measure: 'magnitude' };
+	}
+
+	// Before: "killing at least 31", "the death toll rose to 13", "arrested 6,000 soldiers".
+	const verbsBefore = beforeWords.slice(-6);
+	for (const [words, name] of table.before) {
+		for (let s = verbsBefore.length - words.length; s >= 0; s--) {
+			if (words.every((p, k) => verbsBefore[s + k] === p)) {
+				// Only verbs or nouns whose object or value the figure is: few words between them.
+				const between = verbsBefore.slice(s + words.length);
+				if (between.length <= 3 && between.every((w) => BETWEEN_VERB_AND_FIGURE.test(w))) {
+					const population = populationAfter(afterWords);
+					return { measure: name, ...(population ? { population } : {}), ...(part ? { part } : {}) };
+				}
+			}
+		}
+	}
+	// After: "16,000 people have been formally arrested", "31 dead", "80 people were also wounded".
+	let population: string | undefined;
+	for (let i = 0; i < afterWords.length && i < 7; i++) {
+		const w = afterWords[i]!;
+		const measure = table.after.get(w);
+		if (measure) {
+			return { measure, ...(population ? { population } : {}), ...(part ? { part } : {}) };
+		}
+		for (const [words, name] of table.afterPhrases) {
+			if (words.every((p, k) => afterWords[i + k] === p)) {
+				return { measure: name, ...(population ? { population } : {}), ...(part ? { part } : {}) };
+			}
+		}
+		if (FILLERS.has(w)) {
+			continue;
+		}
+		// "a 6.7-strength quake killed": the figure describes the event, it does not count the dead.
+		if (EVENTS[w] !== undefined) {
+			break;
+		}
+		// "2,500 of its employees", "thousands of soldiers": the counted noun comes after "of".
+		if (w === 'of' || DETERMINERS.has(w)) {
+			continue;
+		}
+		if (i <= 2 && population === undefined && /^[a-z][a-z-]*s$/.test(w) && !/(?:ss|us)$/.test(w)) {
+			// The counted noun: "soldiers", "civilians", "police officers" (the last noun of a short run).
+			population = GENERIC_POPULATIONS.has(w) ? '' : w;
+			continue;
+		}
+		if (i <= 1 && population === undefined && /^[a-z][a-z-]+$/.test(w)) {
+			// An adjective before the noun: "Turkish soldiers", "more civilians".
+			continue;
+		}
+		break;
+	}
+	// "…, including 24 civilians.": a part counts what its total counts, which the caller knows.
+	if (part) {
+		const population = populationAfter(afterWords);
+		return { measure: '', ...(population ? { population } : {}), part };
+	}
+	return undefined;
+}
+
+/** Words that may stand between a counting verb and its figure: "the death toll rose to more than". */
+const BETWEEN_VERB_AND_FIGURE =
+	/^(?:to|at|of|by|from|rose|risen|climbed|reached|stood|stands|jumped|now|has|had|have|is|was|the|least|an|estimated|some|about|around|more|than|nearly|almost|over|up|as|many)$/;
+
+/** The counted noun right after a figure that a verb before it counts: "arrested 6,000 soldiers", "detained thousands of soldiers". */
+function populationAfter(afterWords: readonly string[]): string | undefined {
+	for (let i = 0; i < afterWords.length && i < 4; i++) {
+		const w = afterWords[i]!;
+		if (w === 'of' || DETERMINERS.has(w)) {
+			continue;
+		}
+		if (/^[a-z][a-z-]*s$/.test(w) && !/(?:ss|us)$/.test(w)) {
+			return GENERIC_POPULATIONS.has(w) ? undefined : w;
+		}
+		if (i <= 1 && /^[a-z][a-z-]+$/.test(w) && !FILLERS.has(w) && EVENTS[w] === undefined) {
+			continue;
+		}
+		return undefined;
+	}
+	return undefined;
+}
+
+/** A year written as a number: "in 2003", "since 1999", "July 2016" — not a count. */
+function isYear(text: string, quantity: { start: number; end: number; numberStart: number }): boolean {
+	const written = text.slice(quantity.numberStart, quantity.end);
+	return (
+		/^(?:1[89]|20)\d\d$/.test(written) &&
+		/(?:\b(?:in|since|of|during|by|until|from|to|and|early|late|mid|year|spring|summer|autumn|fall|winter|jan\w*|feb\w*|mar\w*|apr\w*|may|jun\w*|jul\w*|aug\w*|sep\w*|oct\w*|nov\w*|dec\w*)|[,(])\s*$/i.test(
+			text.slice(Math.max(0, quantity.start - 12), quantity.start),
+		)
+	);
+}
+
+/** A sentence going on about the event before: "It killed 612 people", "The quake also destroyed…". */
+const START_REFERS_BACK = /^\s*(?:it|its|they|this|that|the (?:quake|earthquake|attack|blast|fire|storm|flood|crash))\b/i;
+
+/** A year the text dates itself to: "in 2003", "in December 2003", "since early 2015". */
+const YEAR =
+	/\b(?:in|since|of|during)\s+(?:(?:early|late|mid)[- ])?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?((?:19|20)\d\d)\b/i;
+
+/** The clauses of a sentence, split at ", and", ", but", "; " and the like, as spans. */
+function clausesOf(sentenceText: string, offset: number): Span[] {
+	const clauses: Span[] = [];
+	const split = /(?:,\s+(?:and|but|while|whereas)\s+|;\s+|\s+[—–]\s+)/gi;
+	let start = 0;
+	for (let m = split.exec(sentenceText); m; m = split.exec(sentenceText)) {
+		clauses.push({ start: offset + start, end: offset + m.index });
+		start = m.index + m[0].length;
+	}
+	clauses.push({ start: offset + start, end: offset + sentenceText.length });
+	return clauses;
+}
+
+/** An event introduced as another one than the article's: "a quake", "another blast", "the last major quake". */
+const ANOTHER_EVENT = new RegExp(
+	`\\b(?:a|an|another|the\\s+last|the\\s+previous|the\\s+worst|last\\s+year's)\\s+(?:[\\p{L}\\p{N}.,'’-]+\\s+){0,3}?(?:${Object.keys(EVENTS)
+		.map((k) => k.replace(/ /g, '\\s+'))
+		.join('|')})\\b`,
+	'iu',
+);
+
+/** The kinds of event named in a piece of text, in order. */
+function eventsIn(text: string): string[] {
+	const words = wordsOf(text);
+	const kinds: string[] = [];
+	for (let i = 0; i < words.length; i++) {
+		const two = i + 1 < words.length ? `${words[i]} ${words[i + 1]}` : '';
+		const kind = EVENTS[two] ?? EVENTS[words[i]!];
+		if (kind && !kinds.includes(kind)) {
+			kinds.push(kind);
+		}
+	}
+	return kinds;
+}
+
+/** The event an article is about: the kind most often named in its headline and first paragraphs. */
+function articleEvent(text: string, structure: DocumentStructure): string {
+	const counts = new Map<string, number>();
+	let paragraphs = 0;
+	let lastParagraph = -1;
+	for (const line of structure.lines) {
+		if (line.kind === 'boilerplate') {
+			continue;
+		}
+		if (line.paragraph !== lastParagraph) {
+			lastParagraph = line.paragraph;
+			paragraphs++;
+		}
+		if (paragraphs > 4) {
+			break;
+		}
+		for (const w of wordsOf(text.slice(line.start, line.end))) {
+			const kind = EVENTS[w];
+			if (kind) {
+				// The headline weighs most.
+				counts.set(kind, (counts.get(kind) ?? 0) + (line.kind === 'headline' ? 2 : 1));
+			}
+		}
+	}
+	let best = 'event';
+	let bestCount = 0;
+	for (const [kind, count] of counts) {
+		if (count > bestCount) {
+			best = kind;
+			bestCount = count;
+		}
+	}
+	return best;
+}
+
+/**
+ * The facts of an article: every figure whose measure it can tell, with its interval, population, part
+ * relation and event. Reads headlines, captions and body sentences; skips web-page debris, datelines'
+ * dates and numbers inside names. Linear in the length of the text.
+ */
+export function findFacts(text: string, structure: DocumentStructure, extra: ExtraMeasures = {}, names: readonly FactName[] = []): Fact[] {
+	const table = measureTable(extra);
+	const dominant = articleEvent(text, structure);
+	const facts: Fact[] = [];
+	// The places the article is about: those named in its headline and first paragraphs.
+	const lead = leadEnd(structure);
+	const places = names.filter((m) => m.type === 'place');
+	const leadPlaces = new Set(places.filter((m) => m.start < lead).map((m) => m.key));
+	let previousAnchor: string = '';
+	for (const sentence of structure.sentences) {
+		const line = structure.lines[sentence.line]!;
+		if (line.kind === 'boilerplate' || line.kind === 'dateline') {
+			continue;
+		}
+		const sentenceText = text.slice(sentence.start, sentence.end);
+		if (
+			!/\d|dozen|hundred|thousand|million|half|third|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety/i.test(
+				sentenceText,
+			)
+		) {
+			continue;
+		}
+		const kinds = eventsIn(sentenceText);
+		// A sentence about another kind of event than the article's (the air strikes in a coup story)
+		// speaks of that event; one that dates itself to a year ("in December 2003") or places itself
+		// elsewhere than the article ("the ancient city of Bam") speaks of another one, and so does a
+		// sentence going on about it ("It killed 612 people").
+		// Each clause ("…in 2003, and 600 were killed in the city of Zarand in February in an earthquake")
+		// may speak of its own event; a clause without an anchor takes the one before it in the sentence.
+		const clauses = clausesOf(sentenceText, sentence.start);
+		const anchors: string[] = [];
+		let carried: string = '';
+		for (const clause of clauses) {
+			const clauseText = text.slice(clause.start, clause.end);
+			const year = YEAR.exec(clauseText)?.[1];
+			// Another event is introduced as such: "a quake hit the town of Zarand", "the last major quake".
+			const elsewhere =
+				leadPlaces.size > 0 && ANOTHER_EVENT.test(clauseText)
+					? places.find((m) => m.start >= clause.start && m.end <= clause.end && !leadPlaces.has(m.key))
+					: undefined;
+			carried = year ? `@${year}` : elsewhere ? `@${elsewhere.key}` : carried;
+			anchors.push(carried);
+		}
+		if (anchors.every((x) => x.length === 0) && START_REFERS_BACK.test(sentenceText)) {
+			anchors.fill(previousAnchor);
+		}
+		previousAnchor = anchors[anchors.length - 1] ?? '';
+		const kind = kinds.length > 0 && !kinds.includes(dominant) ? kinds[0]! : dominant;
+		// "A magnitude 6 quake can cause severe damage": a general statement, not a report.
+		const general = /\b(?:can|could|may|might|would|usually|typically|generally)\b/i.test(sentenceText);
+		let lastMeasure = '';
+		for (const quantity of findQuantities(text, sentence.start, sentence.end)) {
+			if (names.some((name) => name.start <= quantity.numberStart && quantity.end <= name.end) || isYear(text, quantity)) {
+				continue;
+			}
+			let measured = measureOf(text, quantity, sentence, table);
+			if (measured && measured.measure === '') {
+				measured = lastMeasure ? { ...measured, measure: lastMeasure } : undefined;
+			}
+			lastMeasure = measured?.measure ?? lastMeasure;
+			if (!measured || (general && /\b(?:an?)\s+(?:magnitude\s+)?$/i.test(text.slice(Math.max(0, quantity.start - 16), quantity.start)))) {
+				continue;
+			}
+			const population = measured.population || undefined;
+			const clause = clauses.findIndex((c) => c.start <= quantity.start && quantity.start < c.end);
+			const event = `${kind}${anchors[Math.max(0, clause)] ?? ''}`;
+			facts.push({
+				start: quantity.start,
+				end: quantity.end,
+				text: text.slice(quantity.start, quantity.end),
+				numberStart: quantity.numberStart,
+				...(quantity.qualifier ? { qualifier: quantity.qualifier } : {}),
+				interval: quantity.interval,
+				measure: measured.measure,
+				...(population ? { population } : {}),
+				...(measured.part ? { part: measured.part } : {}),
+				event,
+				key: `${event}|${measured.measure}|${population ?? ''}|${measured.part ?? ''}`,
+				line: sentence.line,
+				display: line.kind !== 'body',
+			});
+		}
+	}
+	return facts;
+}

@@ -1,0 +1,227 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { Corpus, resolveOptions, type Finding, type PartialOptions } from '../../src/core';
+import { clusterOf, globToRegExp } from '../../src/core/corpus/clusters';
+import { findFacts, findQuantities, type Fact } from '../../src/core/figures/facts';
+import { contains, formatInterval, overlaps, qualify, type Interval } from '../../src/core/figures/intervals';
+import { relation } from '../../src/core/rules/figure-conflict';
+import { analyseStructure } from '../../src/core/text/structure';
+import { lines } from '../helpers';
+
+const HEADLINE = 'Flood hits Marrow valley';
+
+function quantities(text: string): [string, string][] {
+	return findQuantities(text, 0, text.length).map((q) => [text.slice(q.start, q.end), formatInterval(q.interval)]);
+}
+
+function facts(body: string): Fact[] {
+	const text = lines(HEADLINE, '', body);
+	return findFacts(text, analyseStructure(text));
+}
+
+function view(body: string): [string, string, string][] {
+	return facts(body).map((f) => [f.text, formatInterval(f.interval), f.key]);
+}
+
+void describe('intervals', () => {
+	const cases: [string, Interval][] = [
+		['at least', { min: 30, max: Infinity, minInclusive: true, maxInclusive: false }],
+		['more than', { min: 30, max: Infinity, minInclusive: false, maxInclusive: false }],
+		['at most', { min: 0, max: 30, minInclusive: true, maxInclusive: true }],
+		['fewer than', { min: 0, max: 30, minInclusive: true, maxInclusive: false }],
+		['about', { min: 27, max: 33, minInclusive: true, maxInclusive: true }],
+		['nearly', { min: 27, max: 30, minInclusive: true, maxInclusive: false }],
+	];
+	for (const [qualifier, interval] of cases) {
+		void it(`reads "${qualifier} 30" as ${formatInterval(interval)}`, () => {
+			const got = qualify(30, qualifier as never);
+			assert.equal(got.minInclusive, interval.minInclusive);
+			assert.equal(got.maxInclusive, interval.maxInclusive);
+			assert.ok(Math.abs(got.min - interval.min) < 1e-9 && (got.max === interval.max || Math.abs(got.max - interval.max) < 1e-9));
+		});
+	}
+
+	void it('tells overlapping intervals from disjoint ones at open and closed ends', () => {
+		assert.equal(overlaps(qualify(16000, 'more than'), qualify(17740, undefined)), true);
+		assert.equal(overlaps(qualify(10, 'more than'), qualify(10, undefined)), false);
+		assert.equal(overlaps(qualify(10, 'at least'), qualify(10, undefined)), true);
+		assert.equal(overlaps(qualify(3, undefined), qualify(4, undefined)), false);
+		assert.equal(contains(qualify(30, 'nearly'), 30), false);
+		assert.equal(contains(qualify(30, 'nearly'), 28), true);
+	});
+});
+
+void describe('findQuantities', () => {
+	void it('reads qualifiers before and after a number', () => {
+		assert.deepEqual(quantities('more than 16,000 and at least 30 and 30 or more and about 5,000 and up to 40'), [
+			['more than 16,000', '(16,000, ∞)'],
+			['at least 30', '[30, ∞)'],
+			['30 or more', '[30, ∞)'],
+			['about 5,000', '[4,500, 5,500]'],
+			['up to 40', '[0, 40]'],
+		]);
+	});
+
+	void it('reads ranges, vague quantities, words and "half a million"', () => {
+		assert.deepEqual(quantities('20 to 30, between 40 and 50, 60-70, hundreds, tens of thousands, a dozen, nearly half a million'), [
+			['20 to 30', '[20, 30]'],
+			['between 40 and 50', '[40, 50]'],
+			['60-70', '[60, 70]'],
+			['hundreds', '[200, 999]'],
+			['tens of thousands', '[20,000, 99,999]'],
+			['a dozen', '12'],
+			['nearly half a million', '[450,000, 500,000)'],
+		]);
+	});
+
+	void it('mends numbers split by crawled spacing: "16 000", "500, 000" and "4. 6"', () => {
+		assert.deepEqual(quantities('16 000 people, 500, 000 more, magnitude 4. 6'), [
+			['16 000', '16,000'],
+			['500, 000', '500,000'],
+			['4. 6', '4.6'],
+		]);
+	});
+});
+
+void describe('findFacts', () => {
+	void it('reads what a figure counts from the words after it and the verb before it', () => {
+		assert.deepEqual(
+			view(
+				'More than 16,000 people have been formally arrested, while 5,000 others are in custody. The storm killed 14 people and injured about 80.',
+			),
+			[
+				['More than 16,000', '(16,000, ∞)', 'flood|arrested||'],
+				['5,000', '5,000', 'flood|detained||'],
+				['14', '14', 'storm|killed||'],
+				['about 80', '[72, 88]', 'storm|injured||'],
+			],
+		);
+	});
+
+	void it('keeps a narrowed population and parts of a total apart', () => {
+		assert.deepEqual(view('The flood killed 30 people, including 24 civilians. Troops detained 200 soldiers.'), [
+			['30', '30', 'flood|killed||'],
+			['24', '24', 'flood|killed|civilians|including'],
+			['200', '200', 'flood|detained|soldiers|'],
+		]);
+	});
+
+	void it('reads magnitudes, and skips figures that are not counts', () => {
+		assert.deepEqual(view('A magnitude 5.9 flood gauge reading was taken at 10:30. The 45-year-old mayor said 3 bridges were shut.'), [
+			['5.9', '5.9', 'flood|magnitude||'],
+		]);
+	});
+
+	void it("keeps figures of another year or another named event apart from the article's", () => {
+		assert.deepEqual(view('The flood killed 14 people. A flood in 2003 killed more than 300 people.'), [
+			['14', '14', 'flood|killed||'],
+			['more than 300', '(300, ∞)', 'flood@2003|killed||'],
+		]);
+	});
+
+	void it('skips general statements: "a magnitude 6 quake can cause severe damage"', () => {
+		assert.deepEqual(view('A magnitude 6 quake can cause severe damage.'), []);
+	});
+});
+
+void describe('figure-conflict and figure-divergence', () => {
+	function corpusOf(docs: Record<string, string>, options: PartialOptions = {}) {
+		const corpus = new Corpus(resolveOptions({ recogniseEntities: false, ...options }));
+		for (const [path, body] of Object.entries(docs)) {
+			corpus.update(path, lines(HEADLINE, '', body), 1, path);
+		}
+		const found = (id: string, ruleId: string): Finding[] => corpus.findings(id).filter((f) => f.ruleId === ruleId);
+		return { corpus, found };
+	}
+
+	void it('flags figures of one quantity that cannot both be true, in both articles, linked to each other', () => {
+		const { corpus, found } = corpusOf({
+			'marrow/a.txt': 'The flood killed three people.',
+			'marrow/b.txt': 'The flood killed four people on Monday.',
+		});
+		const [a] = found('marrow/a.txt', 'figure-conflict');
+		const [b] = found('marrow/b.txt', 'figure-conflict');
+		assert.equal(a?.severity, 'warning');
+		assert.equal(a?.message, 'Figure conflict (killed): "three" here cannot match "four" (b.txt) elsewhere.');
+		assert.deepEqual(
+			a?.related?.map((r) => [r.docId, r.message]),
+			[['marrow/b.txt', 'b.txt: "four" (4)']],
+		);
+		assert.equal(b?.related?.[0]?.docId, 'marrow/a.txt');
+		assert.deepEqual(found('marrow/a.txt', 'figure-divergence'), []);
+		// Removing one article clears the other's finding.
+		corpus.remove('marrow/b.txt');
+		assert.deepEqual(found('marrow/a.txt', 'figure-conflict'), []);
+	});
+
+	void it('reports different figures that can both be true as a divergence, and the same number with another qualifier as nothing', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'More than 16,000 people have been arrested. The flood killed 10 people.',
+			'marrow/b.txt': 'Police have arrested 17,740 people. The flood killed at least 10 people.',
+		});
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-divergence').map((f) => f.message),
+			['Figure divergence (arrested): "More than 16,000" here, "17,740" (b.txt) elsewhere; they can all be true.'],
+		);
+		assert.deepEqual(found('marrow/a.txt', 'figure-conflict'), []);
+	});
+
+	void it('compares articles of one folder only, unless the clusters say otherwise', () => {
+		const docs = { 'marrow/a.txt': 'The flood killed three people.', 'lowmarsh/b.txt': 'The flood killed four people.' };
+		assert.deepEqual(corpusOf(docs).found('marrow/a.txt', 'figure-conflict'), []);
+		assert.equal(corpusOf(docs, { clusters: 'workspace' }).found('marrow/a.txt', 'figure-conflict').length, 1);
+		assert.equal(
+			corpusOf(docs, { clusters: [{ name: 'floods', files: ['marrow/*.txt', 'lowmarsh/**'] }] }).found('marrow/a.txt', 'figure-conflict')
+				.length,
+			1,
+		);
+	});
+
+	void it('never compares different measures or a part with its total', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'The flood killed 30 people, including 24 civilians.',
+			'marrow/b.txt': 'The flood injured 31 people. It killed 30 people.',
+		});
+		assert.deepEqual(found('marrow/a.txt', 'figure-conflict'), []);
+		assert.deepEqual(found('marrow/a.txt', 'figure-divergence'), []);
+	});
+
+	void it('says when a later article reports more: possibly an update', () => {
+		const corpus = new Corpus(resolveOptions({ recogniseEntities: false }));
+		corpus.update('m/a.txt', '---\npublished: 2025-03-01\n---\nFlood hits Marrow\n\nThe flood killed 10 people.', 1, 'm/a.txt');
+		corpus.update('m/b.txt', '---\npublished: 2025-03-02\n---\nFlood hits Marrow\n\nThe flood killed 13 people.', 1, 'm/b.txt');
+		const [finding] = corpus.findings('m/a.txt').filter((f) => f.ruleId === 'figure-conflict');
+		assert.match(finding?.message ?? '', /possibly an update/);
+		const [other] = corpus.findings('m/b.txt').filter((f) => f.ruleId === 'figure-conflict');
+		assert.doesNotMatch(other?.message ?? '', /possibly an update/);
+	});
+
+	void it('relates figures by their intervals', () => {
+		const [ten, atLeastTen, twelve, moreThanTen] = facts(
+			'The flood killed 10 people. The flood killed at least 10 people. The flood killed 12 people. The flood killed more than 10 people.',
+		);
+		assert.equal(relation(ten!, atLeastTen!), 'equal');
+		assert.equal(relation(atLeastTen!, twelve!), 'divergent');
+		assert.equal(relation(ten!, twelve!), 'conflict');
+		assert.equal(relation(ten!, moreThanTen!), 'conflict');
+	});
+});
+
+void describe('clusters', () => {
+	void it('groups by folder by default, the whole workspace, or named globs', () => {
+		assert.equal(clusterOf('marrow/a.txt', 'folder'), 'marrow');
+		assert.equal(clusterOf('a.txt', 'folder'), '');
+		assert.equal(clusterOf('marrow/a.txt', 'workspace'), '*');
+		const groups = [{ name: 'quake', files: ['iran/**/*.txt', 'extra/{a,b}.txt'] }];
+		assert.equal(clusterOf('iran/day1/a.txt', groups), '=quake');
+		assert.equal(clusterOf('extra/b.txt', groups), '=quake');
+		assert.equal(clusterOf('extra/c.txt', groups), 'extra');
+	});
+
+	void it('turns globs into patterns over forward-slash paths', () => {
+		assert.equal(globToRegExp('**/*.txt').test('a/b/c.txt'), true);
+		assert.equal(globToRegExp('**/*.txt').test('c.txt'), true);
+		assert.equal(globToRegExp('a/*.txt').test('a/b/c.txt'), false);
+		assert.equal(globToRegExp('a/?.txt').test('a/b.txt'), true);
+	});
+});
