@@ -76,8 +76,8 @@ void describe('findQuantities', () => {
 
 	void it('mends numbers split by crawled spacing: "16 000", "500, 000" and "4. 6"', () => {
 		assert.deepEqual(quantities('16 000 people, 500, 000 more, magnitude 4. 6'), [
-			['16 000', '16,000'],
-			['500, 000', '500,000'],
+			['16 000', '[15,200, 16,800]'],
+			['500, 000', '[475,000, 525,000]'],
 			['4. 6', '4.6'],
 		]);
 	});
@@ -91,7 +91,7 @@ void describe('findFacts', () => {
 			),
 			[
 				['More than 16,000', '(16,000, ∞)', 'flood|arrested||'],
-				['5,000', '5,000', 'flood|detained||'],
+				['5,000', '[4,750, 5,250]', 'flood|detained||'],
 				['14', '14', 'storm|killed||'],
 				['about 80', '[72, 88]', 'storm|injured||'],
 			],
@@ -102,12 +102,12 @@ void describe('findFacts', () => {
 		assert.deepEqual(view('The flood killed 30 people, including 24 civilians. Troops detained 200 soldiers.'), [
 			['30', '30', 'flood|killed||'],
 			['24', '24', 'flood|killed|civilians|including'],
-			['200', '200', 'flood|detained|soldiers|'],
+			['200', '[190, 210]', 'flood|detained|soldiers|'],
 		]);
 	});
 
 	void it('reads magnitudes, and skips figures that are not counts', () => {
-		assert.deepEqual(view('A magnitude 5.9 flood gauge reading was taken at 10:30. The 45-year-old mayor said 3 bridges were shut.'), [
+		assert.deepEqual(view('A magnitude 5.9 flood gauge reading was taken at 10:30. The 45-year-old mayor arrived 20 minutes later.'), [
 			['5.9', '5.9', 'flood|magnitude||'],
 		]);
 	});
@@ -117,6 +117,21 @@ void describe('findFacts', () => {
 			['14', '14', 'flood|killed||'],
 			['more than 300', '(300, ∞)', 'flood@2003|killed||'],
 		]);
+	});
+
+	void it('counts other things by the noun after the figure, and distances by what they are measured from', () => {
+		assert.deepEqual(view('Four rescue boats were sent. The dam is 20 miles north of Lowmarsh.'), [
+			['Four', '4', 'flood|count|boats|'],
+			['20', '[18, 22]', 'flood|distance|mi north lowmarsh|'],
+		]);
+	});
+
+	void it('reads a round hundred or thousand as ±5%, so 600 and 612 can both be true and three and four cannot', () => {
+		const [six, sixTwelve, three, four] = facts(
+			'The flood killed 600 people. The flood killed 612 people. The storm killed three people. The storm killed four people.',
+		);
+		assert.equal(relation(six!, sixTwelve!), 'divergent');
+		assert.equal(relation(three!, four!), 'conflict');
 	});
 
 	void it('skips general statements: "a magnitude 6 quake can cause severe damage"', () => {

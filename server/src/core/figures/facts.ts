@@ -1,6 +1,6 @@
 import type { DocumentStructure } from '../text/structure';
 import type { Span } from '../types';
-import { exactly, QUALIFIER_PHRASES, qualify, range, VAGUE_QUANTITIES, type Interval, type Qualifier } from './intervals';
+import { QUALIFIER_PHRASES, qualify, range, unqualified, VAGUE_QUANTITIES, widen, type Interval, type Qualifier } from './intervals';
 import { EVENTS, FILLERS, GENERIC_POPULATIONS, MEASURES, type MeasureWords } from './lexicon';
 import { findNumbers, type NumberMention } from './numbers';
 
@@ -171,7 +171,7 @@ export function findQuantities(text: string, start: number, end: number): Quanti
 			n = { start: n.start - /half\s+$/i.exec(text.slice(0, n.start))![0].length, end: n.end, value: n.value! / 2 };
 		}
 		if (n.value !== undefined) {
-			interval = exactly(n.value);
+			interval = unqualified(n.value);
 		} else if (VAGUE_QUANTITIES[written]) {
 			interval = VAGUE_QUANTITIES[written];
 		}
@@ -271,6 +271,14 @@ function measureOf(
 			}
 		}
 	}
+	// "…, 15 critically": those among the injured in a serious condition, a part of the total.
+	if (/^(?:critically|seriously|badly|severely|gravely)$/.test(afterWords[0] ?? '')) {
+		return {
+			measure: afterWords.some((w) => table.after.get(w) === 'injured') ? 'injured' : '',
+			population: 'critical',
+			part: 'including',
+		};
+	}
 	// After: "16,000 people have been formally arrested", "31 dead", "80 people were also wounded".
 	let population: string | undefined;
 	for (let i = 0; i < afterWords.length && i < 7; i++) {
@@ -311,8 +319,36 @@ function measureOf(
 		const population = populationAfter(afterWords);
 		return { measure: '', ...(population ? { population } : {}), part };
 	}
+	// Distances with what they are measured from: "20 miles north of Santa Rosa", "1,500 km south of Tehran".
+	const distance = DISTANCE.exec(clause);
+	if (distance) {
+		const unit = /^(?:mile|mi)/i.test(distance[1]!)
+			? 'mi'
+			: /^(?:k)/i.test(distance[1]!)
+				? 'km'
+				: /^(?:met|m$)/i.test(distance[1]!)
+					? 'm'
+					: 'ft';
+		const from = wordsOf(distance[2] ?? '').filter((w) => !DETERMINERS.has(w) && w !== 'of' && w !== 'from');
+		return { measure: 'distance', population: [unit, ...from.slice(0, 3)].join(' ') };
+	}
+	// Anything else counted by a plural noun right after the figure: "four strong aftershocks", "six AK-47 rifles".
+	const counted = populationAfter(afterWords);
+	if (
+		counted &&
+		!TIME_UNITS.has(counted) &&
+		!/^\s*(?:ago|later|earlier|old)\b/i.test(clause.slice(clause.indexOf(counted) + counted.length))
+	) {
+		return { measure: 'count', population: counted };
+	}
 	return undefined;
 }
+
+/** A distance right after a figure and what it is measured from. */
+const DISTANCE =
+	/^[\s-]*(miles?|mi|kilomet(?:re|er)s?|km|met(?:re|er)s?|feet|ft)\b\s*((?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:\s+of)?|from|off|away\s+from|outside(?:\s+of)?)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?)?/u;
+/** Plural nouns of time: durations and dates, not counts of things. */
+const TIME_UNITS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades', 'centuries', 'times']);
 
 /** Words that may stand between a counting verb and its figure: "the death toll rose to more than". */
 const BETWEEN_VERB_AND_FIGURE =
@@ -350,6 +386,21 @@ function isYear(text: string, quantity: { start: number; end: number; numberStar
 /** A sentence going on about the event before: "It killed 612 people", "The quake also destroyed…". */
 const START_REFERS_BACK = /^\s*(?:it|its|they|this|that|the (?:quake|earthquake|attack|blast|fire|storm|flood|crash))\b/i;
 
+/** A running total: "so far", "since the assault began", "the rising toll", "in total". */
+const TOTAL =
+	/\b(?:so far|to date|in total|in all|overall|cumulative|since (?:the|it|they|its)\b|(?:the|a) (?:overall|total|rising|cumulative) (?:death |casualty )?toll)/i;
+/** Another incident than the one the article is about. */
+const SEPARATE =
+	/\b(?:in|during) (?:a|another) separate (?:incident|attack|strike)|\bin another (?:incident|attack|strike)|^\s*elsewhere\b/i;
+/** A general statement: "can cause", "are common", "typically". */
+const GENERAL = /\b(?:can|could|may|might|would|usually|typically|generally|common|commonly|often)\b/i;
+
+/** Where the comma before `at` within a clause is (or the clause start): "While X are common, Thursday's jolt…". */
+function lastComma(text: string, from: number, at: number): number {
+	const comma = text.lastIndexOf(',', at);
+	return comma >= from ? comma : from;
+}
+
 /** A year the text dates itself to: "in 2003", "in December 2003", "since early 2015". */
 const YEAR =
 	/\b(?:in|since|of|during)\s+(?:(?:early|late|mid)[- ])?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?((?:19|20)\d\d)\b/i;
@@ -367,9 +418,37 @@ function clausesOf(sentenceText: string, offset: number): Span[] {
 	return clauses;
 }
 
+/** What an attack or a disaster hits: "a shell hit a UN school in Khan Younis" is another incident than the article's. */
+const TARGETS = [
+	'school',
+	'camp',
+	'house',
+	'home',
+	'building',
+	'hospital',
+	'mosque',
+	'church',
+	'market',
+	'village',
+	'town',
+	'vehicle',
+	'car',
+	'boat',
+	'ship',
+	'office',
+	'plant',
+	'factory',
+	'store',
+	'shop',
+	'hotel',
+];
+
 /** An event introduced as another one than the article's: "a quake", "another blast", "the last major quake". */
 const ANOTHER_EVENT = new RegExp(
-	`\\b(?:a|an|another|the\\s+last|the\\s+previous|the\\s+worst|last\\s+year's)\\s+(?:[\\p{L}\\p{N}.,'’-]+\\s+){0,3}?(?:${Object.keys(EVENTS)
+	`\\b(?:a|an|another|the\\s+last|the\\s+previous|the\\s+worst|last\\s+year's)\\s+(?:[\\p{L}\\p{N}.,'’-]+\\s+){0,3}?(?:${[
+		...Object.keys(EVENTS),
+		...TARGETS,
+	]
 		.map((k) => k.replace(/ /g, '\\s+'))
 		.join('|')})\\b`,
 	'iu',
@@ -477,11 +556,20 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 		}
 		previousAnchor = anchors[anchors.length - 1] ?? '';
 		const kind = kinds.length > 0 && !kinds.includes(dominant) ? kinds[0]! : dominant;
-		// "A magnitude 6 quake can cause severe damage": a general statement, not a report.
-		const general = /\b(?:can|could|may|might|would|usually|typically|generally)\b/i.test(sentenceText);
+		// A running total ("more than 600 killed so far", "the rising toll") is not one incident's count;
+		// a "separate incident" is never compared.
+		const total = TOTAL.test(sentenceText) ? '@total' : '';
+		const separate = SEPARATE.test(sentenceText) ? `@separate${sentence.line}` : '';
 		let lastMeasure = '';
 		for (const quantity of findQuantities(text, sentence.start, sentence.end)) {
 			if (names.some((name) => name.start <= quantity.numberStart && quantity.end <= name.end) || isYear(text, quantity)) {
+				continue;
+			}
+			// "A magnitude 6 quake can cause severe damage", "shakers of magnitude 2 are common": general
+			// statements, not reports.
+			const clause = clauses.find((c) => c.start <= quantity.start && quantity.start < c.end) ?? sentence;
+			const phrase = text.slice(Math.max(clause.start, lastComma(text, clause.start, quantity.start)), clause.end);
+			if (GENERAL.test(phrase)) {
 				continue;
 			}
 			let measured = measureOf(text, quantity, sentence, table);
@@ -489,19 +577,18 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 				measured = lastMeasure ? { ...measured, measure: lastMeasure } : undefined;
 			}
 			lastMeasure = measured?.measure ?? lastMeasure;
-			if (!measured || (general && /\b(?:an?)\s+(?:magnitude\s+)?$/i.test(text.slice(Math.max(0, quantity.start - 16), quantity.start)))) {
+			if (!measured) {
 				continue;
 			}
 			const population = measured.population || undefined;
-			const clause = clauses.findIndex((c) => c.start <= quantity.start && quantity.start < c.end);
-			const event = `${kind}${anchors[Math.max(0, clause)] ?? ''}`;
+			const event = `${kind}${anchors[Math.max(0, clauses.indexOf(clause))] ?? ''}${total}${separate}`;
 			facts.push({
 				start: quantity.start,
 				end: quantity.end,
 				text: text.slice(quantity.start, quantity.end),
 				numberStart: quantity.numberStart,
 				...(quantity.qualifier ? { qualifier: quantity.qualifier } : {}),
-				interval: quantity.interval,
+				interval: measured.measure === 'distance' && !quantity.qualifier ? widen(quantity.interval, 0.1) : quantity.interval,
 				measure: measured.measure,
 				...(population ? { population } : {}),
 				...(measured.part ? { part: measured.part } : {}),

@@ -21,9 +21,10 @@
  * | "millions"                                | [2e6, 9.99e8]       |
  * | "a dozen"                                 | [12, 12]            |
  *
- * A round figure is not widened: "16,000" is exactly 16,000 unless a qualifier says otherwise, because
- * the reporter chose to write it so; the rules call different exact figures a divergence or a conflict
- * and leave the judgement to the reader.
+ * A figure without a qualifier is exact ("13", "17,740"), with two exceptions, because that is how
+ * reporters write them: a round hundred or thousand ("600", "16,000") is read as ±5%, and a distance
+ * (measured, then rounded) as ±10%. So "600 killed" and "612 killed" can both be true, "three killed" and
+ * "four killed" cannot.
  */
 
 /** A set of values: `min` to `max`, each end included or not. `max` may be Infinity. */
@@ -81,11 +82,26 @@ export function exactly(value: number): Interval {
 	return { min: value, max: value, minInclusive: true, maxInclusive: true };
 }
 
-/** The interval of `value` under a qualifier (none: the exact value). */
+/** A number as written without a qualifier: exact, or ±5% for a round hundred or thousand. */
+export function unqualified(value: number): Interval {
+	return value >= 100 && value % 100 === 0 ? widen(exactly(value), 0.05) : exactly(value);
+}
+
+/** An interval widened by a share of its ends (a measurement's rounding). */
+export function widen(interval: Interval, share: number): Interval {
+	return {
+		min: interval.min * (1 - share),
+		max: Number.isFinite(interval.max) ? interval.max * (1 + share) : interval.max,
+		minInclusive: true,
+		maxInclusive: interval.maxInclusive || Number.isFinite(interval.max),
+	};
+}
+
+/** The interval of `value` under a qualifier (none: {@link unqualified}). */
 export function qualify(value: number, qualifier: Qualifier | undefined): Interval {
 	switch (qualifier) {
 		case undefined:
-			return exactly(value);
+			return unqualified(value);
 		case 'at least':
 		case 'or more':
 			return { min: value, max: Infinity, minInclusive: true, maxInclusive: false };
