@@ -3,6 +3,20 @@ import type { Span } from '../types';
 import { QUALIFIER_PHRASES, qualify, range, unqualified, VAGUE_QUANTITIES, widen, type Interval, type Qualifier } from './intervals';
 import { EVENTS, FILLERS, GENERIC_POPULATIONS, MEASURES, type MeasureWords } from './lexicon';
 import { findNumbers, type NumberMention } from './numbers';
+import { wordScanner } from '../text/wordScan';
+
+/** What a figure needs somewhere in the sentence: a digit or a number word; a sentence without any is skipped at once. */
+const MAY_HOLD_FIGURE = wordScanner(
+	[
+		...'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(
+			' ',
+		),
+		...'twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion hundreds thousands millions dozen dozens scores'.split(
+			' ',
+		),
+	],
+	'0123456789',
+);
 
 /**
  * A figure that counts something checkable — the dead, the arrested, a quake's magnitude — with what
@@ -74,6 +88,8 @@ interface MeasureTable {
 	readonly after: ReadonlyMap<string, string>;
 	readonly afterPhrases: readonly (readonly [string[], string])[];
 	readonly before: readonly (readonly [string[], string])[];
+	/** The `before` phrases by their last word, longest first. */
+	readonly beforeByLast: ReadonlyMap<string, readonly (readonly [string[], string])[]>;
 }
 
 let tableCache: { extra: ExtraMeasures; table: MeasureTable } | undefined;
@@ -103,16 +119,29 @@ function measureTable(extra: ExtraMeasures): MeasureTable {
 		}
 	}
 	before.sort((a, b) => b[0].length - a[0].length);
-	const table = { after, afterPhrases, before };
+	const beforeByLast = new Map<string, [string[], string][]>();
+	for (const entry of before) {
+		const last = entry[0][entry[0].length - 1]!;
+		beforeByLast.set(last, [...(beforeByLast.get(last) ?? []), entry]);
+	}
+	const table = { after, afterPhrases, before, beforeByLast };
 	tableCache = { extra, table };
 	return table;
 }
 
+/** Each qualifier phrase as a pattern ending right before a number. */
+const QUALIFIER_PATTERNS: readonly (readonly [RegExp, Qualifier])[] = QUALIFIER_PHRASES.map(([phrase, qualifier]) => [
+	new RegExp(`(^|[^\\p{L}])(${phrase.replace(/ /g, '\\s+')})\\s+$`, 'u'),
+	qualifier,
+]);
+
 /** The qualifier written right before `at` ("more than ", "at least "), with where it starts. */
 function qualifierBefore(text: string, at: number): { qualifier: Qualifier; start: number } | undefined {
 	const before = text.slice(Math.max(0, at - 24), at).toLowerCase();
-	for (const [phrase, qualifier] of QUALIFIER_PHRASES) {
-		const pattern = new RegExp(`(^|[^\\p{L}])(${phrase.replace(/ /g, '\\s+')})\\s+$`, 'u');
+	if (!/[a-z]\s+$/.test(before)) {
+		return undefined;
+	}
+	for (const [pattern, qualifier] of QUALIFIER_PATTERNS) {
 		const m = pattern.exec(before);
 		if (m) {
 			return { qualifier, start: at - before.length + m.index + m[1]!.length };
@@ -259,15 +288,16 @@ function measureOf(
 
 	// Before: "killing at least 31", "the death toll rose to 13", "arrested 6,000 soldiers".
 	const verbsBefore = beforeWords.slice(-6);
-	for (const [words, name] of table.before) {
-		for (let s = verbsBefore.length - words.length; s >= 0; s--) {
-			if (words.every((p, k) => verbsBefore[s + k] === p)) {
-				// Only verbs or nouns whose object or value the figure is: few words between them.
-				const between = verbsBefore.slice(s + words.length);
-				if (between.length <= 3 && between.every((w) => BETWEEN_VERB_AND_FIGURE.test(w))) {
-					const population = populationAfter(afterWords);
-					return { measure: name, ...(population ? { population } : {}), ...(part ? { part } : {}) };
-				}
+	for (let e = verbsBefore.length - 1; e >= 0 && verbsBefore.length - 1 - e <= 3; e--) {
+		for (const [words, name] of table.beforeByLast.get(verbsBefore[e]!) ?? []) {
+			const s = e - words.length + 1;
+			if (s < 0 || !words.every((p, k) => verbsBefore[s + k] === p)) {
+				continue;
+			}
+			// Only verbs or nouns whose object or value the figure is: few words between them.
+			if (verbsBefore.slice(e + 1).every((w) => BETWEEN_VERB_AND_FIGURE.test(w))) {
+				const population = populationAfter(afterWords);
+				return { measure: name, ...(population ? { population } : {}), ...(part ? { part } : {}) };
 			}
 		}
 	}
@@ -454,13 +484,23 @@ const ANOTHER_EVENT = new RegExp(
 	'iu',
 );
 
+/** {@link EVENTS} as a map, and the first words of its two-word entries ("air strike"). */
+const EVENT_KINDS: ReadonlyMap<string, string> = new Map(Object.entries(EVENTS));
+const EVENT_FIRST_WORDS = new Set(
+	Object.keys(EVENTS)
+		.filter((k) => k.includes(' '))
+		.map((k) => k.split(' ')[0]!),
+);
+
 /** The kinds of event named in a piece of text, in order. */
 function eventsIn(text: string): string[] {
 	const words = wordsOf(text);
 	const kinds: string[] = [];
 	for (let i = 0; i < words.length; i++) {
-		const two = i + 1 < words.length ? `${words[i]} ${words[i + 1]}` : '';
-		const kind = EVENTS[two] ?? EVENTS[words[i]!];
+		const word = words[i]!;
+		const kind =
+			(EVENT_FIRST_WORDS.has(word) && i + 1 < words.length ? EVENT_KINDS.get(`${word} ${words[i + 1]}`) : undefined) ??
+			EVENT_KINDS.get(word);
 		if (kind && !kinds.includes(kind)) {
 			kinds.push(kind);
 		}
@@ -473,6 +513,7 @@ function articleEvent(text: string, structure: DocumentStructure): string {
 	const counts = new Map<string, number>();
 	let paragraphs = 0;
 	let lastParagraph = -1;
+	let seen = 0;
 	for (const line of structure.lines) {
 		if (line.kind === 'boilerplate') {
 			continue;
@@ -481,7 +522,7 @@ function articleEvent(text: string, structure: DocumentStructure): string {
 			lastParagraph = line.paragraph;
 			paragraphs++;
 		}
-		if (paragraphs > 4) {
+		if (paragraphs > 4 || ++seen > 8) {
 			break;
 		}
 		for (const w of wordsOf(text.slice(line.start, line.end))) {
@@ -516,52 +557,64 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 	const lead = leadEnd(structure);
 	const places = names.filter((m) => m.type === 'place');
 	const leadPlaces = new Set(places.filter((m) => m.start < lead).map((m) => m.key));
-	let previousAnchor: string = '';
-	for (const sentence of structure.sentences) {
-		const line = structure.lines[sentence.line]!;
-		if (line.kind === 'boilerplate' || line.kind === 'dateline') {
-			continue;
+	// The event anchor of each clause of a sentence ("…in 2003, and 600 were killed in the city of Zarand in
+	// February in an earthquake"): a year it dates itself to, or a place other than the article's where it
+	// introduces another event ("a quake hit the town of Zarand"); a clause without one takes the one
+	// before it in the sentence. Computed only for sentences with figures, and the sentences before them
+	// that they refer back to ("It killed 612 people").
+	const anchorMemo = new Map<number, { clauses: Span[]; anchors: string[] }>();
+	const anchorsOf = (index: number): { clauses: Span[]; anchors: string[] } => {
+		let memo = anchorMemo.get(index);
+		if (memo) {
+			return memo;
 		}
+		const sentence = structure.sentences[index]!;
 		const sentenceText = text.slice(sentence.start, sentence.end);
-		if (
-			!/\d|dozen|hundred|thousand|million|half|third|quarter|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety/i.test(
-				sentenceText,
-			)
-		) {
-			continue;
-		}
-		const kinds = eventsIn(sentenceText);
-		// A sentence about another kind of event than the article's (the air strikes in a coup story)
-		// speaks of that event; one that dates itself to a year ("in December 2003") or places itself
-		// elsewhere than the article ("the ancient city of Bam") speaks of another one, and so does a
-		// sentence going on about it ("It killed 612 people").
-		// Each clause ("…in 2003, and 600 were killed in the city of Zarand in February in an earthquake")
-		// may speak of its own event; a clause without an anchor takes the one before it in the sentence.
 		const clauses = clausesOf(sentenceText, sentence.start);
 		const anchors: string[] = [];
-		let carried: string = '';
+		let carried = '';
 		for (const clause of clauses) {
 			const clauseText = text.slice(clause.start, clause.end);
 			const year = YEAR.exec(clauseText)?.[1];
-			// Another event is introduced as such: "a quake hit the town of Zarand", "the last major quake".
 			const elsewhere =
-				leadPlaces.size > 0 && ANOTHER_EVENT.test(clauseText)
+				leadPlaces.size > 0 &&
+				places.some((m) => m.start >= clause.start && m.end <= clause.end && !leadPlaces.has(m.key)) &&
+				ANOTHER_EVENT.test(clauseText)
 					? places.find((m) => m.start >= clause.start && m.end <= clause.end && !leadPlaces.has(m.key))
 					: undefined;
 			carried = year ? `@${year}` : elsewhere ? `@${elsewhere.key}` : carried;
 			anchors.push(carried);
 		}
-		if (anchors.every((x) => x.length === 0) && START_REFERS_BACK.test(sentenceText)) {
-			anchors.fill(previousAnchor);
+		if (anchors.every((x) => x.length === 0) && index > 0 && START_REFERS_BACK.test(sentenceText)) {
+			const previous = anchorsOf(index - 1).anchors;
+			anchors.fill(previous[previous.length - 1] ?? '');
 		}
-		previousAnchor = anchors[anchors.length - 1] ?? '';
+		memo = { clauses, anchors };
+		anchorMemo.set(index, memo);
+		return memo;
+	};
+	for (let index = 0; index < structure.sentences.length; index++) {
+		const sentence = structure.sentences[index]!;
+		const line = structure.lines[sentence.line]!;
+		if (line.kind === 'boilerplate' || line.kind === 'dateline' || !MAY_HOLD_FIGURE(text, sentence.start, sentence.end)) {
+			continue;
+		}
+		const quantities = findQuantities(text, sentence.start, sentence.end);
+		if (quantities.length === 0) {
+			continue;
+		}
+		const sentenceText = text.slice(sentence.start, sentence.end);
+		// A sentence about another kind of event than the article's (the air strikes in a coup story)
+		// speaks of that event.
+		const kinds = eventsIn(sentenceText);
+		const { clauses, anchors } = anchorsOf(index);
 		const kind = kinds.length > 0 && !kinds.includes(dominant) ? kinds[0]! : dominant;
 		// A running total ("more than 600 killed so far", "the rising toll") is not one incident's count;
 		// a "separate incident" is never compared.
 		const total = TOTAL.test(sentenceText) ? '@total' : '';
 		const separate = SEPARATE.test(sentenceText) ? `@separate${sentence.line}` : '';
 		let lastMeasure = '';
-		for (const quantity of findQuantities(text, sentence.start, sentence.end)) {
+		for (const quantity of quantities) {
 			if (names.some((name) => name.start <= quantity.numberStart && quantity.end <= name.end) || isYear(text, quantity)) {
 				continue;
 			}
