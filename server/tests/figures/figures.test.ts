@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { Corpus, resolveOptions, type Finding, type PartialOptions } from '../../src/core';
 import { clusterOf, globToRegExp } from '../../src/core/corpus/clusters';
@@ -6,7 +8,7 @@ import { findFacts, findQuantities, type Fact } from '../../src/core/figures/fac
 import { contains, formatInterval, overlaps, qualify, type Interval } from '../../src/core/figures/intervals';
 import { relation } from '../../src/core/rules/figure-conflict';
 import { analyseStructure } from '../../src/core/text/structure';
-import { lines } from '../helpers';
+import { lines, repoRoot } from '../helpers';
 
 const HEADLINE = 'Flood hits Marrow valley';
 
@@ -238,5 +240,41 @@ void describe('clusters', () => {
 		assert.equal(globToRegExp('**/*.txt').test('c.txt'), true);
 		assert.equal(globToRegExp('a/*.txt').test('a/b/c.txt'), false);
 		assert.equal(globToRegExp('a/?.txt').test('a/b.txt'), true);
+	});
+});
+
+void describe('figure rules on the demo corpus', () => {
+	void it('flags the planted death, injury and evacuation figures that cannot all be true (samples/README.md F1–F10)', () => {
+		const dir = path.join(repoRoot, 'samples');
+		const corpus = new Corpus(resolveOptions({ recogniseEntities: false }));
+		const texts = new Map<string, string>();
+		for (const name of readdirSync(dir).filter((f) => /\.(txt|news)$/.test(f))) {
+			const text = readFileSync(path.join(dir, name), 'utf8');
+			texts.set(name, text);
+			corpus.update(name, text, 1, name);
+		}
+		const flagged = (ruleId: string): string[] =>
+			[...texts.keys()]
+				.flatMap((name) =>
+					corpus
+						.findings(name)
+						.filter((f) => f.ruleId === ruleId)
+						.map((f) => `${name} ${texts.get(name)!.slice(f.start, f.end)} (${String(f.data?.measure)})`),
+				)
+				.sort();
+		const conflicts = flagged('figure-conflict');
+		for (const expected of [
+			'harbour-ledger.txt At least 31 (killed)',
+			'northgate-wire.txt 29 (killed)',
+			'kestrava-courier.txt 31 (killed)',
+			'harbour-ledger.txt More than 50 (injured)',
+			'northgate-wire.txt 58 (injured)',
+			'riverbend-dispatch.txt forty-two (injured)',
+			'harbour-ledger.txt about 1,200 (displaced)',
+			'kestrava-courier.txt 1,450 (displaced)',
+		]) {
+			assert.ok(conflicts.includes(expected), `${expected} not flagged; flagged: ${conflicts.join('; ')}`);
+		}
+		assert.ok(flagged('figure-divergence').includes('riverbend-dispatch.txt Dozens (killed)'));
 	});
 });

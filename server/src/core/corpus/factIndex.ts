@@ -15,6 +15,8 @@ export interface IndexedFact {
 export class FactIndex {
 	private readonly byDoc = new Map<string, { cluster: string; facts: readonly Fact[] }>();
 	private readonly byKey = new Map<string, Map<string, Fact[]>>();
+	/** Facts of the article's own event (no anchor), by cluster and quantity whatever the kind of event. */
+	private readonly byQuantity = new Map<string, Map<string, Fact[]>>();
 
 	private static bucket(cluster: string, key: string): string {
 		return `${cluster}\u0000${key}`;
@@ -28,23 +30,10 @@ export class FactIndex {
 		}
 		this.byDoc.set(docId, { cluster, facts });
 		for (const fact of facts) {
-			const name = FactIndex.bucket(cluster, fact.key);
-			let bucket = this.byKey.get(name);
-			if (!bucket) {
-				bucket = new Map();
-				this.byKey.set(name, bucket);
+			add(this.byKey, FactIndex.bucket(cluster, fact.key), docId, fact, affected);
+			if (!fact.anchored) {
+				add(this.byQuantity, FactIndex.bucket(cluster, fact.quantityKey), docId, fact, affected);
 			}
-			let own = bucket.get(docId);
-			if (!own) {
-				own = [];
-				bucket.set(docId, own);
-				for (const other of bucket.keys()) {
-					if (other !== docId) {
-						affected.add(other);
-					}
-				}
-			}
-			own.push(fact);
 		}
 		return affected;
 	}
@@ -58,16 +47,9 @@ export class FactIndex {
 		}
 		this.byDoc.delete(docId);
 		for (const fact of old.facts) {
-			const name = FactIndex.bucket(old.cluster, fact.key);
-			const bucket = this.byKey.get(name);
-			if (!bucket?.delete(docId)) {
-				continue;
-			}
-			for (const other of bucket.keys()) {
-				affected.add(other);
-			}
-			if (bucket.size === 0) {
-				this.byKey.delete(name);
+			drop(this.byKey, FactIndex.bucket(old.cluster, fact.key), docId, affected);
+			if (!fact.anchored) {
+				drop(this.byQuantity, FactIndex.bucket(old.cluster, fact.quantityKey), docId, affected);
 			}
 		}
 		return affected;
@@ -78,7 +60,28 @@ export class FactIndex {
 		return this.byDoc.get(docId);
 	}
 
-	/** Every fact with the same cluster and key as `fact`, in every document (this one included), by document. */
+	/**
+	 * The facts that may report the same quantity as `fact`, in every document (this one included): those
+	 * with its key; for a fact of the article's own event, also those of the other articles' own events
+	 * when either article names no kind of event (one outlet's "dam failure" is another's "flood").
+	 */
+	comparable(cluster: string, fact: Fact): readonly IndexedFact[] {
+		if (fact.anchored) {
+			return this.same(cluster, fact.key);
+		}
+		const bucket = this.byQuantity.get(FactIndex.bucket(cluster, fact.quantityKey));
+		const found: IndexedFact[] = [];
+		for (const [docId, facts] of bucket ?? []) {
+			for (const other of facts) {
+				if (other.kind === fact.kind || other.kind === 'event' || fact.kind === 'event') {
+					found.push({ docId, cluster, fact: other });
+				}
+			}
+		}
+		return found;
+	}
+
+	/** Every fact with the same cluster and key, in every document (this one included), by document. */
 	same(cluster: string, key: string): readonly IndexedFact[] {
 		const bucket = this.byKey.get(FactIndex.bucket(cluster, key));
 		if (!bucket) {
@@ -102,5 +105,37 @@ export class FactIndex {
 			const [cluster, key] = name.split('\u0000') as [string, string];
 			yield { cluster, key, facts: this.same(cluster, key) };
 		}
+	}
+}
+
+function add(index: Map<string, Map<string, Fact[]>>, name: string, docId: string, fact: Fact, affected: Set<string>): void {
+	let bucket = index.get(name);
+	if (!bucket) {
+		bucket = new Map();
+		index.set(name, bucket);
+	}
+	let own = bucket.get(docId);
+	if (!own) {
+		own = [];
+		bucket.set(docId, own);
+		for (const other of bucket.keys()) {
+			if (other !== docId) {
+				affected.add(other);
+			}
+		}
+	}
+	own.push(fact);
+}
+
+function drop(index: Map<string, Map<string, Fact[]>>, name: string, docId: string, affected: Set<string>): void {
+	const bucket = index.get(name);
+	if (!bucket?.delete(docId)) {
+		return;
+	}
+	for (const other of bucket.keys()) {
+		affected.add(other);
+	}
+	if (bucket.size === 0) {
+		index.delete(name);
 	}
 }

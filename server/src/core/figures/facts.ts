@@ -38,8 +38,14 @@ export interface Fact extends Span {
 	readonly part?: 'including' | 'remaining';
 	/** The kind of event it belongs to ("quake", "coup"), and the year when the sentence dates it elsewhere. */
 	readonly event: string;
+	/** The kind of event alone ("quake"; "event" when the article names none). */
+	readonly kind: string;
+	/** Whether a year, a place, a running total or a separate incident sets the figure apart from the article's event. */
+	readonly anchored: boolean;
 	/** The comparison key: event, measure, population and part. Figures are compared only within one key. */
 	readonly key: string;
+	/** The key without the event: measure, population and part. */
+	readonly quantityKey: string;
 	/** The index of its line in the document structure. */
 	readonly line: number;
 	/** Whether it is in a headline, heading or caption, where outlets round. */
@@ -333,7 +339,7 @@ function measureOf(
 		if (w === 'of' || DETERMINERS.has(w)) {
 			continue;
 		}
-		if (i <= 2 && population === undefined && /^[a-z][a-z-]*s$/.test(w) && !/(?:ss|us)$/.test(w)) {
+		if (i <= 2 && population === undefined && isCountedNoun(w)) {
 			// The counted noun: "soldiers", "civilians", "police officers" (the last noun of a short run).
 			population = GENERIC_POPULATIONS.has(w) ? '' : w;
 			continue;
@@ -374,6 +380,35 @@ function measureOf(
 	return undefined;
 }
 
+/** Plural nouns that can be what a figure counts ("soldiers", "rifles"), not function words ending in s ("as", "its"). */
+function isCountedNoun(word: string): boolean {
+	return word.length >= 4 && /^[a-z][a-z-]*s$/.test(word) && !/(?:ss|us|is)$/.test(word) && !NOT_NOUNS.has(word);
+}
+const NOT_NOUNS = new Set([
+	'this',
+	'thus',
+	'does',
+	'goes',
+	'was',
+	'has',
+	'its',
+	'his',
+	'hers',
+	'ours',
+	'yours',
+	'theirs',
+	'whereas',
+	'perhaps',
+	'besides',
+	'towards',
+	'always',
+	'sometimes',
+	'afterwards',
+	'nevertheless',
+	'less',
+	'unless',
+]);
+
 /** A distance right after a figure and what it is measured from. */
 const DISTANCE =
 	/^[\s-]*(miles?|mi|kilomet(?:re|er)s?|km|met(?:re|er)s?|feet|ft)\b\s*((?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:\s+of)?|from|off|away\s+from|outside(?:\s+of)?)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?)?/u;
@@ -391,7 +426,7 @@ function populationAfter(afterWords: readonly string[]): string | undefined {
 		if (w === 'of' || DETERMINERS.has(w)) {
 			continue;
 		}
-		if (/^[a-z][a-z-]*s$/.test(w) && !/(?:ss|us)$/.test(w)) {
+		if (isCountedNoun(w)) {
 			return GENERIC_POPULATIONS.has(w) ? undefined : w;
 		}
 		if (i <= 1 && /^[a-z][a-z-]+$/.test(w) && !FILLERS.has(w) && EVENTS[w] === undefined) {
@@ -418,7 +453,7 @@ const START_REFERS_BACK = /^\s*(?:it|its|they|this|that|the (?:quake|earthquake|
 
 /** A running total: "so far", "since the assault began", "the rising toll", "in total". */
 const TOTAL =
-	/\b(?:so far|to date|in total|in all|overall|cumulative|since (?:the|it|they|its)\b|(?:the|a) (?:overall|total|rising|cumulative) (?:death |casualty )?toll)/i;
+	/\b(?:so far|to date|cumulative|since (?:the|it|they|its)\b|(?:the|a) (?:overall|total|rising|cumulative) (?:death |casualty )?toll)/i;
 /** Another incident than the one the article is about. */
 const SEPARATE =
 	/\b(?:in|during) (?:a|another) separate (?:incident|attack|strike)|\bin another (?:incident|attack|strike)|^\s*elsewhere\b/i;
@@ -634,7 +669,9 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 				continue;
 			}
 			const population = measured.population || undefined;
-			const event = `${kind}${anchors[Math.max(0, clauses.indexOf(clause))] ?? ''}${total}${separate}`;
+			const anchor = `${anchors[Math.max(0, clauses.indexOf(clause))] ?? ''}${total}${separate}`;
+			const event = `${kind}${anchor}`;
+			const quantityKey = `${measured.measure}|${population ?? ''}|${measured.part ?? ''}`;
 			facts.push({
 				start: quantity.start,
 				end: quantity.end,
@@ -646,7 +683,10 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 				...(population ? { population } : {}),
 				...(measured.part ? { part: measured.part } : {}),
 				event,
-				key: `${event}|${measured.measure}|${population ?? ''}|${measured.part ?? ''}`,
+				kind,
+				anchored: anchor !== '',
+				key: `${event}|${quantityKey}`,
+				quantityKey,
 				line: sentence.line,
 				display: line.kind !== 'body',
 			});

@@ -97,7 +97,7 @@ export function figureFindings(
 	for (const fact of own.facts) {
 		const conflicts: IndexedFact[] = [];
 		const divergent: IndexedFact[] = [];
-		for (const other of index.same(own.cluster, fact.key)) {
+		for (const other of index.comparable(own.cluster, fact)) {
 			// Another article, or another line of this one ("hundreds dead" … "more than 250 people dead").
 			if (other.fact === fact || (other.docId === docId && other.fact.line === fact.line)) {
 				continue;
