@@ -43,9 +43,21 @@ suite('Crosscheck in VS Code', () => {
 		assert.ok(diagnostics.some((d) => codeOf(d) === 'unattributed-quote'));
 		assert.ok(
 			diagnostics.every((d) =>
-				['vague-attribution', 'unattributed-quote', 'unattributed-claim', 'quote-variant', 'entity'].includes(codeOf(d)),
+				[
+					'vague-attribution',
+					'unattributed-quote',
+					'unattributed-claim',
+					'quote-variant',
+					'figure-conflict',
+					'figure-divergence',
+					'entity',
+				].includes(codeOf(d)),
 			),
 		);
+		// The courier's "31 dead" cannot match the wire's "29 dead": the finding links the other article.
+		const conflict = diagnostics.find((d) => codeOf(d) === 'figure-conflict' && d.message.includes('"31"'));
+		assert.ok(conflict, 'a figure-conflict on "31"');
+		assert.ok(conflict.relatedInformation?.some((r) => r.location.uri.path.endsWith('/northgate-wire.txt')));
 		const status = api.status()!;
 		assert.equal(status.documents, 5);
 		assert.ok(status.findings.information >= 5);
