@@ -50,6 +50,7 @@ suite('Crosscheck in VS Code', () => {
 					'quote-variant',
 					'figure-conflict',
 					'figure-divergence',
+					'name-variant',
 					'entity',
 				].includes(codeOf(d)),
 			),

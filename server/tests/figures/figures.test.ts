@@ -278,3 +278,64 @@ void describe('figure rules on the demo corpus', () => {
 		assert.ok(flagged('figure-divergence').includes('riverbend-dispatch.txt Dozens (killed)'));
 	});
 });
+
+void describe('name-variant', () => {
+	const known = [
+		{ name: 'Fethullah Gulen', type: 'person' as const },
+		{ name: 'Fetullah Gulen', type: 'person' as const },
+		{ name: 'Barack Obama', type: 'person' as const },
+		{ name: 'Ehud Barak', type: 'person' as const },
+		{ name: 'Russia', type: 'place' as const },
+		{ name: 'Russian', type: 'other' as const },
+	];
+	function corpusOf(docs: Record<string, string>) {
+		const corpus = new Corpus(resolveOptions({ knownEntities: known }));
+		for (const [path, body] of Object.entries(docs)) {
+			corpus.update(path, lines(HEADLINE, '', body), 1, path);
+		}
+		return { corpus, found: (id: string): Finding[] => corpus.findings(id).filter((f) => f.ruleId === 'name-variant') };
+	}
+
+	void it('flags the spelling fewer articles use, says how many use each, and links the other spelling', () => {
+		const { corpus, found } = corpusOf({
+			'm/a.txt': 'Fethullah Gulen denied any role.',
+			'm/b.txt': 'The cleric Fethullah Gulen lives abroad.',
+			'm/c.txt': 'Fetullah Gulen spoke on Monday.',
+		});
+		assert.deepEqual(found('m/a.txt'), []);
+		assert.deepEqual(found('m/b.txt'), []);
+		const [finding, ...rest] = found('m/c.txt');
+		assert.deepEqual(rest, []);
+		assert.equal(finding?.severity, 'warning');
+		assert.equal(
+			finding?.message,
+			'Name variant: "Fetullah" here is used by 1 article (c.txt); "Fethullah" by 2 articles (a.txt, b.txt). One of them is probably misspelt.',
+		);
+		assert.deepEqual(finding?.data, { spelling: 'Fetullah', majority: 'Fethullah', alternatives: ['Fethullah'] });
+		assert.deepEqual(
+			finding?.related?.map((r) => r.docId),
+			['m/a.txt', 'm/b.txt'],
+		);
+		// Once the other articles are gone, nothing is left to compare.
+		corpus.remove('m/a.txt');
+		corpus.remove('m/b.txt');
+		assert.deepEqual(found('m/c.txt'), []);
+	});
+
+	void it('does not flag different people whose names are one letter apart, nor a country and its nationality', () => {
+		const { found } = corpusOf({
+			'm/a.txt': 'Barack Obama met Ehud Barak. Russia and Russian troops were mentioned.',
+			'm/b.txt': 'Ehud Barak spoke. Russian officials spoke in Russia.',
+		});
+		assert.deepEqual(found('m/a.txt'), []);
+		assert.deepEqual(found('m/b.txt'), []);
+	});
+
+	void it('compares articles of one cluster only', () => {
+		const { found } = corpusOf({
+			'm/a.txt': 'Fethullah Gulen denied any role.',
+			'n/c.txt': 'Fetullah Gulen spoke on Monday.',
+		});
+		assert.deepEqual(found('n/c.txt'), []);
+	});
+});

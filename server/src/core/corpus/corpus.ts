@@ -3,6 +3,8 @@ import { entityFindings } from '../rules/entity';
 import { quoteVariantFindings } from '../rules/quote-variant';
 import { QuoteIndex } from './quoteIndex';
 import { FactIndex } from './factIndex';
+import { foldWord, NameIndex, type NameWord } from './nameIndex';
+import { nameVariantFindings } from '../rules/name-variant';
 import { clusterOf } from './clusters';
 import { figureFindings } from '../rules/figure-conflict';
 import { findRuleMentions, ruleSpans } from '../entities/recognise';
@@ -38,6 +40,8 @@ export class Corpus {
 	readonly quotations = new QuoteIndex();
 	/** The figures of every document by cluster and quantity (for the figure rules and the fact table). */
 	readonly facts = new FactIndex();
+	/** The words of recognised names by cluster and spelling (for `name-variant`). */
+	readonly names = new NameIndex();
 
 	constructor(
 		private options: Options,
@@ -87,7 +91,11 @@ export class Corpus {
 		for (const other of this.quotations.update(id, text, analysis.attribution.quotes)) {
 			others.add(other);
 		}
-		for (const other of this.facts.update(id, clusterOf(path, this.options.clusters), analysis.facts)) {
+		const cluster = clusterOf(path, this.options.clusters);
+		for (const other of this.facts.update(id, cluster, analysis.facts)) {
+			others.add(other);
+		}
+		for (const other of this.names.update(id, cluster, nameWords(analysis.entities.mentions))) {
 			others.add(other);
 		}
 		others.delete(id);
@@ -104,6 +112,9 @@ export class Corpus {
 			others.add(other);
 		}
 		for (const other of this.facts.remove(id)) {
+			others.add(other);
+		}
+		for (const other of this.names.remove(id)) {
 			others.add(other);
 		}
 		return [id, ...[...others].filter((other) => this.documents.has(other))];
@@ -176,6 +187,18 @@ export class Corpus {
 				}),
 			);
 		}
+		const variant = ruleSeverity('name-variant', this.options);
+		if (variant) {
+			extra.push(
+				...nameVariantFindings(
+					id,
+					this.names,
+					(other) => this.articleName(other).name,
+					(other, folded) => this.names.words(other)?.words.find((w) => foldWord(w.text) === folded),
+					variant,
+				),
+			);
+		}
 		const severity = ruleSeverity('entity', this.options);
 		if (severity) {
 			extra.push(...entityFindings(this.mentions(id), severity));
@@ -204,4 +227,24 @@ export class Corpus {
 	get size(): number {
 		return this.documents.size;
 	}
+}
+
+/** The capitalised words of a document's recognised names (people, organisations, places, other names). */
+function nameWords(mentions: readonly { start: number; end: number; type: string; text: string }[]): NameWord[] {
+	const words: NameWord[] = [];
+	for (const m of mentions) {
+		if (m.type === 'date' || m.type === 'figure') {
+			continue;
+		}
+		const pattern = /\p{Lu}[\p{L}\p{M}]+/gu;
+		const found: RegExpExecArray[] = [];
+		for (let w = pattern.exec(m.text); w; w = pattern.exec(m.text)) {
+			found.push(w);
+		}
+		for (const w of found) {
+			const partners = found.filter((o) => o !== w).map((o) => foldWord(o[0]));
+			words.push({ start: m.start + w.index, end: m.start + w.index + w[0].length, text: w[0], type: m.type, partners });
+		}
+	}
+	return words;
 }

@@ -1,5 +1,6 @@
 import { entityRule } from './entity';
 import { figureConflictRule, figureDivergenceRule } from './figure-conflict';
+import { nameVariantRule } from './name-variant';
 import { quoteVariantRule } from './quote-variant';
 import type { DocumentRule, RuleInfo } from './rule';
 import { unattributedClaim } from './unattributed-claim';
@@ -10,7 +11,7 @@ import { vagueAttribution } from './vague-attribution';
 export const documentRules: readonly DocumentRule[] = [unattributedQuote, unattributedClaim, vagueAttribution];
 
 /** Rules computed over the whole corpus rather than one document at a time. */
-export const corpusRules: readonly RuleInfo[] = [quoteVariantRule, figureConflictRule, figureDivergenceRule, entityRule];
+export const corpusRules: readonly RuleInfo[] = [quoteVariantRule, figureConflictRule, figureDivergenceRule, nameVariantRule, entityRule];
 
 /**
  * Ids the analysis reports about its input rather than about the reporting. They appear in the

@@ -1,0 +1,100 @@
+import { foldWord, type NameIndex } from '../corpus/nameIndex';
+import type { Finding, RelatedLocation, Severity } from '../types';
+import { ORGANIZATION_ROLES, PERSON_ROLES } from '../attribution/lexicon';
+import type { RuleInfo } from './rule';
+
+/** Titles and kinds of organisation ("Minister", "Ministry", "Council") are words of the language, not names. */
+function isTitleWord(folded: string): boolean {
+	const singular = folded.replace(/s$/, '');
+	return PERSON_ROLES.has(folded) || ORGANIZATION_ROLES.has(folded) || PERSON_ROLES.has(singular) || ORGANIZATION_ROLES.has(singular);
+}
+
+export const nameVariantRule: RuleInfo = {
+	id: 'name-variant',
+	defaultSeverity: 'warning',
+	configurable: true,
+	summary: 'A name is spelt differently in other articles of the cluster ("Fetullah" here, "Fethullah" there).',
+	docs: [
+		'Transliterations and typos split one person, place or organisation into several spellings: "Fethullah" and',
+		'"Fetullah", "Gulen" and "Gulden", "Raqqa" and "Raqaa". Crosscheck compares the words of the names it recognises',
+		'across the articles of a cluster and reports a spelling one letter away from a spelling that more articles use,',
+		'saying how many articles use each. Short forms and aliases ("Erdogan" for "Recep Tayyip Erdogan",',
+		'"U.S."/"United States") are different words, not variants, and accents alone do not count.',
+	].join('\n'),
+};
+
+/** A name word shorter than this is never reported: too many short names are one letter apart. */
+const MIN_LENGTH = 5;
+
+/** Whether two folded spellings are inflections of one word ("Gulen"/"Gulens", "Advisor"/"Advisors"). */
+function inflection(a: string, b: string): boolean {
+	const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+	// Also a nationality and its country ("Russia"/"Russian", "Iraq"/"Iraqi").
+	return [`${short}s`, `${short}es`, `${short}'s`, `${short}n`, `${short}an`, `${short}i`].includes(long);
+}
+
+/**
+ * The `name-variant` findings of a document: each name word it spells differently from a spelling one
+ * edit away that at least as many articles of the cluster use, linked to one use of each other spelling.
+ */
+export function nameVariantFindings(
+	docId: string,
+	index: NameIndex,
+	articleName: (docId: string) => string,
+	firstUse: (docId: string, folded: string) => { start: number; end: number } | undefined,
+	severity: Severity,
+): Finding[] {
+	const own = index.words(docId);
+	if (!own) {
+		return [];
+	}
+	const findings: Finding[] = [];
+	for (const word of own.words) {
+		const folded = foldWord(word.text);
+		if (folded.length < MIN_LENGTH || isTitleWord(folded)) {
+			continue;
+		}
+		const mine = index.spelling(own.cluster, folded);
+		if (!mine) {
+			continue;
+		}
+		const others = index
+			.variantsOf(own.cluster, folded)
+			.filter(
+				(o) =>
+					foldWord(o.text).length >= MIN_LENGTH &&
+					!isTitleWord(foldWord(o.text)) &&
+					!inflection(folded, foldWord(o.text)) &&
+					o.docs.size >= mine.docs.size,
+			);
+		if (others.length === 0) {
+			continue;
+		}
+		const majority = [...others].sort((a, b) => b.docs.size - a.docs.size)[0]!;
+		const describe = (docs: ReadonlyMap<string, number>): string => {
+			const names = [...docs.keys()].slice(0, 3).map(articleName);
+			return `${docs.size} article${docs.size === 1 ? '' : 's'} (${names.join(', ')}${docs.size > 3 ? ', …' : ''})`;
+		};
+		const related: RelatedLocation[] = [];
+		for (const other of others) {
+			for (const doc of [...other.docs.keys()].slice(0, 3)) {
+				const at = firstUse(doc, foldWord(other.text));
+				if (at) {
+					related.push({ docId: doc, start: at.start, end: at.end, message: `Spelt "${other.text}" in ${articleName(doc)}` });
+				}
+			}
+		}
+		findings.push({
+			ruleId: nameVariantRule.id,
+			severity,
+			start: word.start,
+			end: word.end,
+			message: `Name variant: "${word.text}" here is used by ${describe(mine.docs)}; ${others
+				.map((o) => `"${o.text}" by ${describe(o.docs)}`)
+				.join('; ')}. One of them is probably misspelt.`,
+			related,
+			data: { spelling: word.text, majority: majority.text, alternatives: others.map((o) => o.text) },
+		});
+	}
+	return findings;
+}
