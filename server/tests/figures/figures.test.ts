@@ -277,6 +277,37 @@ void describe('figure rules on the demo corpus', () => {
 		}
 		assert.ok(flagged('figure-divergence').includes('riverbend-dispatch.txt Dozens (killed)'));
 	});
+
+	void it('flags the planted misspelt names (samples/README.md N2 and N4) and nothing else', () => {
+		const dir = path.join(repoRoot, 'samples');
+		const corpus = new Corpus(
+			resolveOptions({
+				knownEntities: [
+					{ name: 'Kestrava', type: 'place' },
+					{ name: 'Kestrawa', type: 'place' },
+					{ name: 'Aurelia Vasquez-Tollan', type: 'person' },
+					{ name: 'Aurelia Vazquez-Tollan', type: 'person' },
+					{ name: 'Vasquez-Tollan', type: 'person' },
+					{ name: 'Vazquez-Tollan', type: 'person' },
+				],
+			}),
+		);
+		const names = readdirSync(dir).filter((f) => /\.(txt|news)$/.test(f));
+		const texts = new Map(names.map((name) => [name, readFileSync(path.join(dir, name), 'utf8')] as const));
+		for (const [name, text] of texts) {
+			corpus.update(name, text, 1, name);
+		}
+		const flagged = new Set(
+			names.flatMap((name) =>
+				corpus
+					.findings(name)
+					.filter((f) => f.ruleId === 'name-variant')
+					.map((f) => `${name} ${texts.get(name)!.slice(f.start, f.end)}`),
+			),
+		);
+		// Declared names match case-sensitively, so the dateline's "KESTRAWA" is not a mention without the model.
+		assert.deepEqual([...flagged].sort(), ['meridian-evening-post.news Kestrawa', 'meridian-evening-post.news Vazquez']);
+	});
 });
 
 void describe('name-variant', () => {

@@ -13,7 +13,7 @@ export interface NameWord extends Span {
 /** How often a spelling is used, by document. */
 export interface Spelling {
 	readonly text: string;
-	/** Whether it was first seen in a place name. */
+	/** Whether it has been seen in a place name. */
 	readonly place: boolean;
 	readonly docs: ReadonlyMap<string, number>;
 	/** The other words of the names it appears in, with how often. */
@@ -74,6 +74,9 @@ export class NameIndex {
 					set.add(folded);
 				}
 			}
+			// A place name in one article and part of an organisation's name in another ("Kestrava City
+			// Council") is still a place name.
+			entry.place ||= word.type === 'place';
 			entry.docs.set(docId, (entry.docs.get(docId) ?? 0) + 1);
 			for (const partner of word.partners) {
 				entry.partners.set(partner, (entry.partners.get(partner) ?? 0) + 1);
