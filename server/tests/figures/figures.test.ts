@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { Corpus, resolveOptions, type Finding, type PartialOptions } from '../../src/core';
 import { clusterOf, globToRegExp } from '../../src/core/corpus/clusters';
-import { findFacts, findQuantities, type Fact } from '../../src/core/figures/facts';
+import { factKey, findFacts, findQuantities, type Fact } from '../../src/core/figures/facts';
 import { contains, formatInterval, overlaps, qualify, type Interval } from '../../src/core/figures/intervals';
 import { relation } from '../../src/core/rules/figure-conflict';
 import { analyseStructure } from '../../src/core/text/structure';
@@ -22,7 +22,7 @@ function facts(body: string): Fact[] {
 }
 
 function view(body: string): [string, string, string][] {
-	return facts(body).map((f) => [f.text, formatInterval(f.interval), f.key]);
+	return facts(body).map((f) => [f.text, formatInterval(f.interval), factKey(f)]);
 }
 
 void describe('intervals', () => {
@@ -340,7 +340,7 @@ void describe('name-variant', () => {
 		assert.equal(finding?.severity, 'warning');
 		assert.equal(
 			finding?.message,
-			'Name variant: "Fetullah" here is used by 1 article (c.txt); "Fethullah" by 2 articles (a.txt, b.txt). One of them is probably misspelt.',
+			'Name variant: "Fetullah" is written 1 time in 1 article (c.txt); "Fethullah" 2 times in 2 articles (a.txt, b.txt). One of them is probably misspelt.',
 		);
 		assert.deepEqual(finding?.data, { spelling: 'Fetullah', majority: 'Fethullah', alternatives: ['Fethullah'] });
 		assert.deepEqual(
@@ -351,6 +351,14 @@ void describe('name-variant', () => {
 		corpus.remove('m/a.txt');
 		corpus.remove('m/b.txt');
 		assert.deepEqual(found('m/c.txt'), []);
+	});
+
+	void it('within one article, flags only the spelling used less', () => {
+		const { found } = corpusOf({ 'm/a.txt': 'Fethullah Gulen spoke. Fethullah Gulen left. Fetullah Gulen returned.' });
+		assert.deepEqual(
+			found('m/a.txt').map((f) => f.data?.spelling),
+			['Fetullah'],
+		);
 	});
 
 	void it('does not flag different people whose names are one letter apart, nor a country and its nationality', () => {

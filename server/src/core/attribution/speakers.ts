@@ -212,13 +212,7 @@ function resolvePronoun(base: Span & { text: string }, kind: 'person' | 'organiz
 	}
 	if (recent.size === 1) {
 		const m = [...recent.values()][0]!;
-		return {
-			...base,
-			canonical: context.canonicalByKey.get(m.key) ?? m.name,
-			type: kind,
-			resolution: 'pronoun',
-			via: { start: m.start, end: m.end },
-		};
+		return fromMention(base, m, kind, 'pronoun', context);
 	}
 	for (let i = context.speakers.length - 1; i >= 0; i--) {
 		const speaker = context.speakers[i]!;
@@ -244,13 +238,7 @@ function resolvePronoun(base: Span & { text: string }, kind: 'person' | 'organiz
 	}
 	if (candidates.size === 1) {
 		const m = [...candidates.values()][0]!;
-		return {
-			...base,
-			canonical: context.canonicalByKey.get(m.key) ?? m.name,
-			type: kind,
-			resolution: 'pronoun',
-			via: { start: m.start, end: m.end },
-		};
+		return fromMention(base, m, kind, 'pronoun', context);
 	}
 	return { ...base, type: kind, resolution: 'unresolved' };
 }
@@ -285,13 +273,7 @@ function resolveRole(base: Span & { text: string }, role: string, kind: 'person'
 			continue;
 		}
 		if (hasRole(m)) {
-			return {
-				...base,
-				canonical: context.canonicalByKey.get(m.key) ?? m.name,
-				type: kind,
-				resolution: 'role',
-				via: { start: m.start, end: m.end },
-			};
+			return fromMention(base, m, kind, 'role', context);
 		}
 	}
 	// A named speaker the recogniser did not tag ("Qeshm Governor Heydar Alishvandi said" … "The governor
@@ -331,13 +313,7 @@ function resolveRole(base: Span & { text: string }, role: string, kind: 'person'
 		}
 		if (later.size === 1) {
 			const m = [...later.values()][0]!;
-			return {
-				...base,
-				canonical: context.canonicalByKey.get(m.key) ?? m.name,
-				type: kind,
-				resolution: 'role',
-				via: { start: m.start, end: m.end },
-			};
+			return fromMention(base, m, kind, 'role', context);
 		}
 	}
 	// "the officer said" with no officer named before: nobody a reader could identify.
@@ -345,6 +321,17 @@ function resolveRole(base: Span & { text: string }, role: string, kind: 'person'
 		return { ...base, type: kind, resolution: 'vague' };
 	}
 	return { ...base, type: kind, resolution: 'unresolved' };
+}
+
+/** A speaker resolved to a recognised mention: its corpus-wide name, pointing at it. */
+function fromMention(
+	base: Span & { text: string },
+	m: EntityMention,
+	kind: 'person' | 'organization',
+	resolution: 'pronoun' | 'role',
+	context: ResolutionContext,
+): Speaker {
+	return { ...base, canonical: context.canonicalByKey.get(m.key) ?? m.name, type: kind, resolution, via: { start: m.start, end: m.end } };
 }
 
 /** Where `name` is written inside a speaker phrase ("Ana Lind" in "Foreign Minister Ana Lind"); else the whole phrase. */

@@ -1,4 +1,4 @@
-import type { Fact } from '../figures/facts';
+import { factKey, type Fact } from '../figures/facts';
 
 /** A fact of one document, as the index holds it. */
 export interface IndexedFact {
@@ -30,7 +30,7 @@ export class FactIndex {
 		}
 		this.byDoc.set(docId, { cluster, facts });
 		for (const fact of facts) {
-			add(this.byKey, FactIndex.bucket(cluster, fact.key), docId, fact, affected);
+			add(this.byKey, FactIndex.bucket(cluster, factKey(fact)), docId, fact, affected);
 			if (!fact.anchored) {
 				add(this.byQuantity, FactIndex.bucket(cluster, fact.quantityKey), docId, fact, affected);
 			}
@@ -47,7 +47,7 @@ export class FactIndex {
 		}
 		this.byDoc.delete(docId);
 		for (const fact of old.facts) {
-			drop(this.byKey, FactIndex.bucket(old.cluster, fact.key), docId, affected);
+			drop(this.byKey, FactIndex.bucket(old.cluster, factKey(fact)), docId, affected);
 			if (!fact.anchored) {
 				drop(this.byQuantity, FactIndex.bucket(old.cluster, fact.quantityKey), docId, affected);
 			}
@@ -67,7 +67,7 @@ export class FactIndex {
 	 */
 	comparable(cluster: string, fact: Fact): readonly IndexedFact[] {
 		if (fact.anchored) {
-			return this.same(cluster, fact.key);
+			return this.same(cluster, factKey(fact));
 		}
 		const bucket = this.byQuantity.get(FactIndex.bucket(cluster, fact.quantityKey));
 		const found: IndexedFact[] = [];

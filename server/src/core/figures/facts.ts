@@ -42,14 +42,17 @@ export interface Fact extends Span {
 	readonly kind: string;
 	/** Whether a year, a place, a running total or a separate incident sets the figure apart from the article's event. */
 	readonly anchored: boolean;
-	/** The comparison key: event, measure, population and part. Figures are compared only within one key. */
-	readonly key: string;
-	/** The key without the event: measure, population and part. */
+	/** What is counted, without the event: measure, population and part. */
 	readonly quantityKey: string;
 	/** The index of its line in the document structure. */
 	readonly line: number;
 	/** Whether it is in a headline, heading or caption, where outlets round. */
 	readonly display: boolean;
+}
+
+/** The comparison key of a fact: event, measure, population and part. Figures are compared only within one key. */
+export function factKey(fact: Pick<Fact, 'event' | 'quantityKey'>): string {
+	return `${fact.event}|${fact.quantityKey}`;
 }
 
 /** A recognised name the figures layer reads: numbers inside names are skipped, places anchor events. */
@@ -685,7 +688,6 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 				event,
 				kind,
 				anchored: anchor !== '',
-				key: `${event}|${quantityKey}`,
 				quantityKey,
 				line: sentence.line,
 				display: line.kind !== 'body',

@@ -1,4 +1,4 @@
-import { foldWord, type NameIndex } from '../corpus/nameIndex';
+import { foldWord, type NameIndex, type Spelling } from '../corpus/nameIndex';
 import type { Finding, RelatedLocation, Severity } from '../types';
 import { ORGANIZATION_ROLES, PERSON_ROLES } from '../attribution/lexicon';
 import type { RuleInfo } from './rule';
@@ -18,13 +18,25 @@ export const nameVariantRule: RuleInfo = {
 		'Transliterations and typos split one person, place or organisation into several spellings: "Fethullah" and',
 		'"Fetullah", "Gulen" and "Gulden", "Raqqa" and "Raqaa". Crosscheck compares the words of the names it recognises',
 		'across the articles of a cluster and reports a spelling one letter away from a spelling that more articles use,',
-		'saying how many articles use each. Short forms and aliases ("Erdogan" for "Recep Tayyip Erdogan",',
+		'saying how often and in how many articles each is used. Short forms and aliases ("Erdogan" for "Recep Tayyip Erdogan",',
 		'"U.S."/"United States") are different words, not variants, and accents alone do not count.',
 	].join('\n'),
 };
 
 /** A name word shorter than this is never reported: too many short names are one letter apart. */
 const MIN_LENGTH = 5;
+
+/**
+ * How much a spelling is used: articles first, then uses. A spelling is reported only against one used at
+ * least as much, so of "Raqqa" (three times) and "Raqaa" (once) in one article only "Raqaa" is.
+ */
+function weight(spelling: Spelling): number {
+	let uses = 0;
+	for (const n of spelling.docs.values()) {
+		uses += n;
+	}
+	return spelling.docs.size * 1e6 + uses;
+}
 
 /** Whether two folded spellings are inflections of one word ("Gulen"/"Gulens", "Advisor"/"Advisors"). */
 function inflection(a: string, b: string): boolean {
@@ -35,7 +47,7 @@ function inflection(a: string, b: string): boolean {
 
 /**
  * The `name-variant` findings of a document: each name word it spells differently from a spelling one
- * edit away that at least as many articles of the cluster use, linked to one use of each other spelling.
+ * edit away that the cluster uses at least as much (see {@link weight}), linked to uses of the other spellings.
  */
 export function nameVariantFindings(
 	docId: string,
@@ -65,15 +77,16 @@ export function nameVariantFindings(
 					foldWord(o.text).length >= MIN_LENGTH &&
 					!isTitleWord(foldWord(o.text)) &&
 					!inflection(folded, foldWord(o.text)) &&
-					o.docs.size >= mine.docs.size,
+					weight(o) >= weight(mine),
 			);
 		if (others.length === 0) {
 			continue;
 		}
-		const majority = [...others].sort((a, b) => b.docs.size - a.docs.size)[0]!;
+		const majority = [...others].sort((a, b) => weight(b) - weight(a))[0]!;
 		const describe = (docs: ReadonlyMap<string, number>): string => {
 			const names = [...docs.keys()].slice(0, 3).map(articleName);
-			return `${docs.size} article${docs.size === 1 ? '' : 's'} (${names.join(', ')}${docs.size > 3 ? ', …' : ''})`;
+			const uses = [...docs.values()].reduce((a, b) => a + b, 0);
+			return `${uses} time${uses === 1 ? '' : 's'} in ${docs.size} article${docs.size === 1 ? '' : 's'} (${names.join(', ')}${docs.size > 3 ? ', …' : ''})`;
 		};
 		const related: RelatedLocation[] = [];
 		for (const other of others) {
@@ -89,8 +102,8 @@ export function nameVariantFindings(
 			severity,
 			start: word.start,
 			end: word.end,
-			message: `Name variant: "${word.text}" here is used by ${describe(mine.docs)}; ${others
-				.map((o) => `"${o.text}" by ${describe(o.docs)}`)
+			message: `Name variant: "${word.text}" is written ${describe(mine.docs)}; ${others
+				.map((o) => `"${o.text}" ${describe(o.docs)}`)
 				.join('; ')}. One of them is probably misspelt.`,
 			related,
 			data: { spelling: word.text, majority: majority.text, alternatives: others.map((o) => o.text) },
