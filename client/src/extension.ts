@@ -3,6 +3,7 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { StatusNotification, type StatusParams } from '../../server/src/protocol';
 import { registerCommands } from './commands';
 import { EntitiesView } from './entitiesView';
+import { InconsistenciesView } from './inconsistenciesView';
 import { StatusBar } from './statusBar';
 
 /** What `activate` returns: used by the extension's own tests to wait on real events. */
@@ -12,6 +13,8 @@ export interface CrosscheckApi {
 	status(): StatusParams | undefined;
 	/** Fires whenever the server sends a status. */
 	readonly onDidChangeStatus: vscode.Event<StatusParams>;
+	/** The tree views' data providers, as VS Code queries them. */
+	readonly views: { readonly inconsistencies: InconsistenciesView; readonly entities: EntitiesView };
 }
 
 let client: LanguageClient | undefined;
@@ -43,8 +46,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Crossc
 	registerCommands(context, client, output);
 
 	const entities = new EntitiesView(client);
+	const inconsistencies = new InconsistenciesView(client);
 	context.subscriptions.push(
 		entities,
+		inconsistencies,
+		vscode.window.registerTreeDataProvider('crosscheck.inconsistencies', inconsistencies),
+		vscode.commands.registerCommand('crosscheck.refreshInconsistencies', () => inconsistencies.refresh()),
 		vscode.window.registerTreeDataProvider('crosscheck.entities', entities),
 		vscode.commands.registerCommand('crosscheck.refreshEntities', () => entities.refresh()),
 		vscode.commands.registerCommand('crosscheck.findEntityReferences', (node) => EntitiesView.findReferences(node)),
@@ -52,16 +59,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Crossc
 
 	await client.start();
 	entities.refresh();
+	inconsistencies.refresh();
 	context.subscriptions.push(
 		client.onNotification(StatusNotification.method, (status: StatusParams) => {
 			last = status;
 			statusBar.update(status);
 			emitter.fire(status);
 			entities.refreshSoon();
+			inconsistencies.refreshSoon();
 		}),
 	);
 	const started = client;
-	return { client: started, status: () => last, onDidChangeStatus: emitter.event };
+	return { client: started, status: () => last, onDidChangeStatus: emitter.event, views: { inconsistencies, entities } };
 }
 
 export async function deactivate(): Promise<void> {

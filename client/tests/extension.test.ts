@@ -113,6 +113,49 @@ suite('Crosscheck in VS Code', () => {
 		await screenshot('quote-hover', 15_000, '.monaco-hover .markdown-hover');
 	});
 
+	test("hovers a figure with the cluster's fact table and lists the conflict in the Inconsistencies view", async () => {
+		const uri = vscode.Uri.joinPath(folder(), 'kestrava-courier.txt');
+		const document = await vscode.workspace.openTextDocument(uri);
+		const editor = await vscode.window.showTextDocument(document);
+		const conflict = await waitFor(
+			() => crosscheckDiagnostics(uri).find((d) => codeOf(d) === 'figure-conflict' && document.getText(d.range) === '31'),
+			'the figure-conflict on "31" in kestrava-courier.txt',
+		);
+		const at = conflict.range.start.translate(0, 1);
+		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+		const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+		assert.match(text, /\*\*Figure\*\* "31" · killed/);
+		assert.match(
+			text,
+			/\| \[Northgate Wire \(northgate-wire\.txt\):\d+\]\(file:[^)]*northgate-wire\.txt#L\d+,\d+\) \| 29 \| 29 \| [^|]+ \| \*\*cannot both be true\*\* \|/,
+		);
+
+		const view = api.views.inconsistencies;
+		const groups = await view.getChildren();
+		const killed = groups.find((g) => g.kind === 'group' && g.group.label.startsWith('killed —'));
+		assert.ok(killed && killed.kind === 'group', `a "killed" group among ${groups.length}`);
+		assert.equal(killed.group.relation, 'conflict');
+		assert.equal(groups[0]?.kind === 'group' && groups[0].group.relation, 'conflict', 'conflicts come first');
+		const mentions = await view.getChildren(killed);
+		const courier = mentions.find((m) => m.kind === 'mention' && m.mention.uri === uri.toString() && m.mention.text === '31');
+		assert.ok(courier, 'the courier\'s "31" is listed under the group');
+		const item = view.getTreeItem(courier);
+		assert.equal(item.command?.command, 'vscode.open');
+		await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+		await waitFor(
+			() =>
+				vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() &&
+				document.getText(vscode.window.activeTextEditor.selection) === '31',
+			'the passage to open with the figure selected',
+		);
+
+		editor.selection = new vscode.Selection(at, at);
+		await vscode.commands.executeCommand('workbench.view.extension.crosscheck');
+		await vscode.window.showTextDocument(document);
+		await vscode.commands.executeCommand('editor.action.showHover');
+		await screenshot('fact-table-hover', 15_000, '.monaco-hover .markdown-hover');
+	});
+
 	test('re-analyses on each edit', async () => {
 		const uri = vscode.Uri.joinPath(folder(), 'harbour-ledger.txt');
 		const document = await vscode.workspace.openTextDocument(uri);

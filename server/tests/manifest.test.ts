@@ -56,6 +56,7 @@ void describe('package.json manifest', () => {
 			'crosscheck.findEntityReferences',
 			'crosscheck.reanalyse',
 			'crosscheck.refreshEntities',
+			'crosscheck.refreshInconsistencies',
 			'crosscheck.showOutput',
 		]);
 		assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);

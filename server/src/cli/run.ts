@@ -9,10 +9,15 @@ import {
 	STARTER_CONFIG,
 	SEVERITIES,
 	compareFindings,
+	factGroups,
+	formatInterval,
+	groupKey,
+	intervalData,
 	resolveOptions,
 	ruleCatalog,
 	ruleSeverity,
 	severityRank,
+	type Fact,
 	type Finding,
 	type Options,
 	type ParsedConfig,
@@ -47,11 +52,15 @@ Commands:
   entities [PATH...]
                     List every entity mention: people, organizations, places, dates, figures, other.
   quotes [PATH...]  List every quotation and attributed statement with its speaker, cue, kind and status.
+  facts [PATH...]   List every figure the figure rules compare (what it counts, its interval, its event),
+                    grouped by quantity across each cluster's articles: the fact table.
   init              Write a commented starter crosscheck.yaml in the current folder.
   rules             List every rule id with its default severity.
 
-Options for check, entities and quotes:
-  --format text|json|sarif   Output format (default: text; entities and quotes: text or json).
+Options for check, entities, quotes and facts:
+  --format text|json|sarif|csv
+                             Output format (default: text; check: text, json or sarif; entities and
+                             quotes: text or json; facts: text, json or csv).
   --config FILE              Use this crosscheck.yaml (default: the nearest one at or above the first PATH).
   --fail-on SEVERITY         Exit 1 when a finding is at least this severe:
                              error, warning (default), information, hint, or none.
@@ -113,6 +122,8 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
 			return entities(paths, values, io);
 		case 'quotes':
 			return quotes(paths, values, io);
+		case 'facts':
+			return facts(paths, values, io);
 		case 'init':
 			return init(io);
 		case 'rules':
@@ -287,6 +298,134 @@ async function quotes(paths: readonly string[], flags: CheckFlags, io: CliIo): P
 		);
 	}
 	return loaded.configError ? EXIT.usage : EXIT.ok;
+}
+
+/** `crosscheck facts`: the fact table — every compared figure with its interval, measure, event and cluster. */
+async function facts(paths: readonly string[], flags: CheckFlags, io: CliIo): Promise<number> {
+	const format = flags.format ?? 'text';
+	if (format !== 'text' && format !== 'json' && format !== 'csv') {
+		io.stderr(`crosscheck: --format must be text, json or csv for facts, not "${format}".\n`);
+		return EXIT.usage;
+	}
+	const loaded = await loadCorpus(paths, flags.config, io);
+	if (typeof loaded === 'number') {
+		return loaded;
+	}
+	const { corpus, documents } = loaded;
+	const clusterName = (cluster: string): string => (cluster === '' ? '.' : cluster);
+	const row = (docId: string, cluster: string, fact: Fact) => {
+		const doc = documents.get(docId)!;
+		const { published } = corpus.articleName(docId);
+		const outlet = corpus.get(docId)?.metadata.outlet;
+		return {
+			file: doc.file,
+			range: rangeOf(doc.lines, fact.start, fact.end),
+			text: fact.text,
+			interval: intervalData(fact),
+			measure: fact.measure,
+			population: fact.population ?? null,
+			part: fact.part ?? null,
+			event: fact.event,
+			group: groupKey(fact),
+			cluster: clusterName(cluster),
+			outlet: outlet ?? null,
+			published: published ?? null,
+			display: fact.display,
+		};
+	};
+	if (format === 'text') {
+		const groups = factGroups(corpus, 1);
+		let count = 0;
+		for (const group of groups) {
+			const articles = `${group.articles} article${group.articles === 1 ? '' : 's'}`;
+			const state = group.articles < 2 ? articles : `${group.relation === 'divergent' ? 'differ' : group.relation} · ${articles}`;
+			io.stdout(`${clusterName(group.cluster)}: ${group.label}  [${state}]\n`);
+			for (const { docId, cluster, fact } of group.facts) {
+				const r = row(docId, cluster, fact);
+				const when = r.published ? `  ${r.published}` : '';
+				io.stdout(
+					`  ${r.file}:${r.range.start.line + 1}:${r.range.start.character + 1}  "${r.text}"  ${formatInterval(fact.interval)}${when}\n`,
+				);
+				count++;
+			}
+		}
+		const files = documents.size;
+		io.stdout(
+			`${count} figure${count === 1 ? '' : 's'} in ${groups.length} quantit${groups.length === 1 ? 'y' : 'ies'}, ${files} file${files === 1 ? '' : 's'}.\n`,
+		);
+		return loaded.configError ? EXIT.usage : EXIT.ok;
+	}
+	const ordered = [...documents.keys()].sort((a, b) => {
+		const fa = documents.get(a)!.file;
+		const fb = documents.get(b)!.file;
+		return fa < fb ? -1 : fa > fb ? 1 : 0;
+	});
+	const rows = ordered.flatMap((id) => {
+		const own = corpus.facts.facts(id);
+		return own ? own.facts.map((fact) => row(id, own.cluster, fact)) : [];
+	});
+	if (format === 'json') {
+		io.stdout(JSON.stringify({ version: 1, facts: rows }, null, 2) + '\n');
+	} else {
+		const header = [
+			'file',
+			'line',
+			'column',
+			'end_line',
+			'end_column',
+			'text',
+			'min',
+			'max',
+			'min_inclusive',
+			'max_inclusive',
+			'measure',
+			'population',
+			'part',
+			'event',
+			'group',
+			'cluster',
+			'outlet',
+			'published',
+		];
+		const lines = [header.join(',')];
+		for (const r of rows) {
+			lines.push(
+				[
+					r.file,
+					r.range.start.line + 1,
+					r.range.start.character + 1,
+					r.range.end.line + 1,
+					r.range.end.character + 1,
+					r.text,
+					r.interval.min,
+					r.interval.max ?? '',
+					r.interval.minInclusive,
+					r.interval.maxInclusive,
+					r.measure,
+					r.population ?? '',
+					r.part ?? '',
+					r.event,
+					r.group,
+					r.cluster,
+					r.outlet ?? '',
+					r.published ?? '',
+				]
+					.map(csvField)
+					.join(','),
+			);
+		}
+		io.stdout(lines.join('\r\n') + '\r\n');
+	}
+	return loaded.configError ? EXIT.usage : EXIT.ok;
+}
+
+/** One CSV field (RFC 4180): quoted when it holds a comma, a quote or a line break; a leading formula sign is neutralised. */
+function csvField(value: string | number | boolean): string {
+	let text = String(value);
+	if (typeof value === 'string' && /^[=+\-@\t\r]/.test(text)) {
+		text = `'${text}`;
+	}
+	return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 /** A corpus read from disk for one command, with each document's printed path and findings. */

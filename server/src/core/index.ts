@@ -17,6 +17,20 @@ export type { Attribution, AttributionKind, AttributionStatus, Cue, DocumentAttr
 export type { Speaker } from './attribution/speakers';
 export { attributionAt, describeQuote } from './attribution/describeQuote';
 export { describeAt, type Description } from './describe';
+export {
+	describeEvent,
+	describeFact,
+	describeQuantity,
+	factAt,
+	factGroups,
+	factRows,
+	groupKey,
+	type FactGroup,
+	type FactRow,
+} from './corpus/factTable';
+export { factKey, type Fact } from './figures/facts';
+export { formatInterval, type Interval } from './figures/intervals';
+export { intervalData } from './rules/figure-conflict';
 export { describeEntity, type DocumentLinker } from './entities/describeEntity';
 export { defaultOptions, resolveOptions, type Options, type PartialOptions, type RuleLevel } from './options';
 export {

@@ -15,6 +15,7 @@ import { registerCommands } from './features/commands';
 import { registerDocumentSync } from './features/documentSync';
 import { registerEntities, semanticTokensLegend } from './features/entities';
 import { registerHover } from './features/hover';
+import { registerFacts } from './features/facts';
 import { Workspace } from './workspace';
 
 /**
@@ -48,6 +49,7 @@ export function startServer(connection: Connection, context: AnalysisContext = {
 		registerHover(connection, documents, workspace);
 		registerCommands(connection, workspace);
 		registerEntities(connection, documents, workspace);
+		registerFacts(connection, workspace);
 		return {
 			capabilities: {
 				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

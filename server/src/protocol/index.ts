@@ -58,3 +58,35 @@ export interface EntitiesResult {
 
 /** Sent from the client to the server: list the corpus's named entities. */
 export const EntitiesRequest = { method: 'crosscheck/entities' } as const;
+
+/** One figure of a fact group, for the Inconsistencies view. */
+export interface FactMentionItem {
+	readonly uri: string;
+	/** The article as messages name it: its outlet, else its file name. */
+	readonly article: string;
+	readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+	/** The figure as written ("more than 16,000"). */
+	readonly text: string;
+	/** Its interval, formatted ("(16,000, ∞)"). */
+	readonly interval: string;
+	readonly published?: string;
+}
+
+/** The figures of one quantity of one event across a cluster's articles. */
+export interface FactGroupItem {
+	readonly cluster: string;
+	/** What is counted and for which event ("killed — the cluster's event"). */
+	readonly label: string;
+	/** `conflict` when the figures cannot all be true, `divergent` when they differ but can, `equal` otherwise. */
+	readonly relation: 'conflict' | 'divergent' | 'equal';
+	readonly articles: number;
+	readonly mentions: readonly FactMentionItem[];
+}
+
+/** Every quantity reported by at least two articles of a cluster: conflicts first, then divergences, then agreements. */
+export interface FactsResult {
+	readonly groups: readonly FactGroupItem[];
+}
+
+/** Sent from the client to the server: list the corpus's fact groups. */
+export const FactsRequest = { method: 'crosscheck/facts' } as const;

@@ -328,3 +328,78 @@ void describe('crosscheck quotes', () => {
 		assert.equal((await cli(dir, 'quotes', '--format', 'sarif')).code, 2);
 	});
 });
+
+void describe('crosscheck facts', () => {
+	const wire = lines(
+		'---',
+		'outlet: Wire',
+		'published: 2025-03-01',
+		'---',
+		'Flood hits Marrow',
+		'',
+		'The flood killed 29 people, officials said.',
+		'',
+	);
+	const post = lines('Flood hits Marrow', '', 'The flood killed "at least 31" people, police said, and injured 12, the mayor said.', '');
+
+	void it('lists every figure as JSON with its interval, measure, event, group and cluster, with the position contract of check', async () => {
+		const dir = await tempCorpus({ 'marrow/wire.txt': wire, 'marrow/post.txt': post });
+		const result = await cli(dir, 'facts', '--format', 'json');
+		assert.equal(result.code, 0, result.stderr);
+		const output = JSON.parse(result.stdout) as { version: number; facts: Record<string, unknown>[] };
+		assert.equal(output.version, 1);
+		assert.deepEqual(
+			output.facts.map((f) => [f.file, f.text, f.measure, f.interval, f.cluster, f.outlet, f.published]),
+			[
+				['marrow/post.txt', 'at least 31', 'killed', { min: 31, max: null, minInclusive: true, maxInclusive: false }, 'marrow', null, null],
+				['marrow/post.txt', '12', 'injured', { min: 12, max: 12, minInclusive: true, maxInclusive: true }, 'marrow', null, null],
+				['marrow/wire.txt', '29', 'killed', { min: 29, max: 29, minInclusive: true, maxInclusive: true }, 'marrow', 'Wire', '2025-03-01'],
+			],
+		);
+		const [first] = output.facts;
+		assert.deepEqual(first?.range, { start: { line: 2, character: 18 }, end: { line: 2, character: 29 } });
+		assert.equal(first?.event, 'flood');
+		assert.equal(first?.population, null);
+		// The figures one group reports share its key.
+		assert.equal(output.facts[0]?.group, output.facts[2]?.group);
+		assert.notEqual(output.facts[0]?.group, output.facts[1]?.group);
+	});
+
+	void it('prints the fact table in text, grouped by quantity with the relation across articles', async () => {
+		const dir = await tempCorpus({ 'marrow/wire.txt': wire, 'marrow/post.txt': post });
+		const result = await cli(dir, 'facts');
+		assert.equal(result.code, 0);
+		assert.equal(
+			result.stdout,
+			lines(
+				"marrow: killed — the cluster's event  [conflict · 2 articles]",
+				'  marrow/wire.txt:7:18  "29"  29  2025-03-01',
+				'  marrow/post.txt:3:19  "at least 31"  [31, ∞)',
+				"marrow: injured — the cluster's event  [1 article]",
+				'  marrow/post.txt:3:65  "12"  12',
+				'3 figures in 2 quantities, 2 files.',
+				'',
+			),
+		);
+	});
+
+	void it('writes CSV with a header, 1-based positions and quoted fields, and rejects sarif', async () => {
+		const dir = await tempCorpus({
+			'marrow/wire.txt': wire,
+			'marrow/post.txt': post,
+			'marrow/big.txt': lines('Flood', '', 'The flood killed 1,200 people.', ''),
+		});
+		const result = await cli(dir, 'facts', '--format', 'csv');
+		assert.equal(result.code, 0);
+		const rows = result.stdout.split('\r\n');
+		assert.equal(
+			rows[0],
+			'file,line,column,end_line,end_column,text,min,max,min_inclusive,max_inclusive,measure,population,part,event,group,cluster,outlet,published',
+		);
+		assert.match(rows[1]!, /^marrow\/big\.txt,3,18,3,23,"1,200",1140,1260,true,true,killed,,,flood,/);
+		assert.match(rows[2]!, /^marrow\/post\.txt,3,19,3,30,at least 31,31,,true,false,killed,/);
+		assert.equal(rows.at(-1), '');
+		assert.equal(rows.length, 6);
+		assert.equal((await cli(dir, 'facts', '--format', 'sarif')).code, 2);
+	});
+});

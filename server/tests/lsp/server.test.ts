@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Hover } from 'vscode-languageserver';
+import type { FactsResult } from '../../src/protocol';
 import { ARTICLE, lines, marked, tempCorpus } from '../helpers';
 import { messageOf, startSession, type TestSession } from './harness';
 
@@ -78,6 +79,42 @@ void describe('language server', () => {
 			position: { line: lineOf('Engineers'), character: 60 },
 		});
 		assert.equal(onBody, null);
+	});
+
+	void it("answers a hover on a figure with the cluster's fact table, and on a figure conflict with the finding too", async () => {
+		const a = lines('Flood hits Marrow', '', 'The flood killed 29 people.', '');
+		const b = lines('Flood hits Marrow', '', 'The flood killed 31 people.', '');
+		const { s, uri } = await session({ 'm/a.txt': a, 'm/b.txt': b });
+		const u = uri('m/a.txt');
+		s.open(u, a);
+		await s.waitForDiagnostics(u, (d) => d.some((x) => x.code === 'figure-conflict'), 'the figure conflict');
+		const hover = (await s.client.sendRequest('textDocument/hover', {
+			textDocument: { uri: u },
+			position: { line: 2, character: 18 },
+		})) as Hover;
+		const value = (hover.contents as { value: string }).value;
+		assert.match(value, /Figure conflict \(killed\): "29" here cannot match "31" \(b\.txt\) elsewhere\./);
+		assert.match(value, /`figure-conflict` · warning/);
+		assert.match(value, /\*\*Figure\*\* "29" · killed · the flood/);
+		assert.ok(value.includes(`| [b.txt:3](${uri('m/b.txt')}#L3,18) | 31 | 31 |  | **cannot both be true** |`), value);
+		assert.deepEqual(hover.range, { start: { line: 2, character: 17 }, end: { line: 2, character: 19 } });
+		// The Inconsistencies view's request lists the group with both figures, linked.
+		const facts = (await s.client.sendRequest('crosscheck/facts')) as FactsResult;
+		assert.deepEqual(
+			facts.groups.map((g) => [g.cluster, g.label, g.relation, g.articles, g.mentions.map((m) => [m.uri, m.text, m.range.start])]),
+			[
+				[
+					'm',
+					"killed — the cluster's event",
+					'conflict',
+					2,
+					[
+						[u, '29', { line: 2, character: 17 }],
+						[uri('m/b.txt'), '31', { line: 2, character: 17 }],
+					],
+				],
+			],
+		);
 	});
 
 	void it('reports a broken crosscheck.yaml in the file itself and keeps analysing with defaults', async () => {

@@ -55,6 +55,13 @@ export class FactIndex {
 		return affected;
 	}
 
+	/** Every document with facts, with its cluster and facts. */
+	*documents(): IterableIterator<{ docId: string; cluster: string; facts: readonly Fact[] }> {
+		for (const [docId, { cluster, facts }] of this.byDoc) {
+			yield { docId, cluster, facts };
+		}
+	}
+
 	/** The facts of a document and its cluster. */
 	facts(docId: string): { cluster: string; facts: readonly Fact[] } | undefined {
 		return this.byDoc.get(docId);
@@ -94,17 +101,6 @@ export class FactIndex {
 			}
 		}
 		return found;
-	}
-
-	/** Every cluster and key with facts from at least two documents: the rows of the Inconsistencies view. */
-	*groups(): IterableIterator<{ cluster: string; key: string; facts: readonly IndexedFact[] }> {
-		for (const [name, bucket] of this.byKey) {
-			if (bucket.size < 2) {
-				continue;
-			}
-			const [cluster, key] = name.split('\u0000') as [string, string];
-			yield { cluster, key, facts: this.same(cluster, key) };
-		}
 	}
 }
 

@@ -1,13 +1,14 @@
 import type { Connection, Hover, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { attributionAt, describeAt, describeEntity, describeQuote, type DocumentLinker } from '../../core';
+import { attributionAt, describeAt, describeEntity, describeFact, describeQuote, factAt, type DocumentLinker } from '../../core';
 import { toHover } from '../convert';
 import type { Workspace } from '../workspace';
 
 /**
  * Hover: the findings under the cursor with their rule's documentation, the quotation or attributed
  * statement there (speaker, cue, how resolved, the same words in other articles), the entity mentioned
- * there (its names, and the articles that mention it, linked), and layout elements (web-page debris,
+ * there (its names, and the articles that mention it, linked), the fact table of a figure (every article's
+ * figure for the same quantity, linked), and layout elements (web-page debris,
  * captions, datelines, front matter).
  */
 export function registerHover(connection: Connection, documents: TextDocuments<TextDocument>, workspace: Workspace): void {
@@ -33,7 +34,10 @@ export function registerHover(connection: Connection, documents: TextDocuments<T
 			return null;
 		}
 		const offset = document.offsetAt(params.position);
-		const description = describeAt(entry.doc.analysis, offset, entry.doc.metadata);
+		// Document and corpus findings alike (a figure conflict, a name variant) are explained.
+		const analysis = { ...entry.doc.analysis, findings: entry.corpus.findings(entry.id) };
+		const description = describeAt(analysis, offset, entry.doc.metadata);
+		const fact = factAt(entry.corpus, entry.id, offset);
 		const mention = entry.corpus.mentions(entry.id).find((m) => m.start <= offset && offset < m.end);
 		const parts: string[] = [];
 		if (description) {
@@ -43,7 +47,10 @@ export function registerHover(connection: Connection, documents: TextDocuments<T
 		if (quoted) {
 			parts.push(describeQuote(entry.corpus, entry.id, quoted, linker));
 		}
-		if (mention) {
+		if (fact) {
+			parts.push(describeFact(entry.corpus, entry.id, fact, linker));
+		}
+		if (mention && !(fact && mention.type === 'figure')) {
 			const summary = mention.type === 'date' || mention.type === 'figure' ? undefined : entry.corpus.entities.entity(mention.entity);
 			parts.push(describeEntity(mention, summary, linker));
 		}
@@ -51,7 +58,7 @@ export function registerHover(connection: Connection, documents: TextDocuments<T
 			return null;
 		}
 		const quotedSpan = quoted ? (quoted.quote ? (quoted.quote.outer ?? quoted.quote) : quoted.phrase) : undefined;
-		const span = description ?? mention ?? quotedSpan!;
+		const span = description ?? fact ?? mention ?? quotedSpan!;
 		return toHover(parts.join('\n\n---\n\n'), span, document);
 	});
 }
