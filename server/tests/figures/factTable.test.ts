@@ -102,3 +102,15 @@ void describe('fact table', () => {
 		assert.equal(groupRelation([eleven!, eleven!]), 'equal');
 	});
 });
+
+void describe('figure finding messages', () => {
+	void it('name a figure written the same way twice in one article once', () => {
+		const corpus = corpusOf({
+			'm/a.txt': lines('Flood hits Marrow', '', 'The flood killed 29 people. Officials said the flood killed 29 people.'),
+			'm/b.txt': lines('Flood hits Marrow', '', 'The flood killed 31 people.'),
+		});
+		const [finding] = corpus.findings('m/b.txt').filter((f) => f.ruleId === 'figure-conflict');
+		assert.equal(finding?.message, 'Figure conflict (killed): "31" here cannot match "29" (a.txt) elsewhere.');
+		assert.equal(finding?.related?.length, 2);
+	});
+});

@@ -631,6 +631,9 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 		anchorMemo.set(index, memo);
 		return memo;
 	};
+	// The measure of the last figure of the sentence before, for a part that refers back to it in the next
+	// sentence ("31 died, including 12 children. Of the remaining 19 adults, …").
+	let previous = { index: -2, measure: '' };
 	for (let index = 0; index < structure.sentences.length; index++) {
 		const sentence = structure.sentences[index]!;
 		const line = structure.lines[sentence.line]!;
@@ -652,6 +655,7 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 		const total = TOTAL.test(sentenceText) ? '@total' : '';
 		const separate = SEPARATE.test(sentenceText) ? `@separate${sentence.line}` : '';
 		let lastMeasure = '';
+		const carried = previous.index === index - 1 ? previous.measure : '';
 		for (const quantity of quantities) {
 			if (names.some((name) => name.start <= quantity.numberStart && quantity.end <= name.end) || isYear(text, quantity)) {
 				continue;
@@ -665,12 +669,14 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 			}
 			let measured = measureOf(text, quantity, sentence, table);
 			if (measured && measured.measure === '') {
-				measured = lastMeasure ? { ...measured, measure: lastMeasure } : undefined;
+				const total = lastMeasure || carried;
+				measured = total ? { ...measured, measure: total } : undefined;
 			}
 			lastMeasure = measured?.measure ?? lastMeasure;
 			if (!measured) {
 				continue;
 			}
+			previous = { index, measure: measured.measure };
 			const population = measured.population || undefined;
 			const anchor = `${anchors[Math.max(0, clauses.indexOf(clause))] ?? ''}${total}${separate}`;
 			const event = `${kind}${anchor}`;

@@ -127,11 +127,12 @@ export function figureFindings(
 				message: `${who.name}${who.published ? ` (${who.published})` : ''}: "${o.fact.text}" (${formatInterval(o.fact.interval)})`,
 			};
 		});
-		const shown = others
-			.slice(0, 3)
-			.map((o) => `"${o.fact.text}" (${o.docId === docId ? 'this article' : articleName(o.docId).name})`)
-			.join(', ');
-		const more = others.length > 3 ? ` and ${others.length - 3} more` : '';
+		// The same figure written the same way twice in one article is named once.
+		const distinct = [
+			...new Set(others.map((o) => `"${o.fact.text}" (${o.docId === docId ? 'this article' : articleName(o.docId).name})`)),
+		];
+		const shown = distinct.slice(0, 3).join(', ');
+		const more = distinct.length > 3 ? ` and ${distinct.length - 3} more` : '';
 		// A later report of a higher figure may be an update rather than a contradiction.
 		const later = others.filter((o) => {
 			const when = articleName(o.docId).published;

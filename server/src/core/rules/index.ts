@@ -1,4 +1,5 @@
 import { entityRule } from './entity';
+import { figureArithmetic } from './figure-arithmetic';
 import { figureConflictRule, figureDivergenceRule } from './figure-conflict';
 import { nameVariantRule } from './name-variant';
 import { quoteVariantRule } from './quote-variant';
@@ -8,7 +9,7 @@ import { unattributedQuote } from './unattributed-quote';
 import { vagueAttribution } from './vague-attribution';
 
 /** Every rule that runs on one document, in the order it runs. */
-export const documentRules: readonly DocumentRule[] = [unattributedQuote, unattributedClaim, vagueAttribution];
+export const documentRules: readonly DocumentRule[] = [unattributedQuote, unattributedClaim, vagueAttribution, figureArithmetic];
 
 /** Rules computed over the whole corpus rather than one document at a time. */
 export const corpusRules: readonly RuleInfo[] = [quoteVariantRule, figureConflictRule, figureDivergenceRule, nameVariantRule, entityRule];
