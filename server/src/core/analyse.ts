@@ -1,5 +1,6 @@
 import { analyseAttribution, NO_ATTRIBUTION, type DocumentAttribution } from './attribution/analyse';
 import { findFacts, type Fact } from './figures/facts';
+import { findEventDates, type EventDateMention } from './figures/eventDates';
 import { AliasTable, BUILT_IN_ALIASES } from './entities/names';
 import { recogniseEntities, type DocumentEntities, type NameRecogniser } from './entities/recognise';
 import type { Options } from './options';
@@ -25,6 +26,8 @@ export interface DocumentAnalysis {
 	readonly attribution: DocumentAttribution;
 	/** The figures that count something, with their intervals, measures and events: the article's fact table rows. */
 	readonly facts: readonly Fact[];
+	/** When the article says its event happened, unresolved (relative dates need the publication time). */
+	readonly eventDates: readonly EventDateMention[];
 }
 
 /** What analysis needs besides text and options: the statistical models, loaded once by the caller. */
@@ -116,9 +119,11 @@ export function analyseDocument(text: string, options: Options, token?: Cancella
 		}
 	}
 	let facts: readonly Fact[] = [];
+	let eventDates: readonly EventDateMention[] = [];
 	if (!token?.isCancellationRequested) {
 		try {
 			facts = findFacts(text, structure, options.figureMeasures, entities.mentions);
+			eventDates = ruleSeverity('date-conflict', options) ? findEventDates(text, structure) : [];
 		} catch (error) {
 			findings.push({
 				ruleId: 'figure-conflict',
@@ -153,7 +158,7 @@ export function analyseDocument(text: string, options: Options, token?: Cancella
 		}
 	}
 	findings.sort(compareFindings);
-	return { structure, metadata: structure.frontMatter?.metadata ?? {}, findings, entities, attribution, facts };
+	return { structure, metadata: structure.frontMatter?.metadata ?? {}, findings, entities, attribution, facts, eventDates };
 }
 
 /** Orders findings by position, then rule id, so every front end lists them identically. */

@@ -7,6 +7,7 @@ import { foldWord, NameIndex, type NameWord } from './nameIndex';
 import { nameVariantFindings } from '../rules/name-variant';
 import { clusterOf } from './clusters';
 import { figureFindings } from '../rules/figure-conflict';
+import { dateFacts, dateFindings } from '../rules/date-conflict';
 import { findRuleMentions, ruleSpans } from '../entities/recognise';
 import type { Speaker } from '../attribution/speakers';
 import { EntityRegistry, type LinkedMention } from './entityRegistry';
@@ -42,6 +43,8 @@ export class Corpus {
 	readonly facts = new FactIndex();
 	/** The words of recognised names by cluster and spelling (for `name-variant`). */
 	readonly names = new NameIndex();
+	/** When each article says its event happened, resolved, by cluster (for `date-conflict`). */
+	readonly dates = new FactIndex();
 
 	constructor(
 		private options: Options,
@@ -98,6 +101,10 @@ export class Corpus {
 		for (const other of this.names.update(id, cluster, nameWords(analysis.entities.mentions))) {
 			others.add(other);
 		}
+		const published = typeof metadata.published === 'string' ? metadata.published : undefined;
+		for (const other of this.dates.update(id, cluster, dateFacts(analysis.eventDates, published))) {
+			others.add(other);
+		}
 		others.delete(id);
 		return [id, ...[...others].filter((other) => this.documents.has(other))];
 	}
@@ -115,6 +122,9 @@ export class Corpus {
 			others.add(other);
 		}
 		for (const other of this.names.remove(id)) {
+			others.add(other);
+		}
+		for (const other of this.dates.remove(id)) {
 			others.add(other);
 		}
 		return [id, ...[...others].filter((other) => this.documents.has(other))];
@@ -186,6 +196,10 @@ export class Corpus {
 					...(divergence ? { divergence } : {}),
 				}),
 			);
+		}
+		const dateSeverity = ruleSeverity('date-conflict', this.options);
+		if (dateSeverity) {
+			extra.push(...dateFindings(id, this.dates, (other) => this.articleName(other), dateSeverity));
 		}
 		const variant = ruleSeverity('name-variant', this.options);
 		if (variant) {

@@ -531,7 +531,7 @@ const EVENT_FIRST_WORDS = new Set(
 );
 
 /** The kinds of event named in a piece of text, in order. */
-function eventsIn(text: string): string[] {
+export function eventsIn(text: string): string[] {
 	const words = wordsOf(text);
 	const kinds: string[] = [];
 	for (let i = 0; i < words.length; i++) {
@@ -547,7 +547,7 @@ function eventsIn(text: string): string[] {
 }
 
 /** The event an article is about: the kind most often named in its headline and first paragraphs. */
-function articleEvent(text: string, structure: DocumentStructure): string {
+export function articleEvent(text: string, structure: DocumentStructure): string {
 	const counts = new Map<string, number>();
 	let paragraphs = 0;
 	let lastParagraph = -1;

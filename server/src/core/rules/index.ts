@@ -1,4 +1,5 @@
 import { entityRule } from './entity';
+import { dateConflictRule } from './date-conflict';
 import { figureArithmetic } from './figure-arithmetic';
 import { figureConflictRule, figureDivergenceRule } from './figure-conflict';
 import { nameVariantRule } from './name-variant';
@@ -12,7 +13,14 @@ import { vagueAttribution } from './vague-attribution';
 export const documentRules: readonly DocumentRule[] = [unattributedQuote, unattributedClaim, vagueAttribution, figureArithmetic];
 
 /** Rules computed over the whole corpus rather than one document at a time. */
-export const corpusRules: readonly RuleInfo[] = [quoteVariantRule, figureConflictRule, figureDivergenceRule, nameVariantRule, entityRule];
+export const corpusRules: readonly RuleInfo[] = [
+	quoteVariantRule,
+	figureConflictRule,
+	figureDivergenceRule,
+	nameVariantRule,
+	dateConflictRule,
+	entityRule,
+];
 
 /**
  * Ids the analysis reports about its input rather than about the reporting. They appear in the
