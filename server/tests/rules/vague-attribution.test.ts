@@ -42,6 +42,9 @@ void describe('vague-attribution', () => {
 		'[[Reports soon surfaced]] of a second crack.',
 		'The damage, as [[indicated by local news]], was limited.',
 		'[[An engineer in Lowmarsh said]] the pier shook.',
+		'The mayor resigned, while [[supporters claim]] he was forced out.',
+		'Engineers inspected the bridge, and [[experts called]] it a disgrace.',
+		'[[Witnesses described]] the collapse as sudden.',
 	];
 	for (const text of invalid) {
 		void it(`flags ${JSON.stringify(marked(text).spans[0]!.text)}`, () => check(text));
@@ -54,6 +57,10 @@ void describe('vague-attribution', () => {
 		'The report said the steel had corroded.',
 		'The supported structure held.',
 		'They reported to work on Monday.',
+		"Holt's claims were dismissed by the council.",
+		'Residents called the police when the pier shook.',
+		'A village called Lowmarsh lies upstream.',
+		'Engineers described as experienced inspected the pier.',
 	];
 	for (const text of valid) {
 		void it(`does not flag ${JSON.stringify(text)}`, () => check(text));
