@@ -45,6 +45,11 @@ void describe('vague-attribution', () => {
 		'The mayor resigned, while [[supporters claim]] he was forced out.',
 		'Engineers inspected the bridge, and [[experts called]] it a disgrace.',
 		'[[Witnesses described]] the collapse as sudden.',
+		'The court later heard from the [[alleged]] victim.',
+		'He is the [[reputed]] head of the smuggling ring.',
+		'There were no [[reported]] injuries on the bridge.',
+		'[[An estimated]] 4,000 people crossed the bridge daily.',
+		'The two engineers [[were identified as]] Maren Holt and Ida Ros.',
 	];
 	for (const text of invalid) {
 		void it(`flags ${JSON.stringify(marked(text).spans[0]!.text)}`, () => check(text));
@@ -61,6 +66,9 @@ void describe('vague-attribution', () => {
 		'Residents called the police when the pier shook.',
 		'A village called Lowmarsh lies upstream.',
 		'Engineers described as experienced inspected the pier.',
+		'Prosecutors alleged that the permits were forged.',
+		'The damage was reported to the council.',
+		'The inspector was identified by the council as Maren Holt.',
 	];
 	for (const text of valid) {
 		void it(`does not flag ${JSON.stringify(text)}`, () => check(text));

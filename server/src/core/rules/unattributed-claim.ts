@@ -154,7 +154,9 @@ export const unattributedClaim: DocumentRule = {
 					figures.push(span);
 				}
 			}
-			if (figures.length === 0 || vagueSpans(text, sentence, options.vaguePhrases).length > 0) {
+			// A vague source takes the sentence over ("officials said"); a hedged noun ("the alleged
+			// victim") leaves the rest of it the reporter's own.
+			if (figures.length === 0 || vagueSpans(text, sentence, options.vaguePhrases).some((v) => !v.local)) {
 				continue;
 			}
 			figures.sort((a, b) => a.start - b.start);
