@@ -280,8 +280,96 @@ function speakerBefore(text: string, tokens: readonly Token[], cueIndex: number)
 	if (unnamed !== undefined) {
 		return { start: tokens[unnamed]!.start, end: tokens[j]!.end };
 	}
+	const written = writtenSource(text, tokens, k, first, j);
+	if (written) {
+		return written;
+	}
 	return plausibleSpeaker(text, tokens, first, j) ? { start: tokens[first]!.start, end: tokens[j]!.end } : undefined;
 }
+
+/**
+ * A written source before a cue: its author when the article names one ("Jeffs' personal journals
+ * said", "the mayor's letter says" → "Jeffs", "the mayor"), else the writing itself, with the place it
+ * hangs in ("A sign at his headquarters warned"). `[first, last]` is the phrase read back from the cue
+ * and `boundary` the token that stopped the reading.
+ */
+function writtenSource(text: string, tokens: readonly Token[], boundary: number, first: number, last: number): Span | undefined {
+	const documentAt = (from: number, to: number): number => {
+		for (let t = from; t <= to; t++) {
+			if (DOCUMENT_HEADS.has(tokens[t]!.lower)) {
+				return t;
+			}
+		}
+		return -1;
+	};
+	let start = first;
+	let doc = documentAt(first, last);
+	// "A sign at his headquarters": read on past the place to the writing.
+	if (doc < 0 && boundary >= 1 && LOCATIVES.has(tokens[boundary]!.lower) && DOCUMENT_HEADS.has(tokens[boundary - 1]!.lower)) {
+		doc = boundary - 1;
+		start = doc;
+		while (start > 0 && tokens[start - 1]!.kind === 'word' && !CLAUSE_BOUNDARIES.has(tokens[start - 1]!.lower) && doc - start < 4) {
+			start--;
+		}
+	}
+	if (doc < 0) {
+		return undefined;
+	}
+	// The author: a possessive inside the phrase ("the mayor's letter"), or a name with a bare apostrophe
+	// before it ("Jeffs' journals").
+	for (let t = doc - 1; t >= start; t--) {
+		if (tokens[t]!.kind === 'word' && /['’]s$/.test(tokens[t]!.lower)) {
+			let from = t;
+			while (from > start && tokens[from - 1]!.kind === 'word' && !OBJECTS.has(tokens[from - 1]!.lower)) {
+				from--;
+			}
+			return { start: tokens[from]!.start, end: tokens[t]!.end };
+		}
+	}
+	const mark = tokens[start - 1];
+	if (mark && (mark.lower === "'" || mark.lower === '’') && start >= 2 && isCapitalised(text, tokens[start - 2]!)) {
+		let from = start - 2;
+		while (from > 0 && isCapitalised(text, tokens[from - 1]!)) {
+			from--;
+		}
+		return { start: tokens[from]!.start, end: tokens[start - 2]!.end };
+	}
+	return { start: tokens[start]!.start, end: tokens[last]!.end };
+}
+
+/** Writings that can be quoted as saying something: "the letter said", "a sign warned". */
+export const DOCUMENT_HEADS = new Set([
+	'journal',
+	'journals',
+	'diary',
+	'diaries',
+	'letter',
+	'letters',
+	'memo',
+	'memos',
+	'note',
+	'notes',
+	'notebook',
+	'email',
+	'emails',
+	'e-mail',
+	'message',
+	'messages',
+	'entry',
+	'entries',
+	'excerpt',
+	'excerpts',
+	'sign',
+	'signs',
+	'banner',
+	'placard',
+	'poster',
+	'notice',
+	'memoir',
+	'memoirs',
+	'manifesto',
+	'transcript',
+]);
 
 /** Participles that report the words of their clause's subject: "…, saying", "…, adding". */
 const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'warning', 'insisting', 'stressing', 'arguing', 'explaining', 'claiming']);

@@ -2,7 +2,7 @@ import type { EntityMention } from '../entities/recognise';
 import { nameKey, stripTitles } from '../entities/names';
 import type { Span } from '../types';
 import { DETERMINERS, isUnnamedPeople, ORGANIZATION_ROLES, PERSON_ROLES, PRONOUNS, VAGUE_HEADS } from './lexicon';
-import { headWord } from './sources';
+import { DOCUMENT_HEADS, headWord } from './sources';
 
 /** How a speaker was identified. Shown in hovers. */
 export type Resolution = 'name' | 'role' | 'pronoun' | 'continuation' | 'pull' | 'vague' | 'unresolved';
@@ -92,6 +92,11 @@ export function resolveSpeaker(span: Span, context: ResolutionContext): Speaker 
 		if (organisation) {
 			return { ...base, canonical: organisation, type: 'organization', resolution: 'name' };
 		}
+	}
+	// "a sign at his headquarters", "the 2005 entry": a writing with no author named is no one to
+	// identify, but not an anonymous source either.
+	if (!hasOwnName && lower.some((w) => DOCUMENT_HEADS.has(w))) {
+		return { ...base, type: 'other', resolution: 'unresolved' };
 	}
 	const placed = lower.findIndex((w, i) => i > 1 && /^(?:in|at|from|near)$/.test(w));
 	if (indefinite && placed > 0 && words.slice(1, placed).every((w) => !/^\p{Lu}/u.test(w))) {
