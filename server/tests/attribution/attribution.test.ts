@@ -408,26 +408,33 @@ void describe('attribution: roles, pronouns and continuations', () => {
 		assert.deepEqual(located(text, attribution.quotes[1]!.speaker?.via), s1);
 	});
 
-	void it(
-		'resolves "he said" to the previous named speaker found from capitalised words (no model)',
-		{
-			todo: 'without the model "Piet Madsen" is a speaker of type "other", and pronoun resolution only accepts speakers of type "person", so "he" stays unresolved',
-		},
-		() => {
-			const { text, spans, attribution } = analyse(pronounPassage);
-			const [, s1, , q2, s2, c2] = spans;
-			assert.deepEqual(view(text, quoteAt(attribution.quotes, q2!.start)), {
-				quote: q2!,
-				kind: 'direct',
-				status: 'attributed',
-				speaker: s2!,
-				resolution: 'pronoun',
-				canonical: 'Piet Madsen',
-				cue: c2!,
-			});
-			assert.deepEqual(located(text, quoteAt(attribution.quotes, q2!.start).speaker?.via), s1);
-		},
-	);
+	void it('resolves "he said" to the previous named speaker found from capitalised words (no model)', () => {
+		const { text, spans, attribution } = analyse(pronounPassage);
+		const [, s1, , q2, s2, c2] = spans;
+		assert.deepEqual(view(text, quoteAt(attribution.quotes, q2!.start)), {
+			quote: q2!,
+			kind: 'direct',
+			status: 'attributed',
+			speaker: s2!,
+			resolution: 'pronoun',
+			canonical: 'Piet Madsen',
+			cue: c2!,
+		});
+		assert.deepEqual(located(text, quoteAt(attribution.quotes, q2!.start).speaker?.via), s1);
+	});
+
+	void it('does not resolve "he said" to an earlier untyped speaker that names an organisation (no model)', () => {
+		const { text, spans, attribution } = analyse(
+			lines(
+				'"[[The harbour must reopen this week,]]" [[Orvik Harbour Authority]] [[said]].',
+				'',
+				'"[[Our fishermen cannot wait,]]" [[he]] [[said]].',
+			),
+		);
+		const [, , , q2] = spans;
+		assert.equal(quoteAt(attribution.quotes, q2!.start).speaker?.resolution, 'unresolved');
+		assert.equal(text.slice(q2!.start, q2!.end), 'Our fishermen cannot wait,');
+	});
 
 	void it('continues the speaker of a quote into the quote paragraph right after it (kind continuation)', () => {
 		const { text, spans, attribution } = analyse(

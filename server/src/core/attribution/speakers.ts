@@ -168,6 +168,20 @@ export function resolveSpeaker(span: Span, context: ResolutionContext): Speaker 
 	return { ...base, resolution: 'unresolved' };
 }
 
+/**
+ * Whether a name no recogniser typed reads as a person's: two to four capitalised words ("Piet
+ * Madsen", "Mara K. Lindqvist"), none of them a kind of organisation or a role.
+ */
+function looksLikePersonName(name: string): boolean {
+	const words = name.split(/\s+/);
+	return (
+		words.length >= 2 &&
+		words.length <= 4 &&
+		words.every((w) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w) && !ORGANIZATION_ROLES.has(w.toLowerCase()) && !isRoleWord(w)) &&
+		!DETERMINERS.has(words[0]!.toLowerCase())
+	);
+}
+
 function isRoleWord(word: string): boolean {
 	const w = word.toLowerCase().replace(/[.,]$/, '');
 	return (
@@ -224,7 +238,7 @@ function resolvePronoun(base: Span & { text: string }, kind: 'person' | 'organiz
 		if (paragraph - speaker.paragraph > PRONOUN_REACH) {
 			break;
 		}
-		if (speaker.type === kind) {
+		if (speaker.type === kind || (kind === 'person' && speaker.type === 'other' && looksLikePersonName(speaker.canonical))) {
 			const via = { start: speaker.start, end: speaker.end };
 			return speaker.vague
 				? { ...base, type: kind, resolution: 'vague', via }
