@@ -619,6 +619,18 @@ void describe('attribution: quoted phrases, unattributed quotes and nesting', ()
 		});
 	}
 
+	void it('does not let "According to X," introduce a quoted word past the comma', () => {
+		const { text, spans, attribution } = analyse('According to the harbour master, each of the 40 "[[registered]]" boats was inspected.');
+		assert.deepEqual(
+			attribution.phrases.map((p) => located(text, p)),
+			spans,
+		);
+		assert.deepEqual(
+			attribution.quotes.filter((q) => q.kind !== 'indirect'),
+			[],
+		);
+	});
+
 	void it('gives a quotation with no speaker anywhere the status unattributed', () => {
 		const { text, spans, attribution } = analyse(
 			lines(

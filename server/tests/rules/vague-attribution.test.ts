@@ -49,6 +49,7 @@ void describe('vague-attribution', () => {
 		'He is the [[reputed]] head of the smuggling ring.',
 		'There were no [[reported]] injuries on the bridge.',
 		'[[An estimated]] 4,000 people crossed the bridge daily.',
+		'[[According to federal and state investigators]], the contractor paid nobody.',
 		'The two engineers [[were identified as]] Maren Holt and Ida Ros.',
 	];
 	for (const text of invalid) {
@@ -67,6 +68,7 @@ void describe('vague-attribution', () => {
 		'A village called Lowmarsh lies upstream.',
 		'Engineers described as experienced inspected the pier.',
 		'Prosecutors alleged that the permits were forged.',
+		'According to Maren Holt and Ida Ros, the bridge is safe.',
 		'The damage was reported to the council.',
 		'The inspector was identified by the council as Maren Holt.',
 	];

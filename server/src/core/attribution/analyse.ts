@@ -172,8 +172,16 @@ export function analyseAttribution(
 		// "think about exiting NATO""); otherwise it is a scare quote, a title or a label.
 		// A characterising cue ("described the drought as a "common enemy"") quotes a label, not a statement.
 		const characterises = match.index !== undefined && CHARACTERISING.test(cueOf(text, raw[match.index]!).text);
+		// A source further back in the sentence introduces a short phrase only within the same clause:
+		// not across a comma ("According to investigators, each of the 200 "made" soldiers …").
+		const sameClause = (index: number): boolean => {
+			const source = raw[index]!;
+			return !text.slice(Math.max(source.speaker.end, source.cue.end), quote.start).includes(',');
+		};
 		const introduced =
-			match.index !== undefined && !characterises && (match.strong || (match.head === true && !usedSources.has(match.index)));
+			match.index !== undefined &&
+			!characterises &&
+			(match.strong || (match.head === true && !usedSources.has(match.index) && sameClause(match.index)));
 		if (!introduced && words <= SCARE_WORDS && !/[!?]$/.test(contentText) && !wholeLine) {
 			const source = match.index !== undefined ? resolveAt(match.index) : undefined;
 			phrases.push({

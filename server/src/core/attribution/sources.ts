@@ -610,6 +610,23 @@ function appositiveSpeaker(text: string, tokens: readonly Token[], comma: number
 	return best;
 }
 
+/**
+ * Whether the words from `from` are one or two lower-case modifiers and then a plural head naming
+ * people ("state investigators", "local officials"), so that an "and" before them joins modifiers.
+ */
+function sharedPluralHead(text: string, tokens: readonly Token[], from: number): boolean {
+	for (let k = from; k < tokens.length && k - from < 3; k++) {
+		const t = tokens[k]!;
+		if (t.kind !== 'word' || isCapitalised(text, t) || CLAUSE_BOUNDARIES.has(t.lower) || DETERMINERS.has(t.lower)) {
+			return false;
+		}
+		if (k > from && (isUnnamedPeople(t.lower) || VAGUE_HEADS.has(t.lower))) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /** The speaker phrase after an inverted cue starting at token `from`, or undefined. */
 function speakerAfter(text: string, tokens: readonly Token[], from: number): Span | undefined {
 	let last = from - 1;
@@ -626,6 +643,11 @@ function speakerAfter(text: string, tokens: readonly Token[], from: number): Spa
 				continue;
 			}
 			break;
+		}
+		// "according to federal and state investigators": adjectives joined before one plural head.
+		if ((t.lower === 'and' || t.lower === 'or') && k > from && sharedPluralHead(text, tokens, k + 1)) {
+			last = k;
+			continue;
 		}
 		if (CLAUSE_BOUNDARIES.has(t.lower) && !SPEAKER_PREPOSITIONS.has(t.lower)) {
 			break;
