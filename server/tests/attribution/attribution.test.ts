@@ -238,6 +238,86 @@ void describe('attribution: speaker, cue, kind and status by sentence shape', ()
 			status: 'vague',
 			resolution: 'vague',
 		},
+		{
+			name: 'participle: X issued a statement on Friday, saying: "…" (the subject speaks)',
+			body: '[[The Orvik Harbour Board]] issued a statement on Friday, [[saying]]: "[[The berths will reopen once the dredging is done.]]"',
+			roles: ['speaker', 'cue', 'quote'],
+			kind: 'direct',
+			status: 'attributed',
+			resolution: 'name',
+			canonical: 'Orvik Harbour Board',
+		},
+		{
+			name: 'participle after a speaker of the same sentence: X said …, adding: "…" (X speaks)',
+			body: '[[Piet Madsen]] [[said]] on Monday that the port would reopen, adding: "[[We owe it to the fishermen.]]"',
+			roles: ['speaker', 'cue', 'quote'],
+			kind: 'direct',
+			status: 'attributed',
+			resolution: 'name',
+			canonical: 'Piet Madsen',
+		},
+		{
+			name: 'a writing speaks for its author: X\' private journals said … "…"',
+			body: 'A page of [[Ilse Jonas]]\' private journals [[said]] the harbour was "[[a debt we can never repay to the sea.]]"',
+			roles: ['speaker', 'cue', 'quote'],
+			kind: 'direct',
+			status: 'attributed',
+			resolution: 'name',
+			canonical: 'Ilse Jonas',
+		},
+		{
+			name: 'a writing speaks for its author: X\'s farewell letter said: "…"',
+			body: '[[Ilse Varga\'s]] farewell letter [[said]]: "[[I leave the harbour in better hands than mine.]]"',
+			roles: ['speaker', 'cue', 'quote'],
+			kind: 'direct',
+			status: 'attributed',
+			resolution: 'name',
+			canonical: 'Ilse Varga',
+		},
+		{
+			name: 'a writing with no author is the speaker, unresolved but not vague: A notice at the gate warned: "…"',
+			body: '[[A notice at the harbour gate]] [[warned]]: "[[No fishing boats beyond this point.]]"',
+			roles: ['speaker', 'cue', 'quote'],
+			kind: 'direct',
+			status: 'attributed',
+			resolution: 'unresolved',
+		},
+		{
+			name: '"…," X quoted Mr. Y as saying (the one quoted speaks)',
+			body: '"[[Nobody sells this harbour while I live,]]" Mr. Brandt quoted [[Mr. Varga]] as [[saying]].',
+			roles: ['quote', 'speaker', 'cue'],
+			kind: 'direct',
+			status: 'attributed',
+			resolution: 'name',
+			canonical: 'Varga',
+		},
+		{
+			name: 'passive agent: described by X as "…"',
+			body: 'For the mayor, [[described]] by [[The Orvik Courier]] as "[[the most stubborn official on the coast,]]" the vote was a defeat.',
+			roles: ['cue', 'speaker', 'quote'],
+			kind: 'direct',
+			status: 'attributed',
+			resolution: 'name',
+			canonical: 'Orvik Courier',
+		},
+		{
+			name: 'initials and titles do not shorten the speaker: "…," U. S. District Judge X said.',
+			body: '"[[The defendant has misled this court for years,]]" [[U. S. District Judge Mara K. Lindqvist]] [[said]].',
+			roles: ['quote', 'speaker', 'cue'],
+			kind: 'direct',
+			status: 'attributed',
+			resolution: 'name',
+			canonical: 'Mara K. Lindqvist',
+		},
+		{
+			name: 'appositive ending in an abbreviated place: X, the harbour master in Vell County, Az. said that "…"',
+			body: '[[Piet Madsen]], the harbour master in Vell County, Az. [[said]] on Monday that "[[the port will reopen within the week.]]"',
+			roles: ['speaker', 'cue', 'quote'],
+			kind: 'direct',
+			status: 'attributed',
+			resolution: 'name',
+			canonical: 'Piet Madsen',
+		},
 	];
 	for (const shape of shapes) {
 		void it(shape.name, shape.todo ? { todo: shape.todo } : {}, () => {
@@ -328,26 +408,33 @@ void describe('attribution: roles, pronouns and continuations', () => {
 		assert.deepEqual(located(text, attribution.quotes[1]!.speaker?.via), s1);
 	});
 
-	void it(
-		'resolves "he said" to the previous named speaker found from capitalised words (no model)',
-		{
-			todo: 'without the model "Piet Madsen" is a speaker of type "other", and pronoun resolution only accepts speakers of type "person", so "he" stays unresolved',
-		},
-		() => {
-			const { text, spans, attribution } = analyse(pronounPassage);
-			const [, s1, , q2, s2, c2] = spans;
-			assert.deepEqual(view(text, quoteAt(attribution.quotes, q2!.start)), {
-				quote: q2!,
-				kind: 'direct',
-				status: 'attributed',
-				speaker: s2!,
-				resolution: 'pronoun',
-				canonical: 'Piet Madsen',
-				cue: c2!,
-			});
-			assert.deepEqual(located(text, quoteAt(attribution.quotes, q2!.start).speaker?.via), s1);
-		},
-	);
+	void it('resolves "he said" to the previous named speaker found from capitalised words (no model)', () => {
+		const { text, spans, attribution } = analyse(pronounPassage);
+		const [, s1, , q2, s2, c2] = spans;
+		assert.deepEqual(view(text, quoteAt(attribution.quotes, q2!.start)), {
+			quote: q2!,
+			kind: 'direct',
+			status: 'attributed',
+			speaker: s2!,
+			resolution: 'pronoun',
+			canonical: 'Piet Madsen',
+			cue: c2!,
+		});
+		assert.deepEqual(located(text, quoteAt(attribution.quotes, q2!.start).speaker?.via), s1);
+	});
+
+	void it('does not resolve "he said" to an earlier untyped speaker that names an organisation (no model)', () => {
+		const { text, spans, attribution } = analyse(
+			lines(
+				'"[[The harbour must reopen this week,]]" [[Orvik Harbour Authority]] [[said]].',
+				'',
+				'"[[Our fishermen cannot wait,]]" [[he]] [[said]].',
+			),
+		);
+		const [, , , q2] = spans;
+		assert.equal(quoteAt(attribution.quotes, q2!.start).speaker?.resolution, 'unresolved');
+		assert.equal(text.slice(q2!.start, q2!.end), 'Our fishermen cannot wait,');
+	});
 
 	void it('continues the speaker of a quote into the quote paragraph right after it (kind continuation)', () => {
 		const { text, spans, attribution } = analyse(
@@ -531,6 +618,18 @@ void describe('attribution: quoted phrases, unattributed quotes and nesting', ()
 			assert.deepEqual(attribution.quotes, []);
 		});
 	}
+
+	void it('does not let "According to X," introduce a quoted word past the comma', () => {
+		const { text, spans, attribution } = analyse('According to the harbour master, each of the 40 "[[registered]]" boats was inspected.');
+		assert.deepEqual(
+			attribution.phrases.map((p) => located(text, p)),
+			spans,
+		);
+		assert.deepEqual(
+			attribution.quotes.filter((q) => q.kind !== 'indirect'),
+			[],
+		);
+	});
 
 	void it('gives a quotation with no speaker anywhere the status unattributed', () => {
 		const { text, spans, attribution } = analyse(

@@ -114,6 +114,8 @@ void describe('unattributed-claim', () => {
 			'The new pumps draw [[2]]MW each.',
 			'It was [[the fifth successful]] rescue of the week.',
 			'The actress, 26, said nothing. The flood killed [[14]] people in the valley.',
+			'For the mayor, described by the Marrow Courier as "a stubborn man," the vote ended a [[30]]-year career.',
+			'The alleged ringleader of the looting is serving a [[12]]-year sentence.',
 		],
 		'flags',
 	);
@@ -144,6 +146,8 @@ void describe('unattributed-claim', () => {
 			'The flood killed 14 people in the valley, a source said.',
 			'The flood reportedly killed 14 people in the valley.',
 			'Rescue crews worked through the night.',
+			'The flood was described by the Marrow Fire Service as the worst in 30 years.',
+			'An estimated 4,000 people fled the valley.',
 		],
 		'does not flag',
 	);

@@ -42,6 +42,15 @@ void describe('vague-attribution', () => {
 		'[[Reports soon surfaced]] of a second crack.',
 		'The damage, as [[indicated by local news]], was limited.',
 		'[[An engineer in Lowmarsh said]] the pier shook.',
+		'The mayor resigned, while [[supporters claim]] he was forced out.',
+		'Engineers inspected the bridge, and [[experts called]] it a disgrace.',
+		'[[Witnesses described]] the collapse as sudden.',
+		'The court later heard from the [[alleged]] victim.',
+		'He is the [[reputed]] head of the smuggling ring.',
+		'There were no [[reported]] injuries on the bridge.',
+		'[[An estimated]] 4,000 people crossed the bridge daily.',
+		'[[According to federal and state investigators]], the contractor paid nobody.',
+		'The two engineers [[were identified as]] Maren Holt and Ida Ros.',
 	];
 	for (const text of invalid) {
 		void it(`flags ${JSON.stringify(marked(text).spans[0]!.text)}`, () => check(text));
@@ -54,6 +63,14 @@ void describe('vague-attribution', () => {
 		'The report said the steel had corroded.',
 		'The supported structure held.',
 		'They reported to work on Monday.',
+		"Holt's claims were dismissed by the council.",
+		'Residents called the police when the pier shook.',
+		'A village called Lowmarsh lies upstream.',
+		'Engineers described as experienced inspected the pier.',
+		'Prosecutors alleged that the permits were forged.',
+		'According to Maren Holt and Ida Ros, the bridge is safe.',
+		'The damage was reported to the council.',
+		'The inspector was identified by the council as Maren Holt.',
 	];
 	for (const text of valid) {
 		void it(`does not flag ${JSON.stringify(text)}`, () => check(text));

@@ -1,7 +1,7 @@
 import type { EntityMention } from '../entities/recognise';
 import { lineIndexAt, type DocumentStructure } from '../text/structure';
 import type { Span } from '../types';
-import { CUE_WORDS } from './lexicon';
+import { CUE_WORDS, NAME_ABBREVIATIONS } from './lexicon';
 import { findQuotations, type Quotation } from './quotations';
 import { findSources, type Source } from './sources';
 import { resolveSpeaker, type NamedSpeaker, type ResolutionContext, type Speaker } from './speakers';
@@ -46,6 +46,9 @@ export interface DocumentAttribution {
 }
 
 export const NO_ATTRIBUTION: DocumentAttribution = { quotes: [], phrases: [], sources: [] };
+
+/** Cues that characterise rather than report words: "called it a disgrace", "described the plan as reckless". */
+const CHARACTERISING = /^(?:called|described)$/i;
 
 /** A quoted phrase with at most this many words, not attached to a cue, is a scare quote. */
 const SCARE_WORDS = 4;
@@ -167,7 +170,18 @@ export function analyseAttribution(
 
 		// A short quoted phrase is a quotation only when a source introduces it ("X said the country will
 		// "think about exiting NATO""); otherwise it is a scare quote, a title or a label.
-		const introduced = match.index !== undefined && (match.strong || (match.head === true && !usedSources.has(match.index)));
+		// A characterising cue ("described the drought as a "common enemy"") quotes a label, not a statement.
+		const characterises = match.index !== undefined && CHARACTERISING.test(cueOf(text, raw[match.index]!).text);
+		// A source further back in the sentence introduces a short phrase only within the same clause:
+		// not across a comma ("According to investigators, each of the 200 "made" soldiers …").
+		const sameClause = (index: number): boolean => {
+			const source = raw[index]!;
+			return !text.slice(Math.max(source.speaker.end, source.cue.end), quote.start).includes(',');
+		};
+		const introduced =
+			match.index !== undefined &&
+			!characterises &&
+			(match.strong || (match.head === true && !usedSources.has(match.index) && sameClause(match.index)));
 		if (!introduced && words <= SCARE_WORDS && !/[!?]$/.test(contentText) && !wholeLine) {
 			const source = match.index !== undefined ? resolveAt(match.index) : undefined;
 			phrases.push({
@@ -273,7 +287,8 @@ export function analyseAttribution(
 			continue;
 		}
 		const source = raw[i]!;
-		if (lines[source.line]!.kind !== 'body') {
+		// "called the closure a temporary measure" characterises; it reports no statement.
+		if (lines[source.line]!.kind !== 'body' || CHARACTERISING.test(text.slice(source.cue.start, source.cue.end))) {
 			continue;
 		}
 		const statement = statementOf(text, structure, source, quotations);
@@ -304,6 +319,17 @@ function countWords(text: string): number {
 
 const ENDS_SENTENCE = /[.!?]["'\u201D\u2019)]*\s*$/;
 
+/** Stops that belong to titles and initials ("Mr.", "B.", "Az."), the text otherwise unchanged in length. */
+const NAME_STOP = new RegExp(
+	`(?<![\\p{L}])(${[...NAME_ABBREVIATIONS].map((a) => a.replace(/\./g, '\\.').replace(/\p{Ll}/gu, (c) => `[${c}${c.toUpperCase()}]`)).join('|')}|\\p{Lu})\\.`,
+	'gu',
+);
+
+/** `text` with the stops of titles and initials blanked, so that only real sentence ends remain. */
+function withoutNameStops(text: string): string {
+	return text.replace(NAME_STOP, '$1 ');
+}
+
 /**
  * The source of a quotation on its own lines: right after it (`"…," Cavusoglu said`), right before it
  * (`Cavusoglu said: "…"`), or elsewhere in the sentence around it. `strong` when the source is
@@ -322,7 +348,7 @@ function findSourceFor(quote: Quotation, sources: readonly Source[], text: strin
 		if (from < quote.end) {
 			continue;
 		}
-		const gap = text.slice(quote.end, from);
+		const gap = withoutNameStops(text.slice(quote.end, from));
 		if (/["\u201C\u201D«»]/.test(gap)) {
 			break;
 		}

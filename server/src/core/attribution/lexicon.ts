@@ -92,6 +92,18 @@ export const CUE_WORDS: readonly string[] = [
 	'indicated',
 	'believes',
 	'according',
+	'claim',
+	'claims',
+	'called',
+	'described',
+	'adding',
+	'noting',
+	'warning',
+	'insisting',
+	'stressing',
+	'arguing',
+	'explaining',
+	'claiming',
 ];
 
 /**

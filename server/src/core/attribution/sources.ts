@@ -23,6 +23,11 @@ export interface Source {
 	readonly inverted: boolean;
 	/** The index of the line it is on. */
 	readonly line: number;
+	/**
+	 * The cue sits in a phrase modifying a noun ("the man described by the magazine as …"), so it
+	 * attributes that phrase only, not the sentence around it.
+	 */
+	readonly embedded?: boolean;
 }
 
 /** A token of a line: a word, a punctuation mark, or a quotation standing in for its whole span. */
@@ -124,13 +129,59 @@ export function findSources(
 		if (next?.lower === 'to' && infinitive(text, tokens[i + 2])) {
 			continue;
 		}
+		// "…, adding that", "…, noting": these participles speak only for the subject of their sentence.
+		if (PARTICIPLE_CUES.has(token.lower) && token.lower !== 'saying') {
+			const subject = tokens[i - 1]?.lower === ',' ? sentenceSubject(text, tokens, i - 1, sources) : undefined;
+			if (subject) {
+				sources.push({ speaker: subject, cue: token, inverted: false, line: lineIndex });
+			}
+			continue;
+		}
+		// "the man described as armed", "a town called Orvik": a participle naming, not a speaker's words.
+		if (NAMING_CUES.has(token.lower) && !namesWithPredicate(tokens, i)) {
+			continue;
+		}
+		// "quoted the minister as saying": the one quoted is the speaker, not the one quoting.
+		if (token.lower === 'saying' && tokens[i - 1]?.lower === 'as') {
+			const quoted = quotedAsSaying(text, tokens, i - 1);
+			if (quoted) {
+				sources.push({ speaker: quoted, cue: token, inverted: false, line: lineIndex });
+				continue;
+			}
+		}
+		// "described by the magazine as", "was confirmed by the ministry": the agent of a passive cue.
+		if (next?.lower === 'by') {
+			const agent = speakerAfter(text, tokens, i + 2);
+			if (agent) {
+				let aux = i - 1;
+				while (aux >= 0 && BETWEEN_SPEAKER_AND_CUE.has(tokens[aux]!.lower)) {
+					aux--;
+				}
+				const embedded = !PASSIVE_AUXILIARIES.has(tokens[aux]?.lower ?? '');
+				sources.push({ speaker: agent, cue: token, inverted: true, line: lineIndex, ...(embedded ? { embedded } : {}) });
+				continue;
+			}
+		}
 		const before = speakerBefore(text, tokens, i);
 		if (before === 'passive') {
+			continue;
+		}
+		// "Erdogan's claims": a possessive before a cue that is also a noun owns the noun.
+		if (before && NOUN_CUES.has(token.lower) && /['’]s$/.test(text.slice(before.start, before.end))) {
 			continue;
 		}
 		if (before) {
 			sources.push({ speaker: before, cue: token, inverted: false, line: lineIndex });
 			continue;
+		}
+		// "The alliance issued a statement on Friday, saying: …": a participle after a comma speaks for the
+		// subject of its sentence, unless a speaker earlier in the sentence already owns it.
+		if (PARTICIPLE_CUES.has(token.lower) && tokens[i - 1]?.lower === ',') {
+			const subject = sentenceSubject(text, tokens, i - 1, sources);
+			if (subject) {
+				sources.push({ speaker: subject, cue: token, inverted: false, line: lineIndex });
+				continue;
+			}
 		}
 		const previous = tokens[i - 1];
 		if (INVERTIBLE_CUES.has(token.lower) && (!previous || previous.kind === 'quote' || /^[,—–:-]$/.test(previous.lower))) {
@@ -168,6 +219,17 @@ function speakerBefore(text: string, tokens: readonly Token[], cueIndex: number)
 	if (tokens[j]!.kind === 'word' && PASSIVE_AUXILIARIES.has(tokens[j]!.lower)) {
 		return 'passive';
 	}
+	// "the county attorney in Mohave County, Az. said": a short capitalised abbreviation closing a place
+	// after a comma belongs to the appositive; a lower-case cue shows the stop ends no sentence.
+	if (
+		tokens[j]!.lower === '.' &&
+		tokens[j - 2]?.lower === ',' &&
+		isCapitalised(text, tokens[j - 1]!) &&
+		tokens[j - 1]!.end - tokens[j - 1]!.start <= 5 &&
+		/^\p{Ll}/u.test(text.slice(tokens[cueIndex]!.start, tokens[cueIndex]!.end))
+	) {
+		j -= 2;
+	}
 	if (tokens[j]!.lower === ',') {
 		return appositiveSpeaker(text, tokens, j);
 	}
@@ -175,8 +237,11 @@ function speakerBefore(text: string, tokens: readonly Token[], cueIndex: number)
 	if (tokens[j]!.kind === 'word' && PRONOUNS[tokens[j]!.lower] !== undefined) {
 		return { start: tokens[j]!.start, end: tokens[j]!.end };
 	}
+	// Up to nine words back; the stops of initials and titles ("U. S. District Judge Jack B. Weinstein")
+	// do not count.
 	let k = j;
-	while (k >= 0 && j - k < 9) {
+	let wordsSeen = 0;
+	while (k >= 0 && wordsSeen < 9) {
 		const t = tokens[k]!;
 		if (t.kind === 'quote') {
 			break;
@@ -191,6 +256,7 @@ function speakerBefore(text: string, tokens: readonly Token[], cueIndex: number)
 		if (CLAUSE_BOUNDARIES.has(t.lower) && !SPEAKER_PREPOSITIONS.has(t.lower)) {
 			break;
 		}
+		wordsSeen++;
 		k--;
 	}
 	let first = k + 1;
@@ -214,7 +280,255 @@ function speakerBefore(text: string, tokens: readonly Token[], cueIndex: number)
 	if (unnamed !== undefined) {
 		return { start: tokens[unnamed]!.start, end: tokens[j]!.end };
 	}
+	const written = writtenSource(text, tokens, k, first, j);
+	if (written) {
+		return written;
+	}
 	return plausibleSpeaker(text, tokens, first, j) ? { start: tokens[first]!.start, end: tokens[j]!.end } : undefined;
+}
+
+/**
+ * A written source before a cue: its author when the article names one ("Jeffs' personal journals
+ * said", "the mayor's letter says" → "Jeffs", "the mayor"), else the writing itself, with the place it
+ * hangs in ("A sign at his headquarters warned"). `[first, last]` is the phrase read back from the cue
+ * and `boundary` the token that stopped the reading.
+ */
+function writtenSource(text: string, tokens: readonly Token[], boundary: number, first: number, last: number): Span | undefined {
+	const documentAt = (from: number, to: number): number => {
+		for (let t = from; t <= to; t++) {
+			if (DOCUMENT_HEADS.has(tokens[t]!.lower)) {
+				return t;
+			}
+		}
+		return -1;
+	};
+	let start = first;
+	let doc = documentAt(first, last);
+	// "A sign at his headquarters": read on past the place to the writing.
+	if (doc < 0 && boundary >= 1 && LOCATIVES.has(tokens[boundary]!.lower) && DOCUMENT_HEADS.has(tokens[boundary - 1]!.lower)) {
+		doc = boundary - 1;
+		start = doc;
+		while (start > 0 && tokens[start - 1]!.kind === 'word' && !CLAUSE_BOUNDARIES.has(tokens[start - 1]!.lower) && doc - start < 4) {
+			start--;
+		}
+	}
+	if (doc < 0) {
+		return undefined;
+	}
+	// The author: a possessive inside the phrase ("the mayor's letter"), or a name with a bare apostrophe
+	// before it ("Jeffs' journals").
+	for (let t = doc - 1; t >= start; t--) {
+		if (tokens[t]!.kind === 'word' && /['’]s$/.test(tokens[t]!.lower)) {
+			let from = t;
+			while (from > start && tokens[from - 1]!.kind === 'word' && !OBJECTS.has(tokens[from - 1]!.lower)) {
+				from--;
+			}
+			return { start: tokens[from]!.start, end: tokens[t]!.end };
+		}
+	}
+	const mark = tokens[start - 1];
+	if (mark && (mark.lower === "'" || mark.lower === '’') && start >= 2 && isCapitalised(text, tokens[start - 2]!)) {
+		let from = start - 2;
+		while (from > 0 && isCapitalised(text, tokens[from - 1]!)) {
+			from--;
+		}
+		return { start: tokens[from]!.start, end: tokens[start - 2]!.end };
+	}
+	return { start: tokens[start]!.start, end: tokens[last]!.end };
+}
+
+/** Writings that can be quoted as saying something: "the letter said", "a sign warned". */
+export const DOCUMENT_HEADS = new Set([
+	'journal',
+	'journals',
+	'diary',
+	'diaries',
+	'letter',
+	'letters',
+	'memo',
+	'memos',
+	'note',
+	'notes',
+	'notebook',
+	'email',
+	'emails',
+	'e-mail',
+	'message',
+	'messages',
+	'entry',
+	'entries',
+	'excerpt',
+	'excerpts',
+	'sign',
+	'signs',
+	'banner',
+	'placard',
+	'poster',
+	'notice',
+	'memoir',
+	'memoirs',
+	'manifesto',
+	'transcript',
+]);
+
+/** Participles that report the words of their clause's subject: "…, saying", "…, adding". */
+const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'warning', 'insisting', 'stressing', 'arguing', 'explaining', 'claiming']);
+
+/** Cues that are also nouns ("the claims"). */
+const NOUN_CUES = new Set(['claim', 'claims']);
+
+/** Cues that also name or characterise: "called him a liar", "described the plan as reckless". */
+const NAMING_CUES = new Set(['called', 'described']);
+
+/** Object words after "called"/"described" that a characterisation can follow. */
+const OBJECTS = new Set(['him', 'her', 'it', 'them', 'this', 'that', 'the', 'his', 'its', 'their', 'these', 'those', 'a', 'an']);
+
+/**
+ * Whether a naming cue at `i` characterises an object ("called him a traditional boss", "called it
+ * "a disgrace"", "described the plan as reckless") rather than naming ("a town called Orvik", "the
+ * man described as dangerous") or doing something else ("called the police", "called for calm").
+ */
+function namesWithPredicate(tokens: readonly Token[], i: number): boolean {
+	const next = tokens[i + 1];
+	if (next?.lower === 'by') {
+		return true;
+	}
+	if (!next || next.kind !== 'word' || !OBJECTS.has(next.lower)) {
+		return false;
+	}
+	for (let k = i + 2; k < tokens.length && k <= i + 6; k++) {
+		const t = tokens[k]!;
+		if (t.kind === 'quote') {
+			return true;
+		}
+		if (t.kind === 'punct') {
+			return false;
+		}
+		if (tokens[i]!.lower === 'described' ? t.lower === 'as' : t.lower === 'a' || t.lower === 'an') {
+			return true;
+		}
+	}
+	return false;
+}
+
+/** In "X quoted Y as saying", Y: the words between "quoted" (or "cited") and "as" at `as`. */
+function quotedAsSaying(text: string, tokens: readonly Token[], as: number): Span | undefined {
+	for (let k = as - 1; k >= 0 && as - k <= 10; k--) {
+		const t = tokens[k]!;
+		if (t.kind === 'quote' || (t.kind === 'punct' && !(t.lower === '.' && keepsStop(text, tokens[k - 1])))) {
+			return undefined;
+		}
+		if (t.lower === 'quoted' || t.lower === 'cited') {
+			return k + 1 < as && plausibleSpeaker(text, tokens, k + 1, as - 1)
+				? { start: tokens[k + 1]!.start, end: tokens[as - 1]!.end }
+				: undefined;
+		}
+	}
+	return undefined;
+}
+
+/** Words that end a sentence's subject: auxiliaries and common verbs of issuing and saying. */
+const AFTER_SUBJECT = new Set([
+	'has',
+	'have',
+	'had',
+	'is',
+	'was',
+	'were',
+	'are',
+	'will',
+	'would',
+	'could',
+	'should',
+	'can',
+	'may',
+	'might',
+	'must',
+	'did',
+	'does',
+	'do',
+	'gave',
+	'made',
+	'put',
+	'sent',
+	'took',
+	'held',
+	'wrote',
+	'spoke',
+	'went',
+	'came',
+	'met',
+	'told',
+	'said',
+	'says',
+	'hit',
+	'struck',
+	'also',
+]);
+
+/**
+ * The subject of the sentence around token `comma`: its opening noun phrase (after an opening
+ * adverbial like "On Friday,"), up to the first auxiliary or past-tense verb; undefined when a source
+ * already found in the sentence speaks, or when the phrase cannot be a speaker.
+ */
+function sentenceSubject(text: string, tokens: readonly Token[], comma: number, found: readonly Source[]): Span | undefined {
+	let s = comma;
+	while (s > 0) {
+		const t = tokens[s - 1]!;
+		if (t.kind === 'quote' || (t.kind === 'punct' && /^[.!?;:]$/.test(t.lower) && !(t.lower === '.' && keepsStop(text, tokens[s - 2])))) {
+			break;
+		}
+		s--;
+	}
+	const sentenceStart = tokens[s]?.start ?? 0;
+	if (found.some((f) => f.cue.start >= sentenceStart && f.cue.start < tokens[comma]!.start)) {
+		return undefined;
+	}
+	// "On Friday, the alliance said": skip an opening adverbial up to its comma.
+	if (tokens[s] && PREPOSITIONS.has(tokens[s]!.lower)) {
+		let c = s;
+		while (c < comma && tokens[c]!.lower !== ',') {
+			c++;
+		}
+		s = c + 1;
+	}
+	let last = s - 1;
+	for (let k = s; k < comma && k - s < 8; k++) {
+		const t = tokens[k]!;
+		if (t.kind === 'punct') {
+			if (t.lower === '.' && keepsStop(text, tokens[k - 1])) {
+				continue;
+			}
+			break;
+		}
+		if (t.kind !== 'word' || AFTER_SUBJECT.has(t.lower) || (CLAUSE_BOUNDARIES.has(t.lower) && !SPEAKER_PREPOSITIONS.has(t.lower))) {
+			break;
+		}
+		if (!isCapitalised(text, t) && /ed$/.test(t.lower) && k > s) {
+			break;
+		}
+		last = k;
+	}
+	while (last >= s && (SPEAKER_PREPOSITIONS.has(tokens[last]!.lower) || tokens[last]!.kind === 'punct')) {
+		last--;
+	}
+	if (last < s) {
+		return undefined;
+	}
+	const words = tokens.slice(s, last + 1).filter((t) => t.kind === 'word');
+	const head = headWord(words.map((w) => w.lower));
+	if (!head || head === 'statement' || /['’]s?$/.test(head)) {
+		return undefined;
+	}
+	const lastWord = tokens[last]!;
+	const headOk =
+		isCapitalised(text, lastWord) ||
+		PERSON_ROLES.has(head) ||
+		ORGANIZATION_ROLES.has(head) ||
+		VAGUE_HEADS.has(head) ||
+		isUnnamedPeople(head) ||
+		(words.length === 1 && PRONOUNS[head] !== undefined);
+	return headOk && plausibleSpeaker(text, tokens, s, last) ? { start: tokens[s]!.start, end: lastWord.end } : undefined;
 }
 
 /** Words that open an unnamed person's description: "a", "one", "another", "two". */
@@ -296,6 +610,23 @@ function appositiveSpeaker(text: string, tokens: readonly Token[], comma: number
 	return best;
 }
 
+/**
+ * Whether the words from `from` are one or two lower-case modifiers and then a plural head naming
+ * people ("state investigators", "local officials"), so that an "and" before them joins modifiers.
+ */
+function sharedPluralHead(text: string, tokens: readonly Token[], from: number): boolean {
+	for (let k = from; k < tokens.length && k - from < 3; k++) {
+		const t = tokens[k]!;
+		if (t.kind !== 'word' || isCapitalised(text, t) || CLAUSE_BOUNDARIES.has(t.lower) || DETERMINERS.has(t.lower)) {
+			return false;
+		}
+		if (k > from && (isUnnamedPeople(t.lower) || VAGUE_HEADS.has(t.lower))) {
+			return true;
+		}
+	}
+	return false;
+}
+
 /** The speaker phrase after an inverted cue starting at token `from`, or undefined. */
 function speakerAfter(text: string, tokens: readonly Token[], from: number): Span | undefined {
 	let last = from - 1;
@@ -312,6 +643,11 @@ function speakerAfter(text: string, tokens: readonly Token[], from: number): Spa
 				continue;
 			}
 			break;
+		}
+		// "according to federal and state investigators": adjectives joined before one plural head.
+		if ((t.lower === 'and' || t.lower === 'or') && k > from && sharedPluralHead(text, tokens, k + 1)) {
+			last = k;
+			continue;
 		}
 		if (CLAUSE_BOUNDARIES.has(t.lower) && !SPEAKER_PREPOSITIONS.has(t.lower)) {
 			break;

@@ -2,7 +2,7 @@ import type { EntityMention } from '../entities/recognise';
 import { nameKey, stripTitles } from '../entities/names';
 import type { Span } from '../types';
 import { DETERMINERS, isUnnamedPeople, ORGANIZATION_ROLES, PERSON_ROLES, PRONOUNS, VAGUE_HEADS } from './lexicon';
-import { headWord } from './sources';
+import { DOCUMENT_HEADS, headWord } from './sources';
 
 /** How a speaker was identified. Shown in hovers. */
 export type Resolution = 'name' | 'role' | 'pronoun' | 'continuation' | 'pull' | 'vague' | 'unresolved';
@@ -93,6 +93,11 @@ export function resolveSpeaker(span: Span, context: ResolutionContext): Speaker 
 			return { ...base, canonical: organisation, type: 'organization', resolution: 'name' };
 		}
 	}
+	// "a sign at his headquarters", "the 2005 entry": a writing with no author named is no one to
+	// identify, but not an anonymous source either.
+	if (!hasOwnName && lower.some((w) => DOCUMENT_HEADS.has(w))) {
+		return { ...base, type: 'other', resolution: 'unresolved' };
+	}
 	const placed = lower.findIndex((w, i) => i > 1 && /^(?:in|at|from|near)$/.test(w));
 	if (indefinite && placed > 0 && words.slice(1, placed).every((w) => !/^\p{Lu}/u.test(w))) {
 		const placedHead = lower[placed - 1]!;
@@ -163,6 +168,20 @@ export function resolveSpeaker(span: Span, context: ResolutionContext): Speaker 
 	return { ...base, resolution: 'unresolved' };
 }
 
+/**
+ * Whether a name no recogniser typed reads as a person's: two to four capitalised words ("Piet
+ * Madsen", "Mara K. Lindqvist"), none of them a kind of organisation or a role.
+ */
+function looksLikePersonName(name: string): boolean {
+	const words = name.split(/\s+/);
+	return (
+		words.length >= 2 &&
+		words.length <= 4 &&
+		words.every((w) => /^\p{Lu}[\p{L}\p{M}'’.-]*$/u.test(w) && !ORGANIZATION_ROLES.has(w.toLowerCase()) && !isRoleWord(w)) &&
+		!DETERMINERS.has(words[0]!.toLowerCase())
+	);
+}
+
 function isRoleWord(word: string): boolean {
 	const w = word.toLowerCase().replace(/[.,]$/, '');
 	return (
@@ -219,7 +238,7 @@ function resolvePronoun(base: Span & { text: string }, kind: 'person' | 'organiz
 		if (paragraph - speaker.paragraph > PRONOUN_REACH) {
 			break;
 		}
-		if (speaker.type === kind) {
+		if (speaker.type === kind || (kind === 'person' && speaker.type === 'other' && looksLikePersonName(speaker.canonical))) {
 			const via = { start: speaker.start, end: speaker.end };
 			return speaker.vague
 				? { ...base, type: kind, resolution: 'vague', via }

@@ -38,6 +38,12 @@ const TITLES = [
 	'congresswoman',
 	'mp',
 	'judge',
+	'district judge',
+	'federal judge',
+	'circuit judge',
+	'district attorney',
+	'county attorney',
+	'attorney general',
 	'justice',
 	'chief justice',
 	'general',
@@ -91,7 +97,7 @@ const TITLES = [
 	'then',
 ];
 /** A nationality or country adjective before a title ("Turkish Foreign Minister", "U.S. Secretary of State"). */
-const NATIONALITY = String.raw`(?:\p{L}+(?:an|ian|ish|ese|ic|i|ch)|U\.?S\.?|U\.?K\.?|EU|UN)`;
+const NATIONALITY = String.raw`(?:\p{L}+(?:an|ian|ish|ese|ic|i|ch)|U\.?\s?S\.?|U\.?\s?K\.?|EU|UN)`;
 const TITLE_PATTERN = new RegExp(
 	`^(?:(?:${NATIONALITY}\\s+)?(?:${TITLES.map((t) => t.replace(/\./g, '\\.').replace(/ /g, '\\s+')).join('|')})\\.?\\s+)+`,
 	'iu',

@@ -107,7 +107,12 @@ export const unattributedClaim: DocumentRule = {
 	].join('\n'),
 	check({ text, structure, options, attribution, entities, report }) {
 		const quotes = attribution.quotes.filter((q) => q.kind !== 'indirect').map((q) => q.outer ?? q);
-		const cues = attribution.sources.map((s) => s.cue.start).sort((a, b) => a - b);
+		// A cue inside a phrase modifying a noun ("the man described by the magazine as …") leaves the
+		// sentence's own statement unsourced.
+		const cues = attribution.sources
+			.filter((s) => !s.embedded)
+			.map((s) => s.cue.start)
+			.sort((a, b) => a - b);
 		let cue = 0;
 		const names = entities.mentions;
 		const lines = structure.lines;
@@ -149,7 +154,9 @@ export const unattributedClaim: DocumentRule = {
 					figures.push(span);
 				}
 			}
-			if (figures.length === 0 || vagueSpans(text, sentence, options.vaguePhrases).length > 0) {
+			// A vague source takes the sentence over ("officials said"); a hedged noun ("the alleged
+			// victim") leaves the rest of it the reporter's own.
+			if (figures.length === 0 || vagueSpans(text, sentence, options.vaguePhrases).some((v) => !v.local)) {
 				continue;
 			}
 			figures.sort((a, b) => a.start - b.start);

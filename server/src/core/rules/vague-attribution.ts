@@ -7,7 +7,7 @@ import type { DocumentRule, DocumentRuleContext } from './rule';
  * Phrases that attribute a statement to nobody in particular. Each entry is a regular-expression
  * fragment (matched case-insensitively on word boundaries) and the kind of vagueness it shows.
  */
-const LEXICON: readonly { pattern: string; kind: VagueKind }[] = [
+const LEXICON: readonly { pattern: string; kind: VagueKind; local?: true }[] = [
 	{
 		pattern: String.raw`(?:(?:local|state|national|foreign|international|western|unconfirmed|news|press|media)\s+)*(?:media|press|news)\s+reports?(?:\s+(?:said|say|says|suggested|suggest|claimed|claim|indicated|indicate))?`,
 		kind: 'reports',
@@ -58,7 +58,27 @@ const LEXICON: readonly { pattern: string; kind: VagueKind }[] = [
 		pattern: String.raw`(?:(?:is|are|was|were|it)\s+(?:widely\s+)?)?(?:believed|thought|reported|alleged|rumou?red|understood)\s+to\s+(?:be|have)`,
 		kind: 'impersonal',
 	},
-	{ pattern: String.raw`reportedly|allegedly|purportedly|supposedly|rumou?redly`, kind: 'hedge' },
+	{ pattern: String.raw`reportedly|allegedly|purportedly|supposedly|rumou?redly|reputedly`, kind: 'hedge' },
+	// "the alleged victim", "his reputed successor": the adjective hedges like the adverb. After a
+	// determiner or preposition and before a noun, so that "prosecutors alleged that" is not caught.
+	{
+		pattern: String.raw`(?<=(?:^|[^\p{L}\p{N}])(?:the|a|an|his|her|its|their|this|these|those|our|of|for|on|in|with|and|over|about|into|two|three|several|other)\s+)(?:alleged|reputed|purported)(?=\s+\p{Ll})(?!\s+(?:that|to|by|as|in|on|at|of)\b)`,
+		kind: 'hedge',
+		local: true,
+	},
+	// "no reported injuries", "the reported death toll": reported by whom?
+	{
+		pattern: String.raw`(?<=(?:^|[^\p{L}\p{N}])(?:no|any|the)\s+)reported(?=\s+\p{Ll})(?!\s+(?:that|to|by|as|in|on|at|of)\b)`,
+		kind: 'hedge',
+		local: true,
+	},
+	// "An estimated 10,000 followers": estimated by whom?
+	{ pattern: String.raw`an\s+estimated(?=\s+[\p{N}\p{L}])`, kind: 'impersonal' },
+	// "The victims were identified as …": by whom?
+	{
+		pattern: String.raw`(?:is|are|was|were|been)\s+(?:(?:also|later|since|officially|now|initially)\s+)?identified\s+as`,
+		kind: 'impersonal',
+	},
 	{ pattern: String.raw`there\s+(?:are|were)\s+(?:unconfirmed\s+)?reports`, kind: 'reports' },
 	{
 		pattern: String.raw`(?:reports|rumou?rs)\s+(?:(?:soon|later|quickly|also|have|had)\s+)?(?:surfaced|emerged|circulated)`,
@@ -132,6 +152,10 @@ const ANCHORS = [
 	'estimated',
 	'suggested',
 	'reportedly',
+	'reputedly',
+	'reputed',
+	'purported',
+	'identified',
 	'allegedly',
 	'purportedly',
 	'supposedly',
@@ -167,31 +191,41 @@ function patternFor(extra: readonly string[]): RegExp {
 	return cachedPattern;
 }
 
-function kindOf(groups: Record<string, string | undefined>): VagueKind {
+function entryOf(groups: Record<string, string | undefined>): { kind: VagueKind; local?: true } {
 	for (const [name, value] of Object.entries(groups)) {
 		if (value !== undefined && name.startsWith('k')) {
-			return LEXICON[Number(name.slice(1))]!.kind;
+			return LEXICON[Number(name.slice(1))]!;
 		}
 	}
-	return 'anonymous-source';
+	return { kind: 'anonymous-source' };
+}
+
+/** A vague phrase found in a sentence. */
+export interface VagueSpan extends Span {
+	readonly kind: VagueKind;
+	readonly phrase: string;
+	/** The phrase hedges one noun ("the alleged victim"), not the sentence's statement. */
+	readonly local?: true;
 }
 
 /** The vague-source phrases of `text[span]`, with their kind. */
-export function vagueSpans(text: string, span: Span, extra: readonly string[]): (Span & { kind: VagueKind; phrase: string })[] {
+export function vagueSpans(text: string, span: Span, extra: readonly string[]): VagueSpan[] {
 	const pattern = patternFor(extra);
 	const slice = text.slice(span.start, span.end);
-	const found: (Span & { kind: VagueKind; phrase: string })[] = [];
+	const found: VagueSpan[] = [];
 	if (!cachedAnchors!(text, span.start, span.end)) {
 		return found;
 	}
 	pattern.lastIndex = 0;
 	for (let m = pattern.exec(slice); m; m = pattern.exec(slice)) {
 		const start = span.start + m.index;
+		const entry = m.groups ? entryOf(m.groups) : { kind: 'anonymous-source' as const };
 		found.push({
 			start,
 			end: start + m[0].length,
-			kind: m.groups ? kindOf(m.groups) : 'anonymous-source',
+			kind: entry.kind,
 			phrase: m[0].replace(/\s+/g, ' '),
+			...(entry.local ? { local: true as const } : {}),
 		});
 	}
 	return found;
@@ -273,7 +307,8 @@ export const vagueAttribution: DocumentRule = {
 	summary: 'A statement is attributed to a source that cannot be identified.',
 	docs: [
 		'Phrases such as *media reports said*, *officials said*, *sources close to…*, *it is believed*, *reportedly* or',
-		'*allegedly* attribute a statement to nobody a reader could check. A fact-checker should find who actually',
+		'*allegedly* attribute a statement to nobody a reader could check; so do hedged nouns (*the alleged victim*,',
+		'*no reported injuries*), *an estimated* before a figure, and *were identified as*. A fact-checker should find who actually',
 		'said it, or treat the statement as unsourced. When the article names a fitting source later ("a monitoring',
 		'group said" … "The Syrian Observatory for Human Rights said"), the message says so.',
 		'',
