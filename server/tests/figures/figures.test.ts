@@ -123,7 +123,7 @@ void describe('findFacts', () => {
 
 	void it('counts other things by the noun after the figure, and distances by what they are measured from', () => {
 		assert.deepEqual(view('Four rescue boats were sent. The dam is 20 miles north of Lowmarsh.'), [
-			['Four', '4', 'flood|count|boats|'],
+			['Four', '4', 'flood|count|rescue boats|'],
 			['20', '[18, 22]', 'flood|distance|mi north lowmarsh|'],
 		]);
 	});
@@ -138,6 +138,55 @@ void describe('findFacts', () => {
 
 	void it('skips general statements: "a magnitude 6 quake can cause severe damage"', () => {
 		assert.deepEqual(view('A magnitude 6 quake can cause severe damage.'), []);
+	});
+
+	void it('keeps the words that narrow a count, so a group of five boats is not the three boats seized', () => {
+		assert.deepEqual(
+			view('Guards saw five suspicious boats and seized three boats. Strong aftershocks: four strong aftershocks followed.'),
+			[
+				['five', '5', 'flood|count|suspicious boats|'],
+				['three', '3', 'flood|count|boats|'],
+				['four', '4', 'aftershock|count|aftershocks|'],
+			],
+		);
+	});
+
+	void it('reads a model code as part of a name: "six AK-47 rifles" counts rifles, and 47 is no figure', () => {
+		assert.deepEqual(view('Officers found six AK-47 rifles and 12 AK 47 magazines. RIVER HITS 5 TOWNS.'), [
+			['six', '6', 'flood|count|ak 47 rifles|'],
+			['12', '12', 'flood|count|ak 47 magazines|'],
+			['5', '5', 'flood|count|towns|'],
+		]);
+	});
+
+	void it('gives "two of the three victims died" to the two, and leaves the set of three alone', () => {
+		assert.deepEqual(view('Radio first said that two of the three victims died.'), [['two', '2', 'flood|killed||']]);
+	});
+
+	void it("keeps running totals over several operations apart from one operation's count", () => {
+		assert.deepEqual(
+			view('Crews rescued 40 people on Monday. Crews have rescued 95 people thus far. They rescued 300 people during their four missions.'),
+			[
+				['40', '40', 'flood|displaced||'],
+				['95', '95', 'flood@total|displaced||'],
+				['300', '[285, 315]', 'flood@total|displaced||'],
+				['four', '4', 'flood@total|count|missions|'],
+			],
+		);
+	});
+
+	void it('reads the magnitude of aftershocks written "aftershocks of around 4.0" or "magnitudes ranging from 3.6 to 4.3"', () => {
+		assert.deepEqual(
+			view(
+				'The quake was followed by aftershocks of around 4.0. Later shocks had magnitudes ranging from 3.6 to 4.3. Aftershocks of 12 villages.',
+			).map(([text, interval, key]) => [text, interval, key.split('|')[1]]),
+			[
+				['around 4.0', '[3.6, 4.4]', 'magnitude'],
+				['3.6 to 4.3', '[3.6, 4.3]', 'magnitude'],
+				// A whole number after "aftershocks of" is not read as a magnitude.
+				['12', '12', 'count'],
+			],
+		);
 	});
 });
 
@@ -201,6 +250,32 @@ void describe('figure-conflict and figure-divergence', () => {
 		});
 		assert.deepEqual(found('marrow/a.txt', 'figure-conflict'), []);
 		assert.deepEqual(found('marrow/a.txt', 'figure-divergence'), []);
+	});
+
+	void it('compares the figures of different articles only, not two figures of one article', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'The flood killed three people. Later the flood killed four people.',
+		});
+		assert.deepEqual(found('marrow/a.txt', 'figure-conflict'), []);
+	});
+
+	void it('does not compare figures too far apart to be one quantity: 4 and 40 dead, magnitudes 3.8 and 6.1', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'The flood killed four people. A magnitude 3.8 tremor shook the dam.',
+			'marrow/b.txt': 'The flood killed 40 people. A magnitude 6.1 tremor shook the dam.',
+			'marrow/c.txt': 'The flood killed 12 people. A magnitude 5.8 tremor shook the dam.',
+		});
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-conflict').map((f) => [f.data?.measure, f.related?.map((r) => r.docId)]),
+			[['killed', ['marrow/c.txt']]],
+		);
+		assert.deepEqual(
+			found('marrow/b.txt', 'figure-conflict').map((f) => [f.data?.measure, f.related?.map((r) => r.docId)]),
+			[
+				['killed', ['marrow/c.txt']],
+				['magnitude', ['marrow/c.txt']],
+			],
+		);
 	});
 
 	void it('says when a later article reports more: possibly an update', () => {

@@ -270,7 +270,16 @@ function measureOf(
 ): { measure: string; population?: string; part?: Fact['part'] } | undefined {
 	const beforeText = text.slice(Math.max(sentence.start, quantity.start - 60), quantity.start);
 	const beforeWords = wordsOf(beforeText);
-	const afterText = text.slice(quantity.end, Math.min(sentence.end, quantity.end + 80));
+	// "two of the three victims died": the second figure is the set the first is taken from; what the
+	// sentence says of them (died) is said of the first.
+	if (SET_AFTER_FIGURE.test(beforeText)) {
+		return undefined;
+	}
+	let afterText = text.slice(quantity.end, Math.min(sentence.end, quantity.end + 80));
+	const set = OF_A_SET.exec(afterText);
+	if (set) {
+		afterText = afterText.slice(set[0].length);
+	}
 	// The clause the figure is in; "17,740 people, have been formally arrested" keeps its verb.
 	const clause = afterText.split(/[;:()]|,\s(?!(?:have|has|had|were|was|are|is)\b)|\s[—–]\s/)[0]!;
 	const afterWords = wordsOf(clause);
@@ -289,8 +298,11 @@ function measureOf(
 
 	// Magnitude: "magnitude 4.6", "a 4.6-magnitude quake", "a 6.7-strength quake", "6.4 on the Richter scale".
 	if (
-		/(?:magnitude|measuring|measured)(?:\s+of)?\s*$/i.test(beforeText) ||
-		/^[\s-]*(?:magnitude|strength|degree|on\s+the\s+richter)\b/i.test(afterText)
+		/(?:magnitudes?|measuring|measured)(?:\s+(?:of|ranging\s+from|from))?\s*$/i.test(beforeText) ||
+		/^[\s-]*(?:magnitude|strength|degree|on\s+the\s+richter)\b/i.test(afterText) ||
+		// "aftershocks of around 4.0": a shock "of" a value written with a decimal is its magnitude.
+		(/\b(?:quake|earthquake|tremor|temblor|(?:after|fore)?shocks?)\s+of\s*$/i.test(beforeText) &&
+			/^\d\.\s?\d$/.test(text.slice(quantity.numberStart, quantity.end)))
 	) {
 		return { measure: 'magnitude' };
 	}
@@ -371,17 +383,22 @@ function measureOf(
 		const from = wordsOf(distance[2] ?? '').filter((w) => !DETERMINERS.has(w) && w !== 'of' && w !== 'from');
 		return { measure: 'distance', population: [unit, ...from.slice(0, 3)].join(' ') };
 	}
-	// Anything else counted by a plural noun right after the figure: "four strong aftershocks", "six AK-47 rifles".
-	const counted = populationAfter(afterWords);
-	if (
-		counted &&
-		!TIME_UNITS.has(counted) &&
-		!/^\s*(?:ago|later|earlier|old)\b/i.test(clause.slice(clause.indexOf(counted) + counted.length))
-	) {
-		return { measure: 'count', population: counted };
+	// Anything else counted by a plural noun right after the figure, with the words that narrow it: "four
+	// strong aftershocks", "six AK-47 rifles", "five suspicious boats" (not the same boats as "three boats").
+	const counted = countedAfter(afterWords);
+	if (counted && !TIME_UNITS.has(counted.noun) && !new RegExp(`\\b${counted.noun}\\s+(?:ago|later|earlier|old)\\b`, 'i').test(clause)) {
+		return { measure: 'count', population: counted.phrase };
 	}
 	return undefined;
 }
+
+/** A number word or digits, as {@link wordsOf} gives them. */
+const NUMBER_WORD =
+	'(?:\\d[\\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred|hundreds|dozens)';
+/** A figure right before this one with "of the" between: "two of the [three]". */
+const SET_AFTER_FIGURE = new RegExp(`(?:^|[^\\p{L}\\p{N}])${NUMBER_WORD}\\s+(?:of|among)\\s+(?:the|its|their|those|these|all)\\s+$`, 'iu');
+/** "of the three" right after a figure: the set it is taken from. */
+const OF_A_SET = new RegExp(`^\\s+(?:of|among)\\s+(?:the|its|their|those|these|all)\\s+${NUMBER_WORD}(?![\\p{L}\\p{N}])`, 'iu');
 
 /** Plural nouns that can be what a figure counts ("soldiers", "rifles"), not function words ending in s ("as", "its"). */
 function isCountedNoun(word: string): boolean {
@@ -440,6 +457,36 @@ function populationAfter(afterWords: readonly string[]): string | undefined {
 	return undefined;
 }
 
+/** Adjectives of size that outlets swap for one another ("strong", "major" aftershocks): they do not narrow a count. */
+const INTENSIFIERS = new Set(['strong', 'major', 'powerful', 'big', 'large', 'significant', 'huge', 'heavy', 'serious']);
+
+/**
+ * The plural noun a figure counts and the words before it that narrow it ("suspicious boats", "ak 47
+ * rifles"); a generic noun ("people") counts nothing in particular.
+ */
+function countedAfter(afterWords: readonly string[]): { noun: string; phrase: string } | undefined {
+	const modifiers: string[] = [];
+	for (let i = 0; i < afterWords.length && i < 5; i++) {
+		const w = afterWords[i]!;
+		if ((w === 'of' || DETERMINERS.has(w)) && modifiers.length === 0) {
+			continue;
+		}
+		if (isCountedNoun(w)) {
+			if (GENERIC_POPULATIONS.has(w)) {
+				return undefined;
+			}
+			const phrase = [...modifiers.filter((m) => !INTENSIFIERS.has(m)), w].join(' ').replace(/-/g, ' ');
+			return { noun: w, phrase };
+		}
+		if (modifiers.length < 2 && /^[a-z0-9][a-z0-9-]*$/.test(w) && !FILLERS.has(w) && EVENTS[w] === undefined) {
+			modifiers.push(w);
+			continue;
+		}
+		return undefined;
+	}
+	return undefined;
+}
+
 /** A year written as a number: "in 2003", "since 1999", "July 2016" — not a count. */
 function isYear(text: string, quantity: { start: number; end: number; numberStart: number }): boolean {
 	const written = text.slice(quantity.numberStart, quantity.end);
@@ -456,7 +503,7 @@ const START_REFERS_BACK = /^\s*(?:it|its|they|this|that|the (?:quake|earthquake|
 
 /** A running total: "so far", "since the assault began", "the rising toll", "in total". */
 const TOTAL =
-	/\b(?:so far|to date|cumulative|since (?:the|it|they|its)\b|(?:the|a) (?:overall|total|rising|cumulative) (?:death |casualty )?toll)/i;
+	/\b(?:so far|thus far|to date|cumulative|since (?:the|it|they|its)\b|(?:the|a) (?:overall|total|rising|cumulative) (?:death |casualty )?toll|(?:in|during|over|across) (?:the|its|their|his|her|all) (?:[\p{L}\p{N}-]+ ){0,2}?(?:operations|missions|raids|sorties|patrols|incidents|attacks))/iu;
 /** Another incident than the one the article is about. */
 const SEPARATE =
 	/\b(?:in|during) (?:a|another) separate (?:incident|attack|strike)|\bin another (?:incident|attack|strike)|^\s*elsewhere\b/i;

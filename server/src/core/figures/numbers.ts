@@ -128,7 +128,9 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberM
 		const glued = next === '-' && m.groups?.words !== undefined && !counted && /\p{L}/u.test(text[at + m[0].length + 1] ?? '');
 		// "2GB", "1.5GHz", "330ppi": digits with a unit written against them are a measurement.
 		const measured = m.groups?.digits !== undefined && /\p{L}/u.test(next) && GLUED_UNIT.test(afterText);
-		if (/[\p{L}\p{N}_]/u.test(before) || (/[\p{L}_]/u.test(next) && !measured) || (/\d/.test(next) && !m.groups?.money) || glued) {
+		// "AK-47", "AK 47", "F-16": digits after a short capitalised code are a model's name, not a count.
+		const model = m.groups?.digits !== undefined && isModelCode(text.slice(Math.max(0, at - 16), at));
+		if (/[\p{L}\p{N}_]/u.test(before) || (/[\p{L}_]/u.test(next) && !measured) || (/\d/.test(next) && !m.groups?.money) || glued || model) {
 			continue;
 		}
 		const g = m.groups ?? {};
@@ -154,6 +156,41 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberM
 		);
 	}
 	return found;
+}
+
+/** Capitalised words that may stand before a number in a headline without naming a model ("AT 30", "TO 12"). */
+const CAPITAL_WORDS = new Set([
+	'A',
+	'I',
+	'AT',
+	'TO',
+	'OF',
+	'IN',
+	'ON',
+	'BY',
+	'UP',
+	'AS',
+	'IS',
+	'OR',
+	'AN',
+	'FOR',
+	'THE',
+	'AND',
+	'ALL',
+	'TOP',
+	'NOW',
+	'HAS',
+	'WAS',
+]);
+
+/** Whether the text right before a number ends with a model code: capitals and a hyphen ("AK-", "F-"), or two to four capitals and a space ("AK "). */
+function isModelCode(before: string): boolean {
+	const m = /(?:^|[^\p{L}\p{N}])(\p{Lu}{1,4})(-| )$/u.exec(before);
+	if (m === null || CAPITAL_WORDS.has(m[1]!)) {
+		return false;
+	}
+	// A capitalised word after another one is a headline in capitals ("QUAKE HITS 5"), not a code.
+	return m[2] === '-' || (m[1]!.length >= 2 && !/\p{Lu}{2,}[\s-]+\p{Lu}{1,4} $/u.test(before));
 }
 
 function readDigits(text: string): number | undefined {
