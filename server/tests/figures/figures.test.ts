@@ -124,7 +124,7 @@ void describe('findFacts', () => {
 	void it('counts other things by the noun after the figure, and distances by what they are measured from', () => {
 		assert.deepEqual(view('Four rescue boats were sent. The dam is 20 miles north of Lowmarsh.'), [
 			['Four', '4', 'flood|count|rescue boats|'],
-			['20', '[18, 22]', 'flood|distance|mi north lowmarsh|'],
+			['20', '[28.97, 35.41]', 'flood|distance|lowmarsh|'],
 		]);
 	});
 
@@ -138,6 +138,55 @@ void describe('findFacts', () => {
 
 	void it('skips general statements: "a magnitude 6 quake can cause severe damage"', () => {
 		assert.deepEqual(view('A magnitude 6 quake can cause severe damage.'), []);
+	});
+
+	void it('reads lengths, speeds and areas in one unit each, so miles and kilometres compare', () => {
+		assert.deepEqual(
+			view(
+				'Deputies chased the van for 30 miles at speeds of up to 120 mph. The depot, 48km (30 miles) south-west of Lowmarsh, is a 20,000-square-foot building.',
+			),
+			[
+				['30', '[43.45, 53.11]', 'flood|distance||'],
+				['up to 120', '[0, 193.12]', 'flood|speed||'],
+				['48', '[43.2, 52.8]', 'flood|distance|lowmarsh|'],
+				['30', '[43.45, 53.11]', 'flood|distance|lowmarsh|'],
+				['20,000', '[1,672.25, 2,043.87]', 'flood|area|building|'],
+			],
+		);
+	});
+
+	void it('reads depths, and leaves out sizes and distances from an unnamed point', () => {
+		assert.deepEqual(view('The pipe burst at a depth of 2.5 miles. It is a 40-km long pipe. I live 12 miles north of the river.'), [
+			['2.5', '[3.62, 4.43]', 'flood|depth||'],
+		]);
+	});
+
+	void it('reads a part of a set named by its measure: "30 of the 80 wounded remained in hospital"', () => {
+		assert.deepEqual(view('Officials said 30 of the 80 wounded remained in hospital.'), [['30', '30', 'flood|injured||including']]);
+	});
+
+	void it('reads "the other three boats" as the rest of a set and "the three boats" as a set named again, not new counts', () => {
+		assert.deepEqual(view('Two boats escaped and the other three boats were seized. The three boats carried 26 crew.'), [
+			['Two', '2', 'flood|count|boats|'],
+			['three', '3', 'flood|count|boats|remaining'],
+		]);
+	});
+
+	void it('keeps figures of an event dated by a month alone ("In February, …") apart from the article\'s', () => {
+		assert.deepEqual(view('The flood killed four people. In February, a flood in the north killed three people.'), [
+			['four', '4', 'flood|killed||'],
+			['three', '3', 'flood@february|killed||'],
+		]);
+	});
+
+	void it('gives a magnitude to the shock named right before it', () => {
+		assert.deepEqual(
+			view('The quake of magnitude 6.1 was followed by aftershocks of magnitude 4.2.').map(([text, , key]) => [text, key]),
+			[
+				['6.1', 'quake|magnitude||'],
+				['4.2', 'aftershock|magnitude||'],
+			],
+		);
 	});
 
 	void it('keeps the words that narrow a count, so a group of five boats is not the three boats seized', () => {
@@ -276,6 +325,25 @@ void describe('figure-conflict and figure-divergence', () => {
 				['magnitude', ['marrow/c.txt']],
 			],
 		);
+	});
+
+	void it('compares a distance in miles with one in kilometres, and says the unit', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'The dam is 15 miles north of Lowmarsh.',
+			'marrow/b.txt': 'The dam is about 24km north of Lowmarsh. The flood killed 30 people.',
+			'marrow/c.txt': 'The dam is 40 kilometres north of Highfield.',
+		});
+		const [finding] = found('marrow/a.txt', 'figure-divergence');
+		assert.equal(
+			finding?.message,
+			'Figure divergence (distance from lowmarsh, in km): "15" here, "about 24" (b.txt) elsewhere; they can all be true.',
+		);
+		assert.deepEqual(
+			finding?.related?.map((r) => r.message),
+			['b.txt: "about 24" ([21.6, 26.4] km)'],
+		);
+		// A distance from another place is another quantity.
+		assert.deepEqual(found('marrow/c.txt', 'figure-conflict'), []);
 	});
 
 	void it('says when a later article reports more: possibly an update', () => {

@@ -1,6 +1,18 @@
 import type { DocumentStructure } from '../text/structure';
 import type { Span } from '../types';
-import { QUALIFIER_PHRASES, qualify, range, unqualified, VAGUE_QUANTITIES, widen, type Interval, type Qualifier } from './intervals';
+import {
+	exactly,
+	QUALIFIER_PHRASES,
+	qualify,
+	range,
+	sameInterval,
+	scale,
+	unqualified,
+	VAGUE_QUANTITIES,
+	widen,
+	type Interval,
+	type Qualifier,
+} from './intervals';
 import { EVENTS, FILLERS, GENERIC_POPULATIONS, MEASURES, type MeasureWords } from './lexicon';
 import { findNumbers, type NumberMention } from './numbers';
 import { wordScanner } from '../text/wordScan';
@@ -42,6 +54,8 @@ export interface Fact extends Span {
 	readonly kind: string;
 	/** Whether a year, a place, a running total or a separate incident sets the figure apart from the article's event. */
 	readonly anchored: boolean;
+	/** The unit of a length ("km"), speed ("km/h") or area ("m²"): its interval is in that unit whatever the text's. */
+	readonly unit?: string;
 	/** What is counted, without the event: measure, population and part. */
 	readonly quantityKey: string;
 	/** The index of its line in the document structure. */
@@ -261,13 +275,17 @@ function mergeSpacedThousands(text: string, numbers: NumberMention[]): NumberMen
 	return merged;
 }
 
+/** What a quantity measures: a measure, who or what, a part of a total, and for units a factor to one unit. */
+interface Measured {
+	readonly measure: string;
+	readonly population?: string;
+	readonly part?: Fact['part'];
+	readonly factor?: number;
+	readonly unit?: string;
+}
+
 /** What a quantity counts, read from the words after it and before it. */
-function measureOf(
-	text: string,
-	quantity: Quantity,
-	sentence: Span,
-	table: MeasureTable,
-): { measure: string; population?: string; part?: Fact['part'] } | undefined {
+function measureOf(text: string, quantity: Quantity, sentence: Span, table: MeasureTable): Measured | undefined {
 	const beforeText = text.slice(Math.max(sentence.start, quantity.start - 60), quantity.start);
 	const beforeWords = wordsOf(beforeText);
 	// "two of the three victims died": the second figure is the set the first is taken from; what the
@@ -279,6 +297,11 @@ function measureOf(
 	const set = OF_A_SET.exec(afterText);
 	if (set) {
 		afterText = afterText.slice(set[0].length);
+		// "30 of the 80 wounded remained in hospital": a part of the wounded.
+		const setMeasure = table.after.get(wordsOf(afterText)[0] ?? '');
+		if (setMeasure) {
+			return { measure: setMeasure, part: 'including' };
+		}
 	}
 	// The clause the figure is in; "17,740 people, have been formally arrested" keeps its verb.
 	const clause = afterText.split(/[;:()]|,\s(?!(?:have|has|had|were|was|are|is)\b)|\s[—–]\s/)[0]!;
@@ -289,7 +312,7 @@ function measureOf(
 	const tail1 = beforeWords[beforeWords.length - 1] ?? '';
 	if (tail1 === 'including' || tail1 === 'incl' || tail2 === 'among them' || tail2 === 'of whom' || tail2 === 'of them') {
 		part = 'including';
-	} else if (tail2 === 'the remaining' || tail1 === 'remaining') {
+	} else if (tail2 === 'the remaining' || tail1 === 'remaining' || tail2 === 'the other') {
 		part = 'remaining';
 	}
 	if (/^\s+of\s+(?:them|whom|those)\b/i.test(afterText)) {
@@ -305,6 +328,12 @@ function measureOf(
 			/^\d\.\s?\d$/.test(text.slice(quantity.numberStart, quantity.end)))
 	) {
 		return { measure: 'magnitude' };
+	}
+
+	// A length, speed or area is never a head count.
+	const unit = unitMeasureOf(beforeText, afterText);
+	if (unit) {
+		return unit === 'skip' ? undefined : unit;
 	}
 
 	// Before: "killing at least 31", "the death toll rose to 13", "arrested 6,000 soldiers".
@@ -370,23 +399,17 @@ function measureOf(
 		const population = populationAfter(afterWords);
 		return { measure: '', ...(population ? { population } : {}), part };
 	}
-	// Distances with what they are measured from: "20 miles north of Santa Rosa", "1,500 km south of Tehran".
-	const distance = DISTANCE.exec(clause);
-	if (distance) {
-		const unit = /^(?:mile|mi)/i.test(distance[1]!)
-			? 'mi'
-			: /^(?:k)/i.test(distance[1]!)
-				? 'km'
-				: /^(?:met|m$)/i.test(distance[1]!)
-					? 'm'
-					: 'ft';
-		const from = wordsOf(distance[2] ?? '').filter((w) => !DETERMINERS.has(w) && w !== 'of' && w !== 'from');
-		return { measure: 'distance', population: [unit, ...from.slice(0, 3)].join(' ') };
-	}
 	// Anything else counted by a plural noun right after the figure, with the words that narrow it: "four
 	// strong aftershocks", "six AK-47 rifles", "five suspicious boats" (not the same boats as "three boats").
 	const counted = countedAfter(afterWords);
-	if (counted && !TIME_UNITS.has(counted.noun) && !new RegExp(`\\b${counted.noun}\\s+(?:ago|later|earlier|old)\\b`, 'i').test(clause)) {
+	// "The three boats had 26 crew": a set the article has counted before, named again.
+	if (
+		counted &&
+		!part &&
+		tail1 !== 'the' &&
+		!TIME_UNITS.has(counted.noun) &&
+		!new RegExp(`\\b${counted.noun}\\s+(?:ago|later|earlier|old)\\b`, 'i').test(clause)
+	) {
 		return { measure: 'count', population: counted.phrase };
 	}
 	return undefined;
@@ -430,8 +453,69 @@ const NOT_NOUNS = new Set([
 ]);
 
 /** A distance right after a figure and what it is measured from. */
-const DISTANCE =
-	/^[\s-]*(miles?|mi|kilomet(?:re|er)s?|km|met(?:re|er)s?|feet|ft)\b\s*((?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:\s+of)?|from|off|away\s+from|outside(?:\s+of)?)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?)?/u;
+const DISTANCE = new RegExp(
+	String.raw`^[\s-]*(?<unit>miles?|mi|kilomet(?:re|er)s?|km|met(?:re|er)s?|m|feet|foot|ft|yards?)\b\)?(?:\s*\([^)]{0,30}\))?` +
+		String.raw`(?:\s*(?<direction>(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2}(?:\s+of)?|from|off|away\s+from|outside(?:\s+of)?)` +
+		String.raw`(?:\s+(?:the\s+)?(?<from>[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?))?)?`,
+	'iu',
+);
+/** A speed: "120 mph", "193km / h", "100 miles an hour", "60 kilometres per hour". */
+const SPEED = /^[\s-]*(?:(mph)|(km\s*\/\s*h|kph|kmh)|(miles?|kilomet(?:re|er)s?)\s+(?:an|per)\s+hour)\b/i;
+/** An area: "170,000-square-foot", "1,500 sq km", "40 acres", "12 hectares". */
+const AREA = /^[\s-]*(?:(?:square|sq\.?)[\s-]*(feet|foot|ft|met(?:re|er)s?|m|kilomet(?:re|er)s?|km|miles?|mi)|(acres?|hectares?|ha))\b/i;
+/** Kilometres per unit of length. */
+const KM: Readonly<Record<string, number>> = { mi: 1.609344, km: 1, m: 0.001, ft: 0.0003048, yd: 0.0009144 };
+/** Square metres per unit of area. */
+const SQUARE_M: Readonly<Record<string, number>> = { mi: 2.589988e6, km: 1e6, m: 1, ft: 0.09290304, acre: 4046.8564, ha: 1e4 };
+
+/** A unit of length as written, by its short name. */
+function lengthUnit(written: string): string {
+	const w = written.toLowerCase();
+	return /^(?:mile|mi)/.test(w) ? 'mi' : /^k/.test(w) ? 'km' : /^(?:met|m$)/.test(w) ? 'm' : /^yard/.test(w) ? 'yd' : 'ft';
+}
+
+/**
+ * What a figure with a unit of length, speed or area measures, in one unit per measure so that "30 miles"
+ * and "48 km" compare: a distance from a named place ("58 km south-west of Bandar Abbas"), a length
+ * travelled ("chased him for 30 miles"), a depth, a speed or an area ("a 170,000-square-foot building").
+ * A distance from an unnamed point ("50 miles north of here") and a size ("a 181-km long fault") are not
+ * read: nothing says what they would be compared with.
+ */
+function unitMeasureOf(beforeText: string, afterText: string): Measured | 'skip' | undefined {
+	const speed = SPEED.exec(afterText);
+	if (speed) {
+		const wind = /\b(winds?|gusts?)\b[^.]{0,30}$/i.exec(beforeText)?.[1]?.toLowerCase().replace(/s$/, '');
+		return {
+			measure: 'speed',
+			...(wind ? { population: wind } : {}),
+			factor: speed[1] || speed[3]?.startsWith('m') ? KM.mi! : 1,
+			unit: 'km/h',
+		};
+	}
+	const area = AREA.exec(afterText);
+	if (area) {
+		const unit = area[1] ? lengthUnit(area[1]) : /^a/i.test(area[2]!) ? 'acre' : 'ha';
+		const noun = wordsOf(afterText.slice(area[0].length, area[0].length + 30)).find((w) => !DETERMINERS.has(w) && w !== 'of');
+		return { measure: 'area', ...(noun ? { population: noun } : {}), factor: SQUARE_M[unit]!, unit: 'm²' };
+	}
+	const distance = DISTANCE.exec(afterText);
+	if (!distance) {
+		return undefined;
+	}
+	const { unit, direction, from } = distance.groups!;
+	const factor = KM[lengthUnit(unit!)]!;
+	const rest = afterText.slice(distance[0].length);
+	if (/^[\s-]*(?:long|wide|high|tall|across|in\s+(?:length|diameter|width))\b/i.test(rest)) {
+		return 'skip';
+	}
+	if (/^[\s-]*deep\b/i.test(rest) || /\bdepth\s+of\s*$/i.test(beforeText)) {
+		return { measure: 'depth', factor, unit: 'km' };
+	}
+	if (from && /^\p{Lu}/u.test(from)) {
+		return { measure: 'distance', population: wordsOf(from).slice(0, 3).join(' '), factor, unit: 'km' };
+	}
+	return direction ? 'skip' : { measure: 'distance', factor, unit: 'km' };
+}
 /** Plural nouns of time: durations and dates, not counts of things. */
 const TIME_UNITS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades', 'centuries', 'times']);
 
@@ -520,6 +604,10 @@ function lastComma(text: string, from: number, at: number): number {
 const YEAR =
 	/\b(?:in|since|of|during)\s+(?:(?:early|late|mid)[- ])?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?((?:19|20)\d\d)\b/i;
 
+/** A month the text dates itself to without a year: "In February, …", "last March". */
+const MONTH =
+	/\b(?:in|since|during|last|early|late|mid)[- ](?:early\s+|late\s+)?(january|february|march|april|june|july|august|september|october|november|december)\b(?!\s+\d)/i;
+
 /** The clauses of a sentence, split at ", and", ", but", "; " and the like, as spans. */
 function clausesOf(sentenceText: string, offset: number): Span[] {
 	const clauses: Span[] = [];
@@ -593,6 +681,18 @@ function eventsIn(text: string): string[] {
 	return kinds;
 }
 
+/** The kind of the last event named in a piece of text. */
+function lastEventIn(text: string): string | undefined {
+	const words = wordsOf(text);
+	for (let i = words.length - 1; i >= 0; i--) {
+		const kind = EVENT_KINDS.get(words[i]!);
+		if (kind) {
+			return kind;
+		}
+	}
+	return undefined;
+}
+
 /** The event an article is about: the kind most often named in its headline and first paragraphs. */
 function articleEvent(text: string, structure: DocumentStructure): string {
 	const counts = new Map<string, number>();
@@ -630,6 +730,23 @@ function articleEvent(text: string, structure: DocumentStructure): string {
 }
 
 /**
+ * The interval of a quantity in its measure's unit. A length, speed or area is measured, then rounded:
+ * unqualified, it is read as ±10% (and the unit's conversion is exact enough within that).
+ */
+function measuredInterval(quantity: Quantity, measured: Measured): Interval {
+	if (measured.factor === undefined) {
+		return quantity.interval;
+	}
+	if (quantity.qualifier) {
+		return scale(quantity.interval, measured.factor);
+	}
+	// A round figure is already read as ±5%; as a measurement it is ±10%, not both.
+	const middle = (quantity.interval.min + quantity.interval.max) / 2;
+	const base = sameInterval(quantity.interval, unqualified(middle)) ? exactly(middle) : quantity.interval;
+	return widen(scale(base, measured.factor), 0.1);
+}
+
+/**
  * The facts of an article: every figure whose measure it can tell, with its interval, population, part
  * relation and event. Reads headlines, captions and body sentences; skips web-page debris, datelines'
  * dates and numbers inside names. Linear in the length of the text.
@@ -660,7 +777,7 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 		let carried = '';
 		for (const clause of clauses) {
 			const clauseText = text.slice(clause.start, clause.end);
-			const year = YEAR.exec(clauseText)?.[1];
+			const year = YEAR.exec(clauseText)?.[1] ?? MONTH.exec(clauseText)?.[1]?.toLowerCase();
 			const elsewhere =
 				leadPlaces.size > 0 &&
 				places.some((m) => m.start >= clause.start && m.end <= clause.end && !leadPlaces.has(m.key)) &&
@@ -720,7 +837,10 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 			}
 			const population = measured.population || undefined;
 			const anchor = `${anchors[Math.max(0, clauses.indexOf(clause))] ?? ''}${total}${separate}`;
-			const event = `${kind}${anchor}`;
+			// A magnitude belongs to the shock named right before it ("the quake was followed by aftershocks of 4.0").
+			const shock = measured.measure === 'magnitude' ? lastEventIn(text.slice(clause.start, quantity.start)) : undefined;
+			const factKind = shock ?? kind;
+			const event = `${factKind}${anchor}`;
 			const quantityKey = `${measured.measure}|${population ?? ''}|${measured.part ?? ''}`;
 			facts.push({
 				start: quantity.start,
@@ -728,12 +848,13 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 				text: text.slice(quantity.start, quantity.end),
 				numberStart: quantity.numberStart,
 				...(quantity.qualifier ? { qualifier: quantity.qualifier } : {}),
-				interval: measured.measure === 'distance' && !quantity.qualifier ? widen(quantity.interval, 0.1) : quantity.interval,
+				interval: measuredInterval(quantity, measured),
+				...(measured.unit ? { unit: measured.unit } : {}),
 				measure: measured.measure,
 				...(population ? { population } : {}),
 				...(measured.part ? { part: measured.part } : {}),
 				event,
-				kind,
+				kind: factKind,
 				anchored: anchor !== '',
 				quantityKey,
 				line: sentence.line,

@@ -97,6 +97,11 @@ export function widen(interval: Interval, share: number): Interval {
 	};
 }
 
+/** An interval in another unit: both ends multiplied by `factor` (> 0). */
+export function scale(interval: Interval, factor: number): Interval {
+	return { ...interval, min: interval.min * factor, max: interval.max * factor };
+}
+
 /** The interval of `value` under a qualifier (none: {@link unqualified}). */
 export function qualify(value: number, qualifier: Qualifier | undefined): Interval {
 	switch (qualifier) {

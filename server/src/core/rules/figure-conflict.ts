@@ -76,6 +76,11 @@ export function relation(a: Fact, b: Fact): 'equal' | 'divergent' | 'conflict' {
 const MAX_RATIO = 4;
 const MAX_MAGNITUDE_GAP = 1;
 
+/** The middle of an interval, or its lower end when it has no upper one. */
+function middle(interval: Fact['interval']): number {
+	return Number.isFinite(interval.max) ? (interval.min + interval.max) / 2 : interval.min;
+}
+
 /** Whether two facts with one key can be reports of one quantity, judged by how far apart they are. */
 export function plausiblySame(a: Fact, b: Fact): boolean {
 	const [low, high] = a.interval.max < b.interval.min ? [a, b] : [b, a];
@@ -84,7 +89,7 @@ export function plausiblySame(a: Fact, b: Fact): boolean {
 		return true;
 	}
 	if (a.measure === 'magnitude') {
-		return gap <= MAX_MAGNITUDE_GAP;
+		return Math.abs(middle(a.interval) - middle(b.interval)) <= MAX_MAGNITUDE_GAP;
 	}
 	return low.interval.max > 0 && high.interval.min / low.interval.max <= MAX_RATIO;
 }
@@ -93,7 +98,18 @@ const MAX_RELATED = 12;
 
 function describe(fact: Fact): string {
 	const who = fact.population ? ` ${fact.population}` : '';
-	return `${fact.measure === 'magnitude' ? 'magnitude' : `${fact.measure}${who}`}`;
+	const what =
+		fact.measure === 'magnitude'
+			? 'magnitude'
+			: fact.measure === 'distance' && fact.population
+				? `distance from${who}`
+				: `${fact.measure}${who}`;
+	return fact.unit ? `${what}, in ${fact.unit}` : what;
+}
+
+/** A fact's interval as the messages show it, with its unit when it has one ("[43.2, 52.8] km"). */
+function intervalText(fact: Fact): string {
+	return `${formatInterval(fact.interval)}${fact.unit ? ` ${fact.unit}` : ''}`;
 }
 
 /** An article as the messages name it: its outlet when known, else its file name. */
@@ -150,7 +166,7 @@ export function figureFindings(
 				docId: o.docId,
 				start: o.fact.start,
 				end: o.fact.end,
-				message: `${who.name}${who.published ? ` (${who.published})` : ''}: "${o.fact.text}" (${formatInterval(o.fact.interval)})`,
+				message: `${who.name}${who.published ? ` (${who.published})` : ''}: "${o.fact.text}" (${intervalText(o.fact)})`,
 			};
 		});
 		const shown = others
