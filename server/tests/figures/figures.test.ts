@@ -179,6 +179,22 @@ void describe('findFacts', () => {
 		]);
 	});
 
+	void it('reads "several" as three to nine, and "several hundred" as hundreds', () => {
+		assert.deepEqual(quantities('several, several hundred, several dozen'), [
+			['several', '[3, 9]'],
+			['several hundred', '[200, 999]'],
+			['several dozen', '[24, 99]'],
+		]);
+		assert.deepEqual(view('Divers found several shotgun shells.'), [['several', '[3, 9]', 'flood|count|shotgun shells|']]);
+	});
+
+	void it('reads "a 4.4 quake" as a magnitude, and not "a 4 quake town"', () => {
+		assert.deepEqual(
+			view('A 4.4 quake shook the valley. Residents of 12 quake towns left.').map(([text, , key]) => [text, key]),
+			[['4.4', 'quake|magnitude||']],
+		);
+	});
+
 	void it('gives a magnitude to the shock named right before it', () => {
 		assert.deepEqual(
 			view('The quake of magnitude 6.1 was followed by aftershocks of magnitude 4.2.').map(([text, , key]) => [text, key]),

@@ -23,7 +23,7 @@ const MAY_HOLD_FIGURE = wordScanner(
 		...'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(
 			' ',
 		),
-		...'twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion hundreds thousands millions dozen dozens scores'.split(
+		...'twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion hundreds thousands millions dozen dozens scores several'.split(
 			' ',
 		),
 	],
@@ -323,6 +323,9 @@ function measureOf(text: string, quantity: Quantity, sentence: Span, table: Meas
 	if (
 		/(?:magnitudes?|measuring|measured)(?:\s+(?:of|ranging\s+from|from))?\s*$/i.test(beforeText) ||
 		/^[\s-]*(?:magnitude|strength|degree|on\s+the\s+richter)\b/i.test(afterText) ||
+		// "a 4.4 quake": a value written with a decimal right before a shock is its magnitude.
+		(/^[\s-]*(?:quake|earthquake|tremor|temblor|aftershock|shock)\b/i.test(afterText) &&
+			/^\d\.\s?\d$/.test(text.slice(quantity.numberStart, quantity.end))) ||
 		// "aftershocks of around 4.0": a shock "of" a value written with a decimal is its magnitude.
 		(/\b(?:quake|earthquake|tremor|temblor|(?:after|fore)?shocks?)\s+of\s*$/i.test(beforeText) &&
 			/^\d\.\s?\d$/.test(text.slice(quantity.numberStart, quantity.end)))

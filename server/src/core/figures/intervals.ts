@@ -14,9 +14,10 @@
  * | "just over 30"                            | (30, 1.1 × 30]      |
  * | "just under 30"                           | [0.9 × 30, 30)      |
  * | "20 to 30", "20-30", "between 20 and 30"  | [20, 30]            |
- * | "dozens"                                  | [24, 99]            |
- * | "hundreds"                                | [200, 999]          |
- * | "thousands"                               | [2000, 9999]        |
+ * | "several"                                 | [3, 9]              |
+ * | "dozens", "several dozen"                 | [24, 99]            |
+ * | "hundreds", "several hundred"             | [200, 999]          |
+ * | "thousands", "several thousand"           | [2000, 9999]        |
  * | "tens of thousands"                       | [20000, 99999]      |
  * | "millions"                                | [2e6, 9.99e8]       |
  * | "a dozen"                                 | [12, 12]            |
@@ -138,6 +139,10 @@ export function range(low: number, high: number, qualifier?: Qualifier): Interva
 
 /** Vague quantities in words, by their lower-case form. */
 export const VAGUE_QUANTITIES: Readonly<Record<string, Interval>> = {
+	several: { min: 3, max: 9, minInclusive: true, maxInclusive: true },
+	'several dozen': { min: 24, max: 99, minInclusive: true, maxInclusive: true },
+	'several hundred': { min: 200, max: 999, minInclusive: true, maxInclusive: true },
+	'several thousand': { min: 2000, max: 9999, minInclusive: true, maxInclusive: true },
 	dozens: { min: 24, max: 99, minInclusive: true, maxInclusive: true },
 	scores: { min: 40, max: 99, minInclusive: true, maxInclusive: true },
 	hundreds: { min: 200, max: 999, minInclusive: true, maxInclusive: true },

@@ -71,7 +71,7 @@ const SCANNER = new RegExp(
 	[
 		String.raw`(?<money>(?:${CURRENCY})\s?(?:${DIGITS})${SCALE})`,
 		String.raw`(?<digits>${DIGITS})(?<scale>${SCALE})(?<after>${PERCENT}|${CURRENCY_WORD})?`,
-		String.raw`(?<words>${PROPORTION}|${WORD_NUMBER}|(?:a|one)\s+(?:hundred|thousand|million|billion)|dozens|(?:a\s+)?dozen|hundreds|thousands|millions|billions|tens\s+of\s+thousands)(?<wafter>${PERCENT}|${CURRENCY_WORD})?`,
+		String.raw`(?<words>${PROPORTION}|${WORD_NUMBER}|(?:a|one)\s+(?:hundred|thousand|million|billion)|several(?:\s+(?:dozen|hundred|thousand))?|dozens|(?:a\s+)?dozen|hundreds|thousands|millions|billions|tens\s+of\s+thousands)(?<wafter>${PERCENT}|${CURRENCY_WORD})?`,
 	].join('|'),
 	'giu',
 );
@@ -143,7 +143,7 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberM
 			value = readDigits(g.digits + (g.scale ?? ''));
 			unit = g.after ? (/%|cent/i.test(g.after) ? 'percent' : 'money') : undefined;
 		} else if (g.words !== undefined) {
-			value = /dozens|hundreds|thousands|millions|billions|tens|half|third|quarter|fifth/i.test(g.words)
+			value = /several|dozens|hundreds|thousands|millions|billions|tens|half|third|quarter|fifth/i.test(g.words)
 				? undefined
 				: wordsToNumber(g.words);
 			unit = g.wafter ? (/%|cent/i.test(g.wafter) ? 'percent' : 'money') : undefined;
