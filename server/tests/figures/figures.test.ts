@@ -179,6 +179,35 @@ void describe('findFacts', () => {
 		]);
 	});
 
+	void it('reads sums of money with their currency, written the ways newswire writes them', () => {
+		assert.deepEqual(
+			quantities('a 3 mn-euro loss, a four-million-euro fund, $1. 5-million, £640, 000, €2.2m, 12 million dollars').map(([text]) => text),
+			['3 mn-euro', 'four-million-euro', '$1. 5-million', '£640, 000', '€2.2m', '12 million dollars'],
+		);
+		assert.deepEqual(view('Robbers took jewels worth €3m ($3. 9m), the insurer said.'), [
+			['€3m', '[2,850,000, 3,150,000]', 'flood|money|EUR|'],
+			['$3. 9m', '[3,705,000, 4,095,000]', 'flood|money|USD|'],
+		]);
+	});
+
+	void it('compares sums of the headline and lead only: later paragraphs recall other cases', () => {
+		const text = lines(
+			'Robbers take $4 million in gems',
+			'',
+			'Robbers took gems worth $4 million on Monday.',
+			'',
+			'Police are searching for the men.',
+			'',
+			'The shop had been robbed before.',
+			'',
+			'Last year, robbers took $1.5 million from a bank.',
+		);
+		assert.deepEqual(
+			findFacts(text, analyseStructure(text)).map((f) => f.text),
+			['$4 million', '$4 million'],
+		);
+	});
+
 	void it('reads "several" as three to nine, and "several hundred" as hundreds', () => {
 		assert.deepEqual(quantities('several, several hundred, several dozen'), [
 			['several', '[3, 9]'],

@@ -183,6 +183,8 @@ interface Quantity extends Span {
 	readonly numberStart: number;
 	readonly qualifier?: Qualifier;
 	readonly interval: Interval;
+	/** The currency of a sum of money ("EUR"). */
+	readonly currency?: string;
 }
 
 /**
@@ -205,12 +207,14 @@ export function findQuantities(text: string, start: number, end: number): Quanti
 			if (/^\s*(?:to|-|–|—)\s*$/.test(gap) || (between && /^\s+and\s+$/.test(gap))) {
 				const q = qualifierBefore(text, between ? n.start - /between\s+$/i.exec(text.slice(0, n.start))![0].length : n.start);
 				const from = between ? n.start - /between\s+$/i.exec(text.slice(0, n.start))![0].length : n.start;
+				const currency = next.currency ?? n.currency;
 				found.push({
 					start: q?.start ?? from,
 					end: next.end,
 					numberStart: n.start,
 					...(q ? { qualifier: q.qualifier } : {}),
 					interval: range(n.value, next.value, q?.qualifier),
+					...(currency ? { currency } : {}),
 				});
 				i++;
 				continue;
@@ -220,7 +224,7 @@ export function findQuantities(text: string, start: number, end: number): Quanti
 		// "half a million": the proportion scales the number.
 		const half = n.value !== undefined && /^a\s/i.test(written) && /\bhalf\s+$/i.test(text.slice(Math.max(0, n.start - 6), n.start));
 		if (half) {
-			n = { start: n.start - /half\s+$/i.exec(text.slice(0, n.start))![0].length, end: n.end, value: n.value! / 2 };
+			n = { ...n, start: n.start - /half\s+$/i.exec(text.slice(0, n.start))![0].length, value: n.value! / 2 };
 		}
 		if (n.value !== undefined) {
 			interval = unqualified(n.value);
@@ -239,6 +243,7 @@ export function findQuantities(text: string, start: number, end: number): Quanti
 			numberStart: n.start,
 			...(qualifier ? { qualifier } : {}),
 			interval: n.value !== undefined && qualifier ? qualify(n.value, qualifier) : interval,
+			...(n.currency ? { currency: n.currency } : {}),
 		});
 	}
 	return found;
@@ -288,6 +293,10 @@ interface Measured {
 function measureOf(text: string, quantity: Quantity, sentence: Span, table: MeasureTable): Measured | undefined {
 	const beforeText = text.slice(Math.max(sentence.start, quantity.start - 60), quantity.start);
 	const beforeWords = wordsOf(beforeText);
+	// A sum of money, by its currency: sums in different currencies are not compared (rates change).
+	if (quantity.currency) {
+		return { measure: 'money', population: quantity.currency };
+	}
 	// "two of the three victims died": the second figure is the set the first is taken from; what the
 	// sentence says of them (died) is said of the first.
 	if (SET_AFTER_FIGURE.test(beforeText)) {
@@ -835,7 +844,9 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 				measured = lastMeasure ? { ...measured, measure: lastMeasure } : undefined;
 			}
 			lastMeasure = measured?.measure ?? lastMeasure;
-			if (!measured) {
+			// A sum of money outside the lead is most often another case's, recalled for background ("in
+			// July, a thief stole jewels worth…"): only the sums of the headline and lead are compared.
+			if (!measured || (measured.measure === 'money' && quantity.start >= lead)) {
 				continue;
 			}
 			const population = measured.population || undefined;
