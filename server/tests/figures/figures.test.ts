@@ -208,6 +208,23 @@ void describe('findFacts', () => {
 		);
 	});
 
+	void it('reads how many live in a place, keyed by the place the sentence names first, whatever the event', () => {
+		const body = [
+			'The flood hit Marrowby island, home to 12,000 people.',
+			'Farmers of the town near Lowmarsh, which is home to about 5,000 people, fled.',
+			'The valley has 3,000 residents.',
+		].join(' ');
+		const text = lines(HEADLINE, '', body);
+		const names = ['Marrowby island', 'Lowmarsh'].map((name) => {
+			const start = text.indexOf(name);
+			return { start, end: start + name.length, type: 'place', key: name.toLowerCase() };
+		});
+		assert.deepEqual(
+			findFacts(text, analyseStructure(text), {}, names).map((f) => [f.text, factKey(f)]),
+			[['12,000', '@place|inhabitants|marrowby|']],
+		);
+	});
+
 	void it('reads "several" as three to nine, and "several hundred" as hundreds', () => {
 		assert.deepEqual(quantities('several, several hundred, several dozen'), [
 			['several', '[3, 9]'],

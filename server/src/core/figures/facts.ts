@@ -342,6 +342,13 @@ function measureOf(text: string, quantity: Quantity, sentence: Span, table: Meas
 		return { measure: 'magnitude' };
 	}
 
+	// How many live in a place: "home to 120,000 people", "a population of 90,000", "which has 80,000 residents".
+	if (
+		/\b(?:home\s+to|population\s+of|populated\s+by)\s*$/i.test(beforeText) ||
+		(/\b(?:has|have|had)\s*$/i.test(beforeText) && /^(?:inhabitants|residents)$/.test(afterWords[0] ?? ''))
+	) {
+		return { measure: 'inhabitants' };
+	}
 	// A length, speed or area is never a head count.
 	const unit = unitMeasureOf(beforeText, afterText);
 	if (unit) {
@@ -693,6 +700,9 @@ function eventsIn(text: string): string[] {
 	return kinds;
 }
 
+/** A common noun after a place's name ("Qeshm island", "Marrow county"), left out of the key of its inhabitants. */
+const PLACE_NOUN = /\s+(?:island|city|town|village|county|province|district|state|region)$/;
+
 /** The kind of the last event named in a piece of text. */
 function lastEventIn(text: string): string | undefined {
 	const words = wordsOf(text);
@@ -849,12 +859,26 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 			if (!measured || (measured.measure === 'money' && quantity.start >= lead)) {
 				continue;
 			}
+			// The inhabitants of a place: the place named first in the sentence ("Qeshm, a 1,500-square-kilometre
+			// island, has a population of 100,000"); without one, nothing says which place.
+			if (measured.measure === 'inhabitants') {
+				const place = places.find((m) => m.start >= sentence.start && m.end <= quantity.start);
+				// "Residents of the island, off the coast from Bandar Abbas, …": "the island" is another place.
+				if (
+					!place ||
+					/\bthe\s+(?:island|city|town|village|country|region|province|county|state)\b/i.test(text.slice(sentence.start, place.start))
+				) {
+					continue;
+				}
+				measured = { ...measured, population: place.key.replace(PLACE_NOUN, '') || place.key };
+			}
 			const population = measured.population || undefined;
 			const anchor = `${anchors[Math.max(0, clauses.indexOf(clause))] ?? ''}${total}${separate}`;
 			// A magnitude belongs to the shock named right before it ("the quake was followed by aftershocks of 4.0").
 			const shock = measured.measure === 'magnitude' ? lastEventIn(text.slice(clause.start, quantity.start)) : undefined;
-			const factKind = shock ?? kind;
-			const event = `${factKind}${anchor}`;
+			// How many live in a place does not depend on the event: one key whatever the sentence is about.
+			const factKind = measured.measure === 'inhabitants' ? 'place' : (shock ?? kind);
+			const event = measured.measure === 'inhabitants' ? '@place' : `${factKind}${anchor}`;
 			const quantityKey = `${measured.measure}|${population ?? ''}|${measured.part ?? ''}`;
 			facts.push({
 				start: quantity.start,
@@ -869,7 +893,7 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 				...(measured.part ? { part: measured.part } : {}),
 				event,
 				kind: factKind,
-				anchored: anchor !== '',
+				anchored: anchor !== '' || measured.measure === 'inhabitants',
 				quantityKey,
 				line: sentence.line,
 				display: line.kind !== 'body',
