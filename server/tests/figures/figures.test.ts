@@ -225,6 +225,14 @@ void describe('findFacts', () => {
 		);
 	});
 
+	void it('reads "opened fire" as a shooting, not a blaze', () => {
+		const text = lines('Two killed at depot', '', 'A man opened fire at the depot, killing two workers and wounding one.');
+		assert.deepEqual(
+			findFacts(text, analyseStructure(text)).map((f) => factKey(f)),
+			['attack|killed||', 'attack|killed|workers|', 'attack|injured||'],
+		);
+	});
+
 	void it('reads "several" as three to nine, and "several hundred" as hundreds', () => {
 		assert.deepEqual(quantities('several, several hundred, several dozen'), [
 			['several', '[3, 9]'],

@@ -684,6 +684,18 @@ const EVENT_FIRST_WORDS = new Set(
 		.map((k) => k.split(' ')[0]!),
 );
 
+/** Verbs before "fire" that make it shooting, not a blaze: "opened fire", "returned fire". */
+const SHOOTING_FIRE = new Set(['open', 'opened', 'opening', 'opens', 'return', 'returned', 'returning', 'cease', 'exchanged']);
+
+/** The kind of event a word names in its place ("fire" after "opened" is a shooting), if any. */
+function kindOf(words: readonly string[], i: number): string | undefined {
+	const word = words[i]!;
+	if (word === 'fire' && SHOOTING_FIRE.has(words[i - 1] ?? '')) {
+		return 'attack';
+	}
+	return EVENT_KINDS.get(word);
+}
+
 /** The kinds of event named in a piece of text, in order. */
 function eventsIn(text: string): string[] {
 	const words = wordsOf(text);
@@ -691,8 +703,7 @@ function eventsIn(text: string): string[] {
 	for (let i = 0; i < words.length; i++) {
 		const word = words[i]!;
 		const kind =
-			(EVENT_FIRST_WORDS.has(word) && i + 1 < words.length ? EVENT_KINDS.get(`${word} ${words[i + 1]}`) : undefined) ??
-			EVENT_KINDS.get(word);
+			(EVENT_FIRST_WORDS.has(word) && i + 1 < words.length ? EVENT_KINDS.get(`${word} ${words[i + 1]}`) : undefined) ?? kindOf(words, i);
 		if (kind && !kinds.includes(kind)) {
 			kinds.push(kind);
 		}
@@ -707,7 +718,7 @@ const PLACE_NOUN = /\s+(?:island|city|town|village|county|province|district|stat
 function lastEventIn(text: string): string | undefined {
 	const words = wordsOf(text);
 	for (let i = words.length - 1; i >= 0; i--) {
-		const kind = EVENT_KINDS.get(words[i]!);
+		const kind = kindOf(words, i);
 		if (kind) {
 			return kind;
 		}
@@ -732,8 +743,9 @@ function articleEvent(text: string, structure: DocumentStructure): string {
 		if (paragraphs > 4 || ++seen > 8) {
 			break;
 		}
-		for (const w of wordsOf(text.slice(line.start, line.end))) {
-			const kind = EVENTS[w];
+		const words = wordsOf(text.slice(line.start, line.end));
+		for (let i = 0; i < words.length; i++) {
+			const kind = kindOf(words, i);
 			if (kind) {
 				// The headline weighs most.
 				counts.set(kind, (counts.get(kind) ?? 0) + (line.kind === 'headline' ? 2 : 1));
