@@ -123,8 +123,8 @@ void describe('findFacts', () => {
 
 	void it('counts other things by the noun after the figure, and distances by what they are measured from', () => {
 		assert.deepEqual(view('Four rescue boats were sent. The dam is 20 miles north of Lowmarsh.'), [
-			['Four', '4', 'flood|count|boats|'],
-			['20', '[18, 22]', 'flood|distance|mi north lowmarsh|'],
+			['Four', '4', 'flood|count|rescue boats|'],
+			['20', '[28.97, 35.41]', 'flood|distance|lowmarsh|'],
 		]);
 	});
 
@@ -138,6 +138,174 @@ void describe('findFacts', () => {
 
 	void it('skips general statements: "a magnitude 6 quake can cause severe damage"', () => {
 		assert.deepEqual(view('A magnitude 6 quake can cause severe damage.'), []);
+	});
+
+	void it('reads lengths, speeds and areas in one unit each, so miles and kilometres compare', () => {
+		assert.deepEqual(
+			view(
+				'Deputies chased the van for 30 miles at speeds of up to 120 mph. The depot, 48km (30 miles) south-west of Lowmarsh, is a 20,000-square-foot building.',
+			),
+			[
+				['30', '[43.45, 53.11]', 'flood|distance||'],
+				['up to 120', '[0, 193.12]', 'flood|speed||'],
+				['48', '[43.2, 52.8]', 'flood|distance|lowmarsh|'],
+				['30', '[43.45, 53.11]', 'flood|distance|lowmarsh|'],
+				['20,000', '[1,672.25, 2,043.87]', 'flood|area|building|'],
+			],
+		);
+	});
+
+	void it('reads depths, and leaves out sizes and distances from an unnamed point', () => {
+		assert.deepEqual(view('The pipe burst at a depth of 2.5 miles. It is a 40-km long pipe. I live 12 miles north of the river.'), [
+			['2.5', '[3.62, 4.43]', 'flood|depth||'],
+		]);
+	});
+
+	void it('reads a part of a set named by its measure: "30 of the 80 wounded remained in hospital"', () => {
+		assert.deepEqual(view('Officials said 30 of the 80 wounded remained in hospital.'), [['30', '30', 'flood|injured||including']]);
+	});
+
+	void it('reads "the other three boats" as the rest of a set and "the three boats" as a set named again, not new counts', () => {
+		assert.deepEqual(view('Two boats escaped and the other three boats were seized. The three boats carried 26 crew.'), [
+			['Two', '2', 'flood|count|boats|'],
+			['three', '3', 'flood|count|boats|remaining'],
+		]);
+	});
+
+	void it('keeps figures of an event dated by a month alone ("In February, …") apart from the article\'s', () => {
+		assert.deepEqual(view('The flood killed four people. In February, a flood in the north killed three people.'), [
+			['four', '4', 'flood|killed||'],
+			['three', '3', 'flood@february|killed||'],
+		]);
+	});
+
+	void it('reads sums of money with their currency, written the ways newswire writes them', () => {
+		assert.deepEqual(
+			quantities('a 3 mn-euro loss, a four-million-euro fund, $1. 5-million, £640, 000, €2.2m, 12 million dollars').map(([text]) => text),
+			['3 mn-euro', 'four-million-euro', '$1. 5-million', '£640, 000', '€2.2m', '12 million dollars'],
+		);
+		assert.deepEqual(view('Robbers took jewels worth €3m ($3. 9m), the insurer said.'), [
+			['€3m', '[2,850,000, 3,150,000]', 'flood|money|EUR|'],
+			['$3. 9m', '[3,705,000, 4,095,000]', 'flood|money|USD|'],
+		]);
+	});
+
+	void it('compares sums of the headline and lead only: later paragraphs recall other cases', () => {
+		const text = lines(
+			'Robbers take $4 million in gems',
+			'',
+			'Robbers took gems worth $4 million on Monday.',
+			'',
+			'Police are searching for the men.',
+			'',
+			'The shop had been robbed before.',
+			'',
+			'Last year, robbers took $1.5 million from a bank.',
+		);
+		assert.deepEqual(
+			findFacts(text, analyseStructure(text)).map((f) => f.text),
+			['$4 million', '$4 million'],
+		);
+	});
+
+	void it('reads how many live in a place, keyed by the place the sentence names first, whatever the event', () => {
+		const body = [
+			'The flood hit Marrowby island, home to 12,000 people.',
+			'Farmers of the town near Lowmarsh, which is home to about 5,000 people, fled.',
+			'The valley has 3,000 residents.',
+		].join(' ');
+		const text = lines(HEADLINE, '', body);
+		const names = ['Marrowby island', 'Lowmarsh'].map((name) => {
+			const start = text.indexOf(name);
+			return { start, end: start + name.length, type: 'place', key: name.toLowerCase() };
+		});
+		assert.deepEqual(
+			findFacts(text, analyseStructure(text), {}, names).map((f) => [f.text, factKey(f)]),
+			[['12,000', '@place|inhabitants|marrowby|']],
+		);
+	});
+
+	void it('reads "opened fire" as a shooting, not a blaze', () => {
+		const text = lines('Two killed at depot', '', 'A man opened fire at the depot, killing two workers and wounding one.');
+		assert.deepEqual(
+			findFacts(text, analyseStructure(text)).map((f) => factKey(f)),
+			['attack|killed||', 'attack|killed|workers|', 'attack|injured||'],
+		);
+	});
+
+	void it('reads "several" as three to nine, and "several hundred" as hundreds', () => {
+		assert.deepEqual(quantities('several, several hundred, several dozen'), [
+			['several', '[3, 9]'],
+			['several hundred', '[200, 999]'],
+			['several dozen', '[24, 99]'],
+		]);
+		assert.deepEqual(view('Divers found several shotgun shells.'), [['several', '[3, 9]', 'flood|count|shotgun shells|']]);
+	});
+
+	void it('reads "a 4.4 quake" as a magnitude, and not "a 4 quake town"', () => {
+		assert.deepEqual(
+			view('A 4.4 quake shook the valley. Residents of 12 quake towns left.').map(([text, , key]) => [text, key]),
+			[['4.4', 'quake|magnitude||']],
+		);
+	});
+
+	void it('gives a magnitude to the shock named right before it', () => {
+		assert.deepEqual(
+			view('The quake of magnitude 6.1 was followed by aftershocks of magnitude 4.2.').map(([text, , key]) => [text, key]),
+			[
+				['6.1', 'quake|magnitude||'],
+				['4.2', 'aftershock|magnitude||'],
+			],
+		);
+	});
+
+	void it('keeps the words that narrow a count, so a group of five boats is not the three boats seized', () => {
+		assert.deepEqual(
+			view('Guards saw five suspicious boats and seized three boats. Strong aftershocks: four strong aftershocks followed.'),
+			[
+				['five', '5', 'flood|count|suspicious boats|'],
+				['three', '3', 'flood|count|boats|'],
+				['four', '4', 'aftershock|count|aftershocks|'],
+			],
+		);
+	});
+
+	void it('reads a model code as part of a name: "six AK-47 rifles" counts rifles, and 47 is no figure', () => {
+		assert.deepEqual(view('Officers found six AK-47 rifles and 12 AK 47 magazines. RIVER HITS 5 TOWNS.'), [
+			['six', '6', 'flood|count|ak 47 rifles|'],
+			['12', '12', 'flood|count|ak 47 magazines|'],
+			['5', '5', 'flood|count|towns|'],
+		]);
+	});
+
+	void it('gives "two of the three victims died" to the two, and leaves the set of three alone', () => {
+		assert.deepEqual(view('Radio first said that two of the three victims died.'), [['two', '2', 'flood|killed||']]);
+	});
+
+	void it("keeps running totals over several operations apart from one operation's count", () => {
+		assert.deepEqual(
+			view('Crews rescued 40 people on Monday. Crews have rescued 95 people thus far. They rescued 300 people during their four missions.'),
+			[
+				['40', '40', 'flood|displaced||'],
+				['95', '95', 'flood@total|displaced||'],
+				['300', '[285, 315]', 'flood@total|displaced||'],
+				['four', '4', 'flood@total|count|missions|'],
+			],
+		);
+	});
+
+	void it('reads the magnitude of aftershocks written "aftershocks of around 4.0" or "magnitudes ranging from 3.6 to 4.3"', () => {
+		assert.deepEqual(
+			view(
+				'The quake was followed by aftershocks of around 4.0. Later shocks had magnitudes ranging from 3.6 to 4.3. Aftershocks of 12 villages.',
+			).map(([text, interval, key]) => [text, interval, key.split('|')[1]]),
+			[
+				['around 4.0', '[3.6, 4.4]', 'magnitude'],
+				['3.6 to 4.3', '[3.6, 4.3]', 'magnitude'],
+				// A whole number after "aftershocks of" is not read as a magnitude.
+				['12', '12', 'count'],
+			],
+		);
 	});
 });
 
@@ -201,6 +369,51 @@ void describe('figure-conflict and figure-divergence', () => {
 		});
 		assert.deepEqual(found('marrow/a.txt', 'figure-conflict'), []);
 		assert.deepEqual(found('marrow/a.txt', 'figure-divergence'), []);
+	});
+
+	void it('compares the figures of different articles only, not two figures of one article', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'The flood killed three people. Later the flood killed four people.',
+		});
+		assert.deepEqual(found('marrow/a.txt', 'figure-conflict'), []);
+	});
+
+	void it('does not compare figures too far apart to be one quantity: 4 and 40 dead, magnitudes 3.8 and 6.1', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'The flood killed four people. A magnitude 3.8 tremor shook the dam.',
+			'marrow/b.txt': 'The flood killed 40 people. A magnitude 6.1 tremor shook the dam.',
+			'marrow/c.txt': 'The flood killed 12 people. A magnitude 5.8 tremor shook the dam.',
+		});
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-conflict').map((f) => [f.data?.measure, f.related?.map((r) => r.docId)]),
+			[['killed', ['marrow/c.txt']]],
+		);
+		assert.deepEqual(
+			found('marrow/b.txt', 'figure-conflict').map((f) => [f.data?.measure, f.related?.map((r) => r.docId)]),
+			[
+				['killed', ['marrow/c.txt']],
+				['magnitude', ['marrow/c.txt']],
+			],
+		);
+	});
+
+	void it('compares a distance in miles with one in kilometres, and says the unit', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'The dam is 15 miles north of Lowmarsh.',
+			'marrow/b.txt': 'The dam is about 24km north of Lowmarsh. The flood killed 30 people.',
+			'marrow/c.txt': 'The dam is 40 kilometres north of Highfield.',
+		});
+		const [finding] = found('marrow/a.txt', 'figure-divergence');
+		assert.equal(
+			finding?.message,
+			'Figure divergence (distance from lowmarsh, in km): "15" here, "about 24" (b.txt) elsewhere; they can all be true.',
+		);
+		assert.deepEqual(
+			finding?.related?.map((r) => r.message),
+			['b.txt: "about 24" ([21.6, 26.4] km)'],
+		);
+		// A distance from another place is another quantity.
+		assert.deepEqual(found('marrow/c.txt', 'figure-conflict'), []);
 	});
 
 	void it('says when a later article reports more: possibly an update', () => {

@@ -1,6 +1,18 @@
 import type { DocumentStructure } from '../text/structure';
 import type { Span } from '../types';
-import { QUALIFIER_PHRASES, qualify, range, unqualified, VAGUE_QUANTITIES, widen, type Interval, type Qualifier } from './intervals';
+import {
+	exactly,
+	QUALIFIER_PHRASES,
+	qualify,
+	range,
+	sameInterval,
+	scale,
+	unqualified,
+	VAGUE_QUANTITIES,
+	widen,
+	type Interval,
+	type Qualifier,
+} from './intervals';
 import { EVENTS, FILLERS, GENERIC_POPULATIONS, MEASURES, type MeasureWords } from './lexicon';
 import { findNumbers, type NumberMention } from './numbers';
 import { wordScanner } from '../text/wordScan';
@@ -11,7 +23,7 @@ const MAY_HOLD_FIGURE = wordScanner(
 		...'one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen nineteen'.split(
 			' ',
 		),
-		...'twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion hundreds thousands millions dozen dozens scores'.split(
+		...'twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million billion hundreds thousands millions dozen dozens scores several'.split(
 			' ',
 		),
 	],
@@ -42,6 +54,8 @@ export interface Fact extends Span {
 	readonly kind: string;
 	/** Whether a year, a place, a running total or a separate incident sets the figure apart from the article's event. */
 	readonly anchored: boolean;
+	/** The unit of a length ("km"), speed ("km/h") or area ("m²"): its interval is in that unit whatever the text's. */
+	readonly unit?: string;
 	/** What is counted, without the event: measure, population and part. */
 	readonly quantityKey: string;
 	/** The index of its line in the document structure. */
@@ -169,6 +183,8 @@ interface Quantity extends Span {
 	readonly numberStart: number;
 	readonly qualifier?: Qualifier;
 	readonly interval: Interval;
+	/** The currency of a sum of money ("EUR"). */
+	readonly currency?: string;
 }
 
 /**
@@ -191,12 +207,14 @@ export function findQuantities(text: string, start: number, end: number): Quanti
 			if (/^\s*(?:to|-|–|—)\s*$/.test(gap) || (between && /^\s+and\s+$/.test(gap))) {
 				const q = qualifierBefore(text, between ? n.start - /between\s+$/i.exec(text.slice(0, n.start))![0].length : n.start);
 				const from = between ? n.start - /between\s+$/i.exec(text.slice(0, n.start))![0].length : n.start;
+				const currency = next.currency ?? n.currency;
 				found.push({
 					start: q?.start ?? from,
 					end: next.end,
 					numberStart: n.start,
 					...(q ? { qualifier: q.qualifier } : {}),
 					interval: range(n.value, next.value, q?.qualifier),
+					...(currency ? { currency } : {}),
 				});
 				i++;
 				continue;
@@ -206,7 +224,7 @@ export function findQuantities(text: string, start: number, end: number): Quanti
 		// "half a million": the proportion scales the number.
 		const half = n.value !== undefined && /^a\s/i.test(written) && /\bhalf\s+$/i.test(text.slice(Math.max(0, n.start - 6), n.start));
 		if (half) {
-			n = { start: n.start - /half\s+$/i.exec(text.slice(0, n.start))![0].length, end: n.end, value: n.value! / 2 };
+			n = { ...n, start: n.start - /half\s+$/i.exec(text.slice(0, n.start))![0].length, value: n.value! / 2 };
 		}
 		if (n.value !== undefined) {
 			interval = unqualified(n.value);
@@ -225,6 +243,7 @@ export function findQuantities(text: string, start: number, end: number): Quanti
 			numberStart: n.start,
 			...(qualifier ? { qualifier } : {}),
 			interval: n.value !== undefined && qualifier ? qualify(n.value, qualifier) : interval,
+			...(n.currency ? { currency: n.currency } : {}),
 		});
 	}
 	return found;
@@ -261,16 +280,38 @@ function mergeSpacedThousands(text: string, numbers: NumberMention[]): NumberMen
 	return merged;
 }
 
+/** What a quantity measures: a measure, who or what, a part of a total, and for units a factor to one unit. */
+interface Measured {
+	readonly measure: string;
+	readonly population?: string;
+	readonly part?: Fact['part'];
+	readonly factor?: number;
+	readonly unit?: string;
+}
+
 /** What a quantity counts, read from the words after it and before it. */
-function measureOf(
-	text: string,
-	quantity: Quantity,
-	sentence: Span,
-	table: MeasureTable,
-): { measure: string; population?: string; part?: Fact['part'] } | undefined {
+function measureOf(text: string, quantity: Quantity, sentence: Span, table: MeasureTable): Measured | undefined {
 	const beforeText = text.slice(Math.max(sentence.start, quantity.start - 60), quantity.start);
 	const beforeWords = wordsOf(beforeText);
-	const afterText = text.slice(quantity.end, Math.min(sentence.end, quantity.end + 80));
+	// A sum of money, by its currency: sums in different currencies are not compared (rates change).
+	if (quantity.currency) {
+		return { measure: 'money', population: quantity.currency };
+	}
+	// "two of the three victims died": the second figure is the set the first is taken from; what the
+	// sentence says of them (died) is said of the first.
+	if (SET_AFTER_FIGURE.test(beforeText)) {
+		return undefined;
+	}
+	let afterText = text.slice(quantity.end, Math.min(sentence.end, quantity.end + 80));
+	const set = OF_A_SET.exec(afterText);
+	if (set) {
+		afterText = afterText.slice(set[0].length);
+		// "30 of the 80 wounded remained in hospital": a part of the wounded.
+		const setMeasure = table.after.get(wordsOf(afterText)[0] ?? '');
+		if (setMeasure) {
+			return { measure: setMeasure, part: 'including' };
+		}
+	}
 	// The clause the figure is in; "17,740 people, have been formally arrested" keeps its verb.
 	const clause = afterText.split(/[;:()]|,\s(?!(?:have|has|had|were|was|are|is)\b)|\s[—–]\s/)[0]!;
 	const afterWords = wordsOf(clause);
@@ -280,7 +321,7 @@ function measureOf(
 	const tail1 = beforeWords[beforeWords.length - 1] ?? '';
 	if (tail1 === 'including' || tail1 === 'incl' || tail2 === 'among them' || tail2 === 'of whom' || tail2 === 'of them') {
 		part = 'including';
-	} else if (tail2 === 'the remaining' || tail1 === 'remaining') {
+	} else if (tail2 === 'the remaining' || tail1 === 'remaining' || tail2 === 'the other') {
 		part = 'remaining';
 	}
 	if (/^\s+of\s+(?:them|whom|those)\b/i.test(afterText)) {
@@ -289,10 +330,29 @@ function measureOf(
 
 	// Magnitude: "magnitude 4.6", "a 4.6-magnitude quake", "a 6.7-strength quake", "6.4 on the Richter scale".
 	if (
-		/(?:magnitude|measuring|measured)(?:\s+of)?\s*$/i.test(beforeText) ||
-		/^[\s-]*(?:magnitude|strength|degree|on\s+the\s+richter)\b/i.test(afterText)
+		/(?:magnitudes?|measuring|measured)(?:\s+(?:of|ranging\s+from|from))?\s*$/i.test(beforeText) ||
+		/^[\s-]*(?:magnitude|strength|degree|on\s+the\s+richter)\b/i.test(afterText) ||
+		// "a 4.4 quake": a value written with a decimal right before a shock is its magnitude.
+		(/^[\s-]*(?:quake|earthquake|tremor|temblor|aftershock|shock)\b/i.test(afterText) &&
+			/^\d\.\s?\d$/.test(text.slice(quantity.numberStart, quantity.end))) ||
+		// "aftershocks of around 4.0": a shock "of" a value written with a decimal is its magnitude.
+		(/\b(?:quake|earthquake|tremor|temblor|(?:after|fore)?shocks?)\s+of\s*$/i.test(beforeText) &&
+			/^\d\.\s?\d$/.test(text.slice(quantity.numberStart, quantity.end)))
 	) {
 		return { measure: 'magnitude' };
+	}
+
+	// How many live in a place: "home to 120,000 people", "a population of 90,000", "which has 80,000 residents".
+	if (
+		/\b(?:home\s+to|population\s+of|populated\s+by)\s*$/i.test(beforeText) ||
+		(/\b(?:has|have|had)\s*$/i.test(beforeText) && /^(?:inhabitants|residents)$/.test(afterWords[0] ?? ''))
+	) {
+		return { measure: 'inhabitants' };
+	}
+	// A length, speed or area is never a head count.
+	const unit = unitMeasureOf(beforeText, afterText);
+	if (unit) {
+		return unit === 'skip' ? undefined : unit;
 	}
 
 	// Before: "killing at least 31", "the death toll rose to 13", "arrested 6,000 soldiers".
@@ -358,30 +418,29 @@ function measureOf(
 		const population = populationAfter(afterWords);
 		return { measure: '', ...(population ? { population } : {}), part };
 	}
-	// Distances with what they are measured from: "20 miles north of Santa Rosa", "1,500 km south of Tehran".
-	const distance = DISTANCE.exec(clause);
-	if (distance) {
-		const unit = /^(?:mile|mi)/i.test(distance[1]!)
-			? 'mi'
-			: /^(?:k)/i.test(distance[1]!)
-				? 'km'
-				: /^(?:met|m$)/i.test(distance[1]!)
-					? 'm'
-					: 'ft';
-		const from = wordsOf(distance[2] ?? '').filter((w) => !DETERMINERS.has(w) && w !== 'of' && w !== 'from');
-		return { measure: 'distance', population: [unit, ...from.slice(0, 3)].join(' ') };
-	}
-	// Anything else counted by a plural noun right after the figure: "four strong aftershocks", "six AK-47 rifles".
-	const counted = populationAfter(afterWords);
+	// Anything else counted by a plural noun right after the figure, with the words that narrow it: "four
+	// strong aftershocks", "six AK-47 rifles", "five suspicious boats" (not the same boats as "three boats").
+	const counted = countedAfter(afterWords);
+	// "The three boats had 26 crew": a set the article has counted before, named again.
 	if (
 		counted &&
-		!TIME_UNITS.has(counted) &&
-		!/^\s*(?:ago|later|earlier|old)\b/i.test(clause.slice(clause.indexOf(counted) + counted.length))
+		!part &&
+		tail1 !== 'the' &&
+		!TIME_UNITS.has(counted.noun) &&
+		!new RegExp(`\\b${counted.noun}\\s+(?:ago|later|earlier|old)\\b`, 'i').test(clause)
 	) {
-		return { measure: 'count', population: counted };
+		return { measure: 'count', population: counted.phrase };
 	}
 	return undefined;
 }
+
+/** A number word or digits, as {@link wordsOf} gives them. */
+const NUMBER_WORD =
+	'(?:\\d[\\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|dozen|twenty|thirty|forty|fifty|hundred|hundreds|dozens)';
+/** A figure right before this one with "of the" between: "two of the [three]". */
+const SET_AFTER_FIGURE = new RegExp(`(?:^|[^\\p{L}\\p{N}])${NUMBER_WORD}\\s+(?:of|among)\\s+(?:the|its|their|those|these|all)\\s+$`, 'iu');
+/** "of the three" right after a figure: the set it is taken from. */
+const OF_A_SET = new RegExp(`^\\s+(?:of|among)\\s+(?:the|its|their|those|these|all)\\s+${NUMBER_WORD}(?![\\p{L}\\p{N}])`, 'iu');
 
 /** Plural nouns that can be what a figure counts ("soldiers", "rifles"), not function words ending in s ("as", "its"). */
 function isCountedNoun(word: string): boolean {
@@ -413,8 +472,69 @@ const NOT_NOUNS = new Set([
 ]);
 
 /** A distance right after a figure and what it is measured from. */
-const DISTANCE =
-	/^[\s-]*(miles?|mi|kilomet(?:re|er)s?|km|met(?:re|er)s?|feet|ft)\b\s*((?:(?:north|south|east|west|northeast|northwest|southeast|southwest|north-east|north-west|south-east|south-west)(?:\s+of)?|from|off|away\s+from|outside(?:\s+of)?)\s+(?:the\s+)?[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?)?/u;
+const DISTANCE = new RegExp(
+	String.raw`^[\s-]*(?<unit>miles?|mi|kilomet(?:re|er)s?|km|met(?:re|er)s?|m|feet|foot|ft|yards?)\b\)?(?:\s*\([^)]{0,30}\))?` +
+		String.raw`(?:\s*(?<direction>(?:north|south|east|west)(?:[- ]?(?:north|south|east|west)){0,2}(?:\s+of)?|from|off|away\s+from|outside(?:\s+of)?)` +
+		String.raw`(?:\s+(?:the\s+)?(?<from>[\p{Lu}][\p{L}'’-]*(?:\s+[\p{Lu}][\p{L}'’-]*)?))?)?`,
+	'iu',
+);
+/** A speed: "120 mph", "193km / h", "100 miles an hour", "60 kilometres per hour". */
+const SPEED = /^[\s-]*(?:(mph)|(km\s*\/\s*h|kph|kmh)|(miles?|kilomet(?:re|er)s?)\s+(?:an|per)\s+hour)\b/i;
+/** An area: "170,000-square-foot", "1,500 sq km", "40 acres", "12 hectares". */
+const AREA = /^[\s-]*(?:(?:square|sq\.?)[\s-]*(feet|foot|ft|met(?:re|er)s?|m|kilomet(?:re|er)s?|km|miles?|mi)|(acres?|hectares?|ha))\b/i;
+/** Kilometres per unit of length. */
+const KM: Readonly<Record<string, number>> = { mi: 1.609344, km: 1, m: 0.001, ft: 0.0003048, yd: 0.0009144 };
+/** Square metres per unit of area. */
+const SQUARE_M: Readonly<Record<string, number>> = { mi: 2.589988e6, km: 1e6, m: 1, ft: 0.09290304, acre: 4046.8564, ha: 1e4 };
+
+/** A unit of length as written, by its short name. */
+function lengthUnit(written: string): string {
+	const w = written.toLowerCase();
+	return /^(?:mile|mi)/.test(w) ? 'mi' : /^k/.test(w) ? 'km' : /^(?:met|m$)/.test(w) ? 'm' : /^yard/.test(w) ? 'yd' : 'ft';
+}
+
+/**
+ * What a figure with a unit of length, speed or area measures, in one unit per measure so that "30 miles"
+ * and "48 km" compare: a distance from a named place ("58 km south-west of Bandar Abbas"), a length
+ * travelled ("chased him for 30 miles"), a depth, a speed or an area ("a 170,000-square-foot building").
+ * A distance from an unnamed point ("50 miles north of here") and a size ("a 181-km long fault") are not
+ * read: nothing says what they would be compared with.
+ */
+function unitMeasureOf(beforeText: string, afterText: string): Measured | 'skip' | undefined {
+	const speed = SPEED.exec(afterText);
+	if (speed) {
+		const wind = /\b(winds?|gusts?)\b[^.]{0,30}$/i.exec(beforeText)?.[1]?.toLowerCase().replace(/s$/, '');
+		return {
+			measure: 'speed',
+			...(wind ? { population: wind } : {}),
+			factor: speed[1] || speed[3]?.startsWith('m') ? KM.mi! : 1,
+			unit: 'km/h',
+		};
+	}
+	const area = AREA.exec(afterText);
+	if (area) {
+		const unit = area[1] ? lengthUnit(area[1]) : /^a/i.test(area[2]!) ? 'acre' : 'ha';
+		const noun = wordsOf(afterText.slice(area[0].length, area[0].length + 30)).find((w) => !DETERMINERS.has(w) && w !== 'of');
+		return { measure: 'area', ...(noun ? { population: noun } : {}), factor: SQUARE_M[unit]!, unit: 'm²' };
+	}
+	const distance = DISTANCE.exec(afterText);
+	if (!distance) {
+		return undefined;
+	}
+	const { unit, direction, from } = distance.groups!;
+	const factor = KM[lengthUnit(unit!)]!;
+	const rest = afterText.slice(distance[0].length);
+	if (/^[\s-]*(?:long|wide|high|tall|across|in\s+(?:length|diameter|width))\b/i.test(rest)) {
+		return 'skip';
+	}
+	if (/^[\s-]*deep\b/i.test(rest) || /\bdepth\s+of\s*$/i.test(beforeText)) {
+		return { measure: 'depth', factor, unit: 'km' };
+	}
+	if (from && /^\p{Lu}/u.test(from)) {
+		return { measure: 'distance', population: wordsOf(from).slice(0, 3).join(' '), factor, unit: 'km' };
+	}
+	return direction ? 'skip' : { measure: 'distance', factor, unit: 'km' };
+}
 /** Plural nouns of time: durations and dates, not counts of things. */
 const TIME_UNITS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades', 'centuries', 'times']);
 
@@ -440,6 +560,36 @@ function populationAfter(afterWords: readonly string[]): string | undefined {
 	return undefined;
 }
 
+/** Adjectives of size that outlets swap for one another ("strong", "major" aftershocks): they do not narrow a count. */
+const INTENSIFIERS = new Set(['strong', 'major', 'powerful', 'big', 'large', 'significant', 'huge', 'heavy', 'serious']);
+
+/**
+ * The plural noun a figure counts and the words before it that narrow it ("suspicious boats", "ak 47
+ * rifles"); a generic noun ("people") counts nothing in particular.
+ */
+function countedAfter(afterWords: readonly string[]): { noun: string; phrase: string } | undefined {
+	const modifiers: string[] = [];
+	for (let i = 0; i < afterWords.length && i < 5; i++) {
+		const w = afterWords[i]!;
+		if ((w === 'of' || DETERMINERS.has(w)) && modifiers.length === 0) {
+			continue;
+		}
+		if (isCountedNoun(w)) {
+			if (GENERIC_POPULATIONS.has(w)) {
+				return undefined;
+			}
+			const phrase = [...modifiers.filter((m) => !INTENSIFIERS.has(m)), w].join(' ').replace(/-/g, ' ');
+			return { noun: w, phrase };
+		}
+		if (modifiers.length < 2 && /^[a-z0-9][a-z0-9-]*$/.test(w) && !FILLERS.has(w) && EVENTS[w] === undefined) {
+			modifiers.push(w);
+			continue;
+		}
+		return undefined;
+	}
+	return undefined;
+}
+
 /** A year written as a number: "in 2003", "since 1999", "July 2016" — not a count. */
 function isYear(text: string, quantity: { start: number; end: number; numberStart: number }): boolean {
 	const written = text.slice(quantity.numberStart, quantity.end);
@@ -456,7 +606,7 @@ const START_REFERS_BACK = /^\s*(?:it|its|they|this|that|the (?:quake|earthquake|
 
 /** A running total: "so far", "since the assault began", "the rising toll", "in total". */
 const TOTAL =
-	/\b(?:so far|to date|cumulative|since (?:the|it|they|its)\b|(?:the|a) (?:overall|total|rising|cumulative) (?:death |casualty )?toll)/i;
+	/\b(?:so far|thus far|to date|cumulative|since (?:the|it|they|its)\b|(?:the|a) (?:overall|total|rising|cumulative) (?:death |casualty )?toll|(?:in|during|over|across) (?:the|its|their|his|her|all) (?:[\p{L}\p{N}-]+ ){0,2}?(?:operations|missions|raids|sorties|patrols|incidents|attacks))/iu;
 /** Another incident than the one the article is about. */
 const SEPARATE =
 	/\b(?:in|during) (?:a|another) separate (?:incident|attack|strike)|\bin another (?:incident|attack|strike)|^\s*elsewhere\b/i;
@@ -472,6 +622,10 @@ function lastComma(text: string, from: number, at: number): number {
 /** A year the text dates itself to: "in 2003", "in December 2003", "since early 2015". */
 const YEAR =
 	/\b(?:in|since|of|during)\s+(?:(?:early|late|mid)[- ])?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?((?:19|20)\d\d)\b/i;
+
+/** A month the text dates itself to without a year: "In February, …", "last March". */
+const MONTH =
+	/\b(?:in|since|during|last|early|late|mid)[- ](?:early\s+|late\s+)?(january|february|march|april|june|july|august|september|october|november|december)\b(?!\s+\d)/i;
 
 /** The clauses of a sentence, split at ", and", ", but", "; " and the like, as spans. */
 function clausesOf(sentenceText: string, offset: number): Span[] {
@@ -530,6 +684,18 @@ const EVENT_FIRST_WORDS = new Set(
 		.map((k) => k.split(' ')[0]!),
 );
 
+/** Verbs before "fire" that make it shooting, not a blaze: "opened fire", "returned fire". */
+const SHOOTING_FIRE = new Set(['open', 'opened', 'opening', 'opens', 'return', 'returned', 'returning', 'cease', 'exchanged']);
+
+/** The kind of event a word names in its place ("fire" after "opened" is a shooting), if any. */
+function kindOf(words: readonly string[], i: number): string | undefined {
+	const word = words[i]!;
+	if (word === 'fire' && SHOOTING_FIRE.has(words[i - 1] ?? '')) {
+		return 'attack';
+	}
+	return EVENT_KINDS.get(word);
+}
+
 /** The kinds of event named in a piece of text, in order. */
 export function eventsIn(text: string): string[] {
 	const words = wordsOf(text);
@@ -537,13 +703,27 @@ export function eventsIn(text: string): string[] {
 	for (let i = 0; i < words.length; i++) {
 		const word = words[i]!;
 		const kind =
-			(EVENT_FIRST_WORDS.has(word) && i + 1 < words.length ? EVENT_KINDS.get(`${word} ${words[i + 1]}`) : undefined) ??
-			EVENT_KINDS.get(word);
+			(EVENT_FIRST_WORDS.has(word) && i + 1 < words.length ? EVENT_KINDS.get(`${word} ${words[i + 1]}`) : undefined) ?? kindOf(words, i);
 		if (kind && !kinds.includes(kind)) {
 			kinds.push(kind);
 		}
 	}
 	return kinds;
+}
+
+/** A common noun after a place's name ("Qeshm island", "Marrow county"), left out of the key of its inhabitants. */
+const PLACE_NOUN = /\s+(?:island|city|town|village|county|province|district|state|region)$/;
+
+/** The kind of the last event named in a piece of text. */
+function lastEventIn(text: string): string | undefined {
+	const words = wordsOf(text);
+	for (let i = words.length - 1; i >= 0; i--) {
+		const kind = kindOf(words, i);
+		if (kind) {
+			return kind;
+		}
+	}
+	return undefined;
 }
 
 /** The event an article is about: the kind most often named in its headline and first paragraphs. */
@@ -563,8 +743,9 @@ export function articleEvent(text: string, structure: DocumentStructure): string
 		if (paragraphs > 4 || ++seen > 8) {
 			break;
 		}
-		for (const w of wordsOf(text.slice(line.start, line.end))) {
-			const kind = EVENTS[w];
+		const words = wordsOf(text.slice(line.start, line.end));
+		for (let i = 0; i < words.length; i++) {
+			const kind = kindOf(words, i);
 			if (kind) {
 				// The headline weighs most.
 				counts.set(kind, (counts.get(kind) ?? 0) + (line.kind === 'headline' ? 2 : 1));
@@ -580,6 +761,23 @@ export function articleEvent(text: string, structure: DocumentStructure): string
 		}
 	}
 	return best;
+}
+
+/**
+ * The interval of a quantity in its measure's unit. A length, speed or area is measured, then rounded:
+ * unqualified, it is read as ±10% (and the unit's conversion is exact enough within that).
+ */
+function measuredInterval(quantity: Quantity, measured: Measured): Interval {
+	if (measured.factor === undefined) {
+		return quantity.interval;
+	}
+	if (quantity.qualifier) {
+		return scale(quantity.interval, measured.factor);
+	}
+	// A round figure is already read as ±5%; as a measurement it is ±10%, not both.
+	const middle = (quantity.interval.min + quantity.interval.max) / 2;
+	const base = sameInterval(quantity.interval, unqualified(middle)) ? exactly(middle) : quantity.interval;
+	return widen(scale(base, measured.factor), 0.1);
 }
 
 /**
@@ -613,7 +811,7 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 		let carried = '';
 		for (const clause of clauses) {
 			const clauseText = text.slice(clause.start, clause.end);
-			const year = YEAR.exec(clauseText)?.[1];
+			const year = YEAR.exec(clauseText)?.[1] ?? MONTH.exec(clauseText)?.[1]?.toLowerCase();
 			const elsewhere =
 				leadPlaces.size > 0 &&
 				places.some((m) => m.start >= clause.start && m.end <= clause.end && !leadPlaces.has(m.key)) &&
@@ -669,17 +867,36 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 			}
 			let measured = measureOf(text, quantity, sentence, table);
 			if (measured && measured.measure === '') {
-				const total = lastMeasure || carried;
-				measured = total ? { ...measured, measure: total } : undefined;
+				const whole = lastMeasure || carried;
+				measured = whole ? { ...measured, measure: whole } : undefined;
 			}
 			lastMeasure = measured?.measure ?? lastMeasure;
-			if (!measured) {
+			// A sum of money outside the lead is most often another case's, recalled for background ("in
+			// July, a thief stole jewels worth…"): only the sums of the headline and lead are compared.
+			if (!measured || (measured.measure === 'money' && quantity.start >= lead)) {
 				continue;
 			}
 			previous = { index, measure: measured.measure };
+			// The inhabitants of a place: the place named first in the sentence ("Qeshm, a 1,500-square-kilometre
+			// island, has a population of 100,000"); without one, nothing says which place.
+			if (measured.measure === 'inhabitants') {
+				const place = places.find((m) => m.start >= sentence.start && m.end <= quantity.start);
+				// "Residents of the island, off the coast from Bandar Abbas, …": "the island" is another place.
+				if (
+					!place ||
+					/\bthe\s+(?:island|city|town|village|country|region|province|county|state)\b/i.test(text.slice(sentence.start, place.start))
+				) {
+					continue;
+				}
+				measured = { ...measured, population: place.key.replace(PLACE_NOUN, '') || place.key };
+			}
 			const population = measured.population || undefined;
 			const anchor = `${anchors[Math.max(0, clauses.indexOf(clause))] ?? ''}${total}${separate}`;
-			const event = `${kind}${anchor}`;
+			// A magnitude belongs to the shock named right before it ("the quake was followed by aftershocks of 4.0").
+			const shock = measured.measure === 'magnitude' ? lastEventIn(text.slice(clause.start, quantity.start)) : undefined;
+			// How many live in a place does not depend on the event: one key whatever the sentence is about.
+			const factKind = measured.measure === 'inhabitants' ? 'place' : (shock ?? kind);
+			const event = measured.measure === 'inhabitants' ? '@place' : `${factKind}${anchor}`;
 			const quantityKey = `${measured.measure}|${population ?? ''}|${measured.part ?? ''}`;
 			facts.push({
 				start: quantity.start,
@@ -687,13 +904,14 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 				text: text.slice(quantity.start, quantity.end),
 				numberStart: quantity.numberStart,
 				...(quantity.qualifier ? { qualifier: quantity.qualifier } : {}),
-				interval: measured.measure === 'distance' && !quantity.qualifier ? widen(quantity.interval, 0.1) : quantity.interval,
+				interval: measuredInterval(quantity, measured),
+				...(measured.unit ? { unit: measured.unit } : {}),
 				measure: measured.measure,
 				...(population ? { population } : {}),
 				...(measured.part ? { part: measured.part } : {}),
 				event,
-				kind,
-				anchored: anchor !== '',
+				kind: factKind,
+				anchored: anchor !== '' || measured.measure === 'inhabitants',
 				quantityKey,
 				line: sentence.line,
 				display: line.kind !== 'body',

@@ -14,9 +14,10 @@
  * | "just over 30"                            | (30, 1.1 × 30]      |
  * | "just under 30"                           | [0.9 × 30, 30)      |
  * | "20 to 30", "20-30", "between 20 and 30"  | [20, 30]            |
- * | "dozens"                                  | [24, 99]            |
- * | "hundreds"                                | [200, 999]          |
- * | "thousands"                               | [2000, 9999]        |
+ * | "several"                                 | [3, 9]              |
+ * | "dozens", "several dozen"                 | [24, 99]            |
+ * | "hundreds", "several hundred"             | [200, 999]          |
+ * | "thousands", "several thousand"           | [2000, 9999]        |
  * | "tens of thousands"                       | [20000, 99999]      |
  * | "millions"                                | [2e6, 9.99e8]       |
  * | "a dozen"                                 | [12, 12]            |
@@ -97,6 +98,11 @@ export function widen(interval: Interval, share: number): Interval {
 	};
 }
 
+/** An interval in another unit: both ends multiplied by `factor` (> 0). */
+export function scale(interval: Interval, factor: number): Interval {
+	return { ...interval, min: interval.min * factor, max: interval.max * factor };
+}
+
 /** The interval of `value` under a qualifier (none: {@link unqualified}). */
 export function qualify(value: number, qualifier: Qualifier | undefined): Interval {
 	switch (qualifier) {
@@ -133,6 +139,10 @@ export function range(low: number, high: number, qualifier?: Qualifier): Interva
 
 /** Vague quantities in words, by their lower-case form. */
 export const VAGUE_QUANTITIES: Readonly<Record<string, Interval>> = {
+	several: { min: 3, max: 9, minInclusive: true, maxInclusive: true },
+	'several dozen': { min: 24, max: 99, minInclusive: true, maxInclusive: true },
+	'several hundred': { min: 200, max: 999, minInclusive: true, maxInclusive: true },
+	'several thousand': { min: 2000, max: 9999, minInclusive: true, maxInclusive: true },
 	dozens: { min: 24, max: 99, minInclusive: true, maxInclusive: true },
 	scores: { min: 40, max: 99, minInclusive: true, maxInclusive: true },
 	hundreds: { min: 200, max: 999, minInclusive: true, maxInclusive: true },

@@ -5,6 +5,8 @@ export interface NumberMention extends Span {
 	/** The value when it can be read exactly ("16,000" → 16000, "forty-two" → 42, "2.5 million" → 2500000). */
 	readonly value?: number;
 	readonly unit?: 'percent' | 'money';
+	/** The currency of a sum of money, as an ISO code when known ("USD", "EUR", "GBP"), else the word ("rupees"). */
+	readonly currency?: string;
 }
 
 const UNITS: Readonly<Record<string, number>> = {
@@ -46,16 +48,20 @@ const SCALES: Readonly<Record<string, number>> = {
 	billion: 1e9,
 	trillion: 1e12,
 	m: 1e6,
+	mn: 1e6,
 	bn: 1e9,
 	k: 1000,
 };
 
 const WORD = String.raw`(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?![a-z])`;
-const WORD_NUMBER = String.raw`${WORD}(?:-${WORD})?(?:\s+(?:hundred|thousand|million|billion)(?:\s+(?:and\s+)?${WORD}(?:-${WORD})?)?)*`;
+const WORD_NUMBER = String.raw`${WORD}(?:-${WORD})?(?:[\s-]+(?:hundred|thousand|million|billion)(?:\s+(?:and\s+)?${WORD}(?:-${WORD})?)?)*`;
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const CURRENCY = String.raw`[$€£¥]|US\$|USD\s|EUR\s|GBP\s`;
-const SCALE = String.raw`(?:\s*(?:million|billion|trillion|thousand|bn|m|k)\b)?`;
-const CURRENCY_WORD = String.raw`(?:\s+(?:dollars|euros|pounds|yen|crowns|francs|rupees|yuan|lira|rubles|roubles))`;
+const SCALE = String.raw`(?:\s*(?:million|billion|trillion|thousand|mn|bn|m|k)\b)?`;
+/** Digits of a sum of money, with the spaces crawled text puts after a comma or a decimal point ("£910, 000", "$2. 6"). */
+const MONEY_DIGITS = String.raw`\d{1,3}(?:,\s?\d{3})+(?:\.\s?\d+)?|\d+(?:\.\s?\d+)?`;
+const MONEY_SCALE = String.raw`(?:[\s-]*(?:million|billion|trillion|thousand|mn|bn|m|k)\b)?`;
+const CURRENCY_WORD = String.raw`(?:[\s-]+(?:dollars?|euros?|pounds?|yen|crowns?|francs?|rupees?|yuan|lira|rubles?|roubles?)\b)`;
 /** Proportions of a whole: "half of", "a third of", "two-thirds of", "three quarters of" (the "of" not included). */
 const PROPORTION = String.raw`(?:half|(?:a|one)\s+(?:third|quarter|fifth)|(?:two|three|four)[- ](?:thirds|quarters|fifths))(?=\s+of\b)`;
 const PERCENT = String.raw`(?:\s?%|\s+per\s?cent|\s+percent)`;
@@ -69,9 +75,9 @@ const COUNTED =
 
 const SCANNER = new RegExp(
 	[
-		String.raw`(?<money>(?:${CURRENCY})\s?(?:${DIGITS})${SCALE})`,
+		String.raw`(?<money>(?:${CURRENCY})\s?(?:${MONEY_DIGITS})${MONEY_SCALE})`,
 		String.raw`(?<digits>${DIGITS})(?<scale>${SCALE})(?<after>${PERCENT}|${CURRENCY_WORD})?`,
-		String.raw`(?<words>${PROPORTION}|${WORD_NUMBER}|(?:a|one)\s+(?:hundred|thousand|million|billion)|dozens|(?:a\s+)?dozen|hundreds|thousands|millions|billions|tens\s+of\s+thousands)(?<wafter>${PERCENT}|${CURRENCY_WORD})?`,
+		String.raw`(?<words>${PROPORTION}|${WORD_NUMBER}|(?:a|one)\s+(?:hundred|thousand|million|billion)|several(?:\s+(?:dozen|hundred|thousand))?|dozens|(?:a\s+)?dozen|hundreds|thousands|millions|billions|tens\s+of\s+thousands)(?<wafter>${PERCENT}|${CURRENCY_WORD})?`,
 	].join('|'),
 	'giu',
 );
@@ -128,36 +134,102 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberM
 		const glued = next === '-' && m.groups?.words !== undefined && !counted && /\p{L}/u.test(text[at + m[0].length + 1] ?? '');
 		// "2GB", "1.5GHz", "330ppi": digits with a unit written against them are a measurement.
 		const measured = m.groups?.digits !== undefined && /\p{L}/u.test(next) && GLUED_UNIT.test(afterText);
-		if (/[\p{L}\p{N}_]/u.test(before) || (/[\p{L}_]/u.test(next) && !measured) || (/\d/.test(next) && !m.groups?.money) || glued) {
+		// "AK-47", "AK 47", "F-16": digits after a short capitalised code are a model's name, not a count.
+		const model = m.groups?.digits !== undefined && isModelCode(text.slice(Math.max(0, at - 16), at));
+		if (/[\p{L}\p{N}_]/u.test(before) || (/[\p{L}_]/u.test(next) && !measured) || (/\d/.test(next) && !m.groups?.money) || glued || model) {
 			continue;
 		}
 		const g = m.groups ?? {};
 		let value: number | undefined;
 		let unit: NumberMention['unit'];
+		let currency: string | undefined;
 		if (g.money !== undefined) {
-			value = readDigits(g.money.replace(/^(?:US\$|USD|EUR|GBP|[$€£¥])\s?/, ''));
+			const sign = /^(?:US\$|USD|EUR|GBP|[$€£¥])/.exec(g.money)![0];
+			value = readDigits(
+				g.money
+					.slice(sign.length)
+					.replace(/^[\s]+/, '')
+					.replace(/([,.])\s/g, '$1')
+					.replace(/-/g, ' '),
+			);
 			unit = 'money';
+			currency = currencyOf(sign);
 		} else if (g.digits !== undefined) {
 			value = readDigits(g.digits + (g.scale ?? ''));
 			unit = g.after ? (/%|cent/i.test(g.after) ? 'percent' : 'money') : undefined;
+			currency = unit === 'money' ? currencyOf(g.after!) : undefined;
 		} else if (g.words !== undefined) {
-			value = /dozens|hundreds|thousands|millions|billions|tens|half|third|quarter|fifth/i.test(g.words)
+			value = /several|dozens|hundreds|thousands|millions|billions|tens|half|third|quarter|fifth/i.test(g.words)
 				? undefined
 				: wordsToNumber(g.words);
 			unit = g.wafter ? (/%|cent/i.test(g.wafter) ? 'percent' : 'money') : undefined;
+			currency = unit === 'money' ? currencyOf(g.wafter!) : undefined;
 		}
 		const mention: NumberMention = { start: at, end: at + m[0].length };
 		found.push(
 			value !== undefined || unit !== undefined
-				? { ...mention, ...(value !== undefined ? { value } : {}), ...(unit ? { unit } : {}) }
+				? { ...mention, ...(value !== undefined ? { value } : {}), ...(unit ? { unit } : {}), ...(currency ? { currency } : {}) }
 				: mention,
 		);
 	}
 	return found;
 }
 
+/** The currency a sign or word names: "$" and "dollars" are taken as US dollars, the commonest in newswire. */
+function currencyOf(written: string): string {
+	const w = written.trim().replace(/^-/, '').toLowerCase();
+	if (w === '$' || w === 'us$' || w === 'usd' || w.startsWith('dollar')) {
+		return 'USD';
+	}
+	if (w === '€' || w === 'eur' || w.startsWith('euro')) {
+		return 'EUR';
+	}
+	if (w === '£' || w === 'gbp' || w.startsWith('pound')) {
+		return 'GBP';
+	}
+	if (w === '¥' || w === 'yen') {
+		return 'JPY';
+	}
+	return w.replace(/s$/, '');
+}
+
+/** Capitalised words that may stand before a number in a headline without naming a model ("AT 30", "TO 12"). */
+const CAPITAL_WORDS = new Set([
+	'A',
+	'I',
+	'AT',
+	'TO',
+	'OF',
+	'IN',
+	'ON',
+	'BY',
+	'UP',
+	'AS',
+	'IS',
+	'OR',
+	'AN',
+	'FOR',
+	'THE',
+	'AND',
+	'ALL',
+	'TOP',
+	'NOW',
+	'HAS',
+	'WAS',
+]);
+
+/** Whether the text right before a number ends with a model code: capitals and a hyphen ("AK-", "F-"), or two to four capitals and a space ("AK "). */
+function isModelCode(before: string): boolean {
+	const m = /(?:^|[^\p{L}\p{N}])(\p{Lu}{1,4})(-| )$/u.exec(before);
+	if (m === null || CAPITAL_WORDS.has(m[1]!)) {
+		return false;
+	}
+	// A capitalised word after another one is a headline in capitals ("QUAKE HITS 5"), not a code.
+	return m[2] === '-' || (m[1]!.length >= 2 && !/\p{Lu}{2,}[\s-]+\p{Lu}{1,4} $/u.test(before));
+}
+
 function readDigits(text: string): number | undefined {
-	const m = /^([\d,]+(?:\.\d+)?)\s*(million|billion|trillion|thousand|bn|m|k)?$/i.exec(text.trim());
+	const m = /^([\d,]+(?:\.\d+)?)\s*(million|billion|trillion|thousand|mn|bn|m|k)?$/i.exec(text.trim());
 	if (!m) {
 		return undefined;
 	}

@@ -68,11 +68,48 @@ export function relation(a: Fact, b: Fact): 'equal' | 'divergent' | 'conflict' {
 	return x !== undefined && x === y ? 'equal' : 'divergent';
 }
 
+/**
+ * How far apart two reports of one quantity can plausibly be: outlets round, update and disagree, but a
+ * toll of 4 against one of 40 (or magnitude 3.8 against 6.1) is a second quantity sharing the words — an
+ * aftershock, another incident, a part — far more often than one quantity misreported.
+ */
+const MAX_RATIO = 4;
+const MAX_MAGNITUDE_GAP = 1;
+
+/** The middle of an interval, or its lower end when it has no upper one. */
+function middle(interval: Fact['interval']): number {
+	return Number.isFinite(interval.max) ? (interval.min + interval.max) / 2 : interval.min;
+}
+
+/** Whether two facts with one key can be reports of one quantity, judged by how far apart they are. */
+export function plausiblySame(a: Fact, b: Fact): boolean {
+	const [low, high] = a.interval.max < b.interval.min ? [a, b] : [b, a];
+	const gap = high.interval.min - low.interval.max;
+	if (gap <= 0) {
+		return true;
+	}
+	if (a.measure === 'magnitude') {
+		return Math.abs(middle(a.interval) - middle(b.interval)) <= MAX_MAGNITUDE_GAP;
+	}
+	return low.interval.max > 0 && high.interval.min / low.interval.max <= MAX_RATIO;
+}
+
 const MAX_RELATED = 12;
 
 function describe(fact: Fact): string {
 	const who = fact.population ? ` ${fact.population}` : '';
-	return `${fact.measure === 'magnitude' ? 'magnitude' : `${fact.measure}${who}`}`;
+	const what =
+		fact.measure === 'magnitude'
+			? 'magnitude'
+			: fact.measure === 'distance' && fact.population
+				? `distance from${who}`
+				: `${fact.measure}${who}`;
+	return fact.unit ? `${what}, in ${fact.unit}` : what;
+}
+
+/** A fact's interval as the messages show it, with its unit when it has one ("[43.2, 52.8] km"). */
+function intervalText(fact: Fact): string {
+	return `${formatInterval(fact.interval)}${fact.unit ? ` ${fact.unit}` : ''}`;
 }
 
 /** An article as the messages name it: its outlet when known, else its file name. */
@@ -98,8 +135,13 @@ export function figureFindings(
 		const conflicts: IndexedFact[] = [];
 		const divergent: IndexedFact[] = [];
 		for (const other of index.comparable(own.cluster, fact)) {
-			// Another article, or another line of this one ("hundreds dead" … "more than 250 people dead").
-			if (other.fact === fact || (other.docId === docId && other.fact.line === fact.line)) {
+			// Another article only: within one article, two figures of one measure are far more often two
+			// quantities the reader tells apart ("16,000 arrested" nationwide, "17,740" in the capital) than
+			// one quantity written twice.
+			if (other.docId === docId) {
+				continue;
+			}
+			if (!plausiblySame(fact, other.fact)) {
 				continue;
 			}
 			const r = relation(fact, other.fact);
@@ -124,7 +166,7 @@ export function figureFindings(
 				docId: o.docId,
 				start: o.fact.start,
 				end: o.fact.end,
-				message: `${who.name}${who.published ? ` (${who.published})` : ''}: "${o.fact.text}" (${formatInterval(o.fact.interval)})`,
+				message: `${who.name}${who.published ? ` (${who.published})` : ''}: "${o.fact.text}" (${intervalText(o.fact)})`,
 			};
 		});
 		// The same figure written the same way twice in one article is named once.
