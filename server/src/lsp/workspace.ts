@@ -46,6 +46,8 @@ interface DocState {
 	/** The editor's version for an open document; diagnostics carry it so stale ones are dropped. */
 	readonly version: number | undefined;
 	counts: readonly number[];
+	/** A hash of the diagnostics last sent, so another document's edit republishes only what changed. */
+	sent?: number;
 }
 
 /** How long edits to one document are coalesced before it is re-analysed. */
@@ -167,7 +169,7 @@ export class Workspace {
 			if (generation === this.generation) {
 				this.indexing = false;
 				for (const id of this.stale) {
-					this.publish(id);
+					this.publish(id, false);
 				}
 				this.stale.clear();
 				this.sendStatus(true);
@@ -463,13 +465,16 @@ export class Workspace {
 			if (this.indexing) {
 				this.stale.add(other);
 			} else {
-				this.publish(other);
+				this.publish(other, false);
 			}
 		}
 	}
 
-	/** Publishes a document's diagnostics: input problems plus its corpus findings. */
-	private publish(id: string): void {
+	/**
+	 * Publishes a document's diagnostics: input problems plus its corpus findings. With `always` false (a
+	 * document republished because another one changed), nothing is sent when they are what was sent last.
+	 */
+	private publish(id: string, always = true): void {
 		const state = this.states.get(id);
 		if (!state) {
 			return;
@@ -488,6 +493,11 @@ export class Workspace {
 				return other ? { uri: other.uri, lines: this.documents.get(other.uri) ?? other.lines } : undefined;
 			}),
 		);
+		const hash = hashText(JSON.stringify(diagnostics));
+		if (!always && state.sent === hash) {
+			return;
+		}
+		state.sent = hash;
 		void this.connection.sendDiagnostics(
 			state.version !== undefined ? { uri: state.uri, version: state.version, diagnostics } : { uri: state.uri, diagnostics },
 		);
@@ -503,7 +513,7 @@ export class Workspace {
 		this.adjustTotals(state.counts, undefined);
 		void this.connection.sendDiagnostics({ uri: state.uri, diagnostics: [] });
 		for (const other of changed) {
-			this.publish(other);
+			this.publish(other, false);
 		}
 	}
 
@@ -552,4 +562,18 @@ function pathToUri(file: string): string {
 
 function isConfigUri(uri: string): boolean {
 	return uri.endsWith('/' + CONFIG_FILE_NAME);
+}
+
+/** A 53-bit fingerprint of a text (two multiplicative hash lanes): what was sent, without keeping it. */
+function hashText(text: string): number {
+	let h1 = 0xdeadbeef;
+	let h2 = 0x41c6ce57;
+	for (let i = 0; i < text.length; i++) {
+		const ch = text.charCodeAt(i);
+		h1 = Math.imul(h1 ^ ch, 2654435761);
+		h2 = Math.imul(h2 ^ ch, 1597334677);
+	}
+	h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+	h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+	return 4294967296 * (2097151 & h2) + (h1 >>> 0);
 }

@@ -14,6 +14,8 @@ export interface TestSession {
 	/** The latest diagnostics per URI, `entity` marks included. */
 	readonly all: Map<string, Diagnostic[]>;
 	readonly statuses: StatusParams[];
+	/** How many times diagnostics were published, per URI. */
+	readonly publishes: Map<string, number>;
 	/** Resolves with the diagnostics of `uri` once `predicate` holds for them, or rejects after `ms`. */
 	waitForDiagnostics(uri: string, predicate: (d: Diagnostic[]) => boolean, what: string, ms?: number): Promise<Diagnostic[]>;
 	/** Resolves when the server reports `idle` after the given number of statuses seen so far. */
@@ -36,10 +38,12 @@ export async function startSession(folder: string | undefined, settings: Record<
 	const diagnostics = new Map<string, Diagnostic[]>();
 	const all = new Map<string, Diagnostic[]>();
 	const statuses: StatusParams[] = [];
+	const publishes = new Map<string, number>();
 	const listeners = new Set<() => void>();
 	const notify = (): void => listeners.forEach((l) => l());
 	client.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
 		all.set(params.uri, params.diagnostics);
+		publishes.set(params.uri, (publishes.get(params.uri) ?? 0) + 1);
 		diagnostics.set(
 			params.uri,
 			params.diagnostics.filter((d) => d.code !== 'entity'),
@@ -101,6 +105,7 @@ export async function startSession(folder: string | undefined, settings: Record<
 		diagnostics,
 		all,
 		statuses,
+		publishes,
 		waitForDiagnostics: (uri, predicate, what, ms = 5000) =>
 			waitUntil(
 				() => {

@@ -117,6 +117,27 @@ void describe('language server', () => {
 		);
 	});
 
+	void it('republishes another article only when its findings change', async () => {
+		const a = lines('Flood hits Marrow', '', 'The flood killed 29 people.', '');
+		const b = lines('Flood hits Marrow', '', 'The flood killed 31 people.', '');
+		const { s, uri } = await session({ 'm/a.txt': a, 'm/b.txt': b });
+		const [ua, ub] = [uri('m/a.txt'), uri('m/b.txt')];
+		s.open(ua, a);
+		await s.waitForDiagnostics(ua, (d) => d.some((x) => x.code === 'figure-conflict'), 'the figure conflict in a');
+		const settle = () => s.client.sendRequest('textDocument/hover', { textDocument: { uri: ua }, position: { line: 0, character: 0 } });
+		await settle();
+		const before = s.publishes.get(ub) ?? 0;
+		// An edit that leaves b's findings as they were: b is not sent again.
+		s.change(ua, 2, `${a}\nIt is believed the gates jammed.\n`);
+		await s.waitForDiagnostics(ua, (d) => d.some((x) => x.code === 'vague-attribution'), 'a re-analysed');
+		await settle();
+		assert.equal(s.publishes.get(ub) ?? 0, before);
+		// An edit that resolves the conflict: b is sent again, without it.
+		s.change(ua, 3, a.replace('29', '31'));
+		await s.waitForDiagnostics(ub, (d) => !d.some((x) => x.code === 'figure-conflict'), "b's conflict to clear");
+		assert.equal(s.publishes.get(ub), before + 1);
+	});
+
 	void it('reports a broken crosscheck.yaml in the file itself and keeps analysing with defaults', async () => {
 		const { s, uri } = await session({ 'crosscheck.yaml': lines('rules:', '  vague-attribution: loud', ''), 'a.txt': ARTICLE });
 		const config = s.diagnostics.get(uri('crosscheck.yaml'))!;
