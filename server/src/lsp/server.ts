@@ -1,4 +1,5 @@
 import {
+	CodeActionKind,
 	DidChangeConfigurationNotification,
 	DidChangeWatchedFilesNotification,
 	TextDocumentSyncKind,
@@ -16,6 +17,7 @@ import { registerDocumentSync } from './features/documentSync';
 import { registerEntities, semanticTokensLegend } from './features/entities';
 import { registerHover } from './features/hover';
 import { registerFacts } from './features/facts';
+import { registerCodeActions } from './features/codeActions';
 import { Workspace } from './workspace';
 
 /**
@@ -50,10 +52,12 @@ export function startServer(connection: Connection, context: AnalysisContext = {
 		registerCommands(connection, workspace);
 		registerEntities(connection, documents, workspace);
 		registerFacts(connection, workspace);
+		registerCodeActions(connection);
 		return {
 			capabilities: {
 				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
 				hoverProvider: true,
+				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
 				definitionProvider: true,
 				referencesProvider: true,
 				workspaceSymbolProvider: true,

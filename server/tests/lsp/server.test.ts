@@ -5,6 +5,7 @@ import { after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Hover } from 'vscode-languageserver';
 import type { FactsResult } from '../../src/protocol';
+import { matchCase } from '../../src/lsp/features/codeActions';
 import { ARTICLE, lines, marked, tempCorpus } from '../helpers';
 import { messageOf, startSession, type TestSession } from './harness';
 
@@ -136,6 +137,62 @@ void describe('language server', () => {
 		s.change(ua, 3, a.replace('29', '31'));
 		await s.waitForDiagnostics(ub, (d) => !d.some((x) => x.code === 'figure-conflict'), "b's conflict to clear");
 		assert.equal(s.publishes.get(ub), before + 1);
+	});
+
+	void it('offers the majority spelling as a quick fix on a name variant, in the same case', async () => {
+		const text = (name: string) => lines(`Flood hits ${name}`, '', `The flood hit ${name} on Tuesday, officials in ${name} said.`, '');
+		const config = lines(
+			'entities:',
+			'  known:',
+			'    - name: Kestrava',
+			'      type: place',
+			'    - name: Kestrawa',
+			'      type: place',
+			'',
+		);
+		const { s, uri } = await session({
+			'crosscheck.yaml': config,
+			'm/a.txt': text('Kestrava'),
+			'm/b.txt': text('Kestrava'),
+			'm/c.txt': text('Kestrawa'),
+		});
+		const u = uri('m/c.txt');
+		s.open(u, text('Kestrawa'));
+		const [variant] = (await s.waitForDiagnostics(u, (d) => d.some((x) => x.code === 'name-variant'), 'the name variant')).filter(
+			(d) => d.code === 'name-variant',
+		);
+		const actions = (await s.client.sendRequest('textDocument/codeAction', {
+			textDocument: { uri: u },
+			range: variant!.range,
+			context: { diagnostics: [variant] },
+		})) as {
+			title: string;
+			kind: string;
+			isPreferred: boolean;
+			edit: { changes: Record<string, { range: unknown; newText: string }[]> };
+		}[];
+		assert.deepEqual(
+			actions.map((a) => [a.title, a.kind, a.isPreferred, a.edit.changes[u]]),
+			[
+				[
+					'Replace "Kestrawa" with "Kestrava" (the spelling most articles use)',
+					'quickfix',
+					true,
+					[{ range: variant!.range, newText: 'Kestrava' }],
+				],
+			],
+		);
+		// Nothing is offered for other findings.
+		assert.deepEqual(
+			await s.client.sendRequest('textDocument/codeAction', {
+				textDocument: { uri: u },
+				range: variant!.range,
+				context: { diagnostics: [{ ...variant, code: 'vague-attribution' }] },
+			}),
+			[],
+		);
+		assert.equal(matchCase('KESTRAWA', 'Kestrava'), 'KESTRAVA');
+		assert.equal(matchCase('Kestrawa', 'Kestrava'), 'Kestrava');
 	});
 
 	void it('reports a broken crosscheck.yaml in the file itself and keeps analysing with defaults', async () => {
