@@ -707,12 +707,7 @@ async function measureFigureEdits(connection, inbox, corpus, publishedSoFar) {
  */
 function pickFigure(dir) {
 	const core = require('../server/out/src/core/index.js');
-	const replicas = fs
-		.readdirSync(dir, { withFileTypes: true })
-		.filter((entry) => entry.isDirectory())
-		.map((entry) => entry.name)
-		.sort();
-	const first = path.join(dir, replicas[0]);
+	const first = firstReplica(dir);
 	for (const cluster of fs.readdirSync(first).sort()) {
 		const corpus = new core.Corpus(core.resolveOptions({ recogniseEntities: false }));
 		const files = fs.readdirSync(path.join(first, cluster)).sort();
@@ -738,14 +733,19 @@ function pickFigure(dir) {
 	return undefined;
 }
 
-/** A typical article: the one of median size in the first replica, so the choice is stable across runs. */
-function pickArticle(dir) {
+/** The first replica folder of a built corpus (`rNNNN/`, in name order). */
+function firstReplica(dir) {
 	const replicas = fs
 		.readdirSync(dir, { withFileTypes: true })
 		.filter((entry) => entry.isDirectory())
 		.map((entry) => entry.name)
 		.sort();
-	const first = path.join(dir, replicas[0]);
+	return path.join(dir, replicas[0]);
+}
+
+/** A typical article: the one of median size in the first replica, so the choice is stable across runs. */
+function pickArticle(dir) {
+	const first = firstReplica(dir);
 	const files = [];
 	for (const cluster of fs.readdirSync(first).sort()) {
 		for (const doc of fs.readdirSync(path.join(first, cluster)).sort()) {

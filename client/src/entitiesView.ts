@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { RefreshingView } from './refreshingView';
 import { ENTITY_TYPE_LABELS, EntitiesRequest, type EntitiesResult, type EntityItem } from '../../server/src/protocol';
 
 type Node = { kind: 'type'; type: EntityItem['type']; items: EntityItem[] } | { kind: 'entity'; item: EntityItem };
@@ -14,21 +15,9 @@ const TYPE_ICON: Readonly<Record<EntityItem['type'], string>> = {
 };
 
 /** The Entities view: the corpus's named entities by type, most mentioned first; a click opens the first mention. */
-export class EntitiesView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
-	private readonly changed = new vscode.EventEmitter<void>();
-	readonly onDidChangeTreeData = this.changed.event;
-	private timer: NodeJS.Timeout | undefined;
-
-	constructor(private readonly client: LanguageClient) {}
-
-	/** Asks for a refresh soon, coalescing the bursts of status updates a scan sends. */
-	refreshSoon(): void {
-		clearTimeout(this.timer);
-		this.timer = setTimeout(() => this.changed.fire(), 500);
-	}
-
-	refresh(): void {
-		this.changed.fire();
+export class EntitiesView extends RefreshingView<Node> {
+	constructor(private readonly client: LanguageClient) {
+		super();
 	}
 
 	async getChildren(node?: Node): Promise<Node[]> {
@@ -85,10 +74,5 @@ export class EntitiesView implements vscode.TreeDataProvider<Node>, vscode.Dispo
 			vscode.Uri.parse(uri),
 			new vscode.Position(range.start.line, range.start.character),
 		);
-	}
-
-	dispose(): void {
-		clearTimeout(this.timer);
-		this.changed.dispose();
 	}
 }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { RefreshingView } from './refreshingView';
 import { FactsRequest, type FactGroupItem, type FactMentionItem, type FactsResult } from '../../server/src/protocol';
 
 type Node = { kind: 'group'; group: FactGroupItem } | { kind: 'mention'; group: FactGroupItem; mention: FactMentionItem };
@@ -14,21 +15,9 @@ const RELATION: Readonly<Record<FactGroupItem['relation'], { label: string; icon
  * The Inconsistencies view: each quantity that several articles of a cluster report (the dead of the
  * flood, the arrested after the coup), conflicts first, with every article's figure; a click opens the passage.
  */
-export class InconsistenciesView implements vscode.TreeDataProvider<Node>, vscode.Disposable {
-	private readonly changed = new vscode.EventEmitter<void>();
-	readonly onDidChangeTreeData = this.changed.event;
-	private timer: NodeJS.Timeout | undefined;
-
-	constructor(private readonly client: LanguageClient) {}
-
-	/** Asks for a refresh soon, coalescing the bursts of status updates a scan sends. */
-	refreshSoon(): void {
-		clearTimeout(this.timer);
-		this.timer = setTimeout(() => this.changed.fire(), 500);
-	}
-
-	refresh(): void {
-		this.changed.fire();
+export class InconsistenciesView extends RefreshingView<Node> {
+	constructor(private readonly client: LanguageClient) {
+		super();
 	}
 
 	async getChildren(node?: Node): Promise<Node[]> {
@@ -73,10 +62,5 @@ export class InconsistenciesView implements vscode.TreeDataProvider<Node>, vscod
 			arguments: [vscode.Uri.parse(mention.uri), { selection: new vscode.Range(start.line, start.character, end.line, end.character) }],
 		};
 		return item;
-	}
-
-	dispose(): void {
-		clearTimeout(this.timer);
-		this.changed.dispose();
 	}
 }

@@ -1,5 +1,5 @@
 import type { DocumentLinker } from '../entities/describeEntity';
-import type { Fact } from '../figures/facts';
+import { factKey, type Fact } from '../figures/facts';
 import { formatInterval, type Interval } from '../figures/intervals';
 import { relation } from '../rules/figure-conflict';
 import type { Corpus } from './corpus';
@@ -76,7 +76,8 @@ export function factRows(corpus: Corpus, id: string, fact: Fact): FactRow[] {
 	return rows.sort(byPublication);
 }
 
-function byPublication(a: FactRow, b: FactRow): number {
+/** Orders rows by publication time (undated last), then article name, then position. */
+function byPublication(a: { name: string; published?: string; fact: Fact }, b: { name: string; published?: string; fact: Fact }): number {
 	const pa = a.published ?? '\uffff';
 	const pb = b.published ?? '\uffff';
 	if (pa !== pb) {
@@ -135,7 +136,7 @@ export function describeFact(corpus: Corpus, id: string, fact: Fact, linker: Doc
 
 /** The comparison group a fact is listed under: its own key when anchored, else the article's event's. */
 export function groupKey(fact: Fact): string {
-	return fact.anchored ? `${fact.event}|${fact.quantityKey}` : `*|${fact.quantityKey}`;
+	return fact.anchored ? factKey(fact) : `*|${fact.quantityKey}`;
 }
 
 /**
@@ -164,9 +165,9 @@ export function factGroups(corpus: Corpus, minArticles = 2): FactGroup[] {
 			continue;
 		}
 		const ordered = bucket.facts
-			.map((f) => ({ f, ...corpus.articleName(f.docId) }))
-			.sort((a, b) => byPublication({ ...a.f, ...a, relation: 'self' }, { ...b.f, ...b, relation: 'self' }))
-			.map(({ f }) => f);
+			.map((f) => ({ ...f, ...corpus.articleName(f.docId) }))
+			.sort(byPublication)
+			.map(({ docId, cluster, fact }) => ({ docId, cluster, fact }));
 		const first = ordered[0]!.fact;
 		const label = `${describeQuantity(first)} — ${bucket.key.startsWith('*|') ? "the cluster's event" : describeEvent(first)}`;
 		groups.push({
