@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { StatusNotification, type StatusParams } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { registerReview } from './review';
 import { EntitiesView } from './entitiesView';
 import { InconsistenciesView } from './inconsistenciesView';
 import { StatusBar } from './statusBar';
@@ -44,6 +45,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Crossc
 	let last: StatusParams | undefined;
 	context.subscriptions.push(statusBar, emitter, output);
 	registerCommands(context, client, output);
+	registerReview(context, client);
 
 	const entities = new EntitiesView(client);
 	const inconsistencies = new InconsistenciesView(client);

@@ -6,7 +6,9 @@
 // tests. Every *.test.js file in this folder and below is loaded, in name order.
 //
 // Environment:
-//   CROSSCHECK_E2E_GREP  run only the tests whose full title matches this regular expression.
+//   CROSSCHECK_E2E_GREP   run only the tests whose full title matches this regular expression.
+//   CROSSCHECK_E2E_PHASE  `reload`: run only the suites titled "[after reload]" (the driver's second launch
+//                         of VS Code on the same workspace); otherwise every other suite.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
@@ -21,6 +23,9 @@ export const RESULT_PREFIX = '[e2e-result]';
  * the lines that start with this tag, without it.
  */
 export const OUTPUT_TAG = '[e2e-out] ';
+
+/** Suites that check what survives a reload of the window; they run in the driver's second launch only. */
+const AFTER_RELOAD = /\[after reload\]/;
 
 export interface E2eResult {
 	passed: number;
@@ -40,7 +45,13 @@ export async function run(): Promise<void> {
 		reporter: 'spec',
 	});
 	const grep = process.env.CROSSCHECK_E2E_GREP;
-	if (grep) mocha.grep(new RegExp(grep));
+	if (process.env.CROSSCHECK_E2E_PHASE === 'reload') {
+		mocha.grep(AFTER_RELOAD);
+	} else if (grep) {
+		mocha.grep(new RegExp(grep));
+	} else {
+		mocha.grep(AFTER_RELOAD).invert();
+	}
 
 	const files = findTestFiles(__dirname);
 	if (files.length === 0) {

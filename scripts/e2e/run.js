@@ -87,6 +87,38 @@ async function main() {
 		if (name.endsWith('.png')) fs.rmSync(path.join(screenshotDir, name), { force: true });
 	}
 
+	const launches = [{ phase: 'first' }];
+	// The second launch reopens the same workspace with the same user data: a reload of the window.
+	// With CROSSCHECK_E2E_GREP only the chosen tests run, in one launch.
+	if (!process.env.CROSSCHECK_E2E_GREP) launches.push({ phase: 'reload' });
+	const totals = { passed: 0, failed: 0, pending: 0 };
+	const started = Date.now();
+	let exitCode = 0;
+	for (const { phase } of launches) {
+		const { result, code } = await launch(phase, { workspace, userDataDir, extensionsDir });
+		if (!result) {
+			console.log(`e2e: the ${phase} launch reported no result (exit code ${code})`);
+			exitCode = code || 1;
+			break;
+		}
+		totals.passed += Number(result.passed) || 0;
+		totals.failed += Number(result.failed) || 0;
+		totals.pending += Number(result.pending) || 0;
+		if (code !== 0 || result.failed > 0) {
+			exitCode = code || 1;
+			break;
+		}
+	}
+	const seconds = ((Date.now() - started) / 1000).toFixed(1);
+	const { passed, failed, pending } = totals;
+	console.log(
+		`e2e: ${passed} passed, ${failed} failed${pending ? `, ${pending} pending` : ''} (${launches.length} launches, ${seconds} s)`,
+	);
+	process.exit(exitCode !== 0 ? exitCode : failed > 0 ? 1 : 0);
+}
+
+/** Runs the suite in one launch of VS Code and returns the counts it printed and the exit code. */
+async function launch(phase, { workspace, userDataDir, extensionsDir }) {
 	let result;
 	const stopWatching = watchStdout((line) => {
 		const match = RESULT_LINE.exec(line);
@@ -94,12 +126,10 @@ async function main() {
 			try {
 				result = JSON.parse(match[1]);
 			} catch {
-				// A garbled line leaves the result missing, which is reported as a failure below.
+				// A garbled line is treated as no result.
 			}
 		}
 	});
-
-	const started = Date.now();
 	let code;
 	try {
 		code = await runTests({
@@ -107,26 +137,15 @@ async function main() {
 			extensionDevelopmentPath: extensionPath,
 			extensionTestsPath: testsPath,
 			launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${userDataDir}`, `--extensions-dir=${extensionsDir}`],
-			extensionTestsEnv: { CROSSCHECK_E2E_SCREENSHOTS: screenshotDir },
+			extensionTestsEnv: { CROSSCHECK_E2E_SCREENSHOTS: screenshotDir, CROSSCHECK_E2E_PHASE: phase },
 		});
 	} catch (error) {
-		// runTests() rejects with TestRunFailedError for a non-zero exit code.
 		code = typeof error.code === 'number' ? error.code : 1;
 		if (typeof error.code !== 'number') console.error(`e2e: ${error.message}`);
 	} finally {
 		stopWatching();
 	}
-	const seconds = ((Date.now() - started) / 1000).toFixed(1);
-
-	if (!result) {
-		console.log(`e2e: 0 passed, 0 failed (the suite reported no result; exit code ${code}, ${seconds} s)`);
-		process.exit(code || 1);
-	}
-	const passed = Number(result.passed) || 0;
-	const failed = Number(result.failed) || 0;
-	const pending = Number(result.pending) || 0;
-	console.log(`e2e: ${passed} passed, ${failed} failed${pending ? `, ${pending} pending` : ''} (${seconds} s)`);
-	process.exit(failed > 0 || code !== 0 ? code || 1 : 0);
+	return { result, code };
 }
 
 main().catch((error) => fail(error.stack || String(error)));

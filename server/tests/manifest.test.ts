@@ -20,7 +20,7 @@ void describe('package.json manifest', () => {
 		const flatten = (value: Record<string, unknown>, prefix: string): Record<string, unknown> =>
 			Object.fromEntries(
 				Object.entries(value).flatMap(([k, v]) =>
-					typeof v === 'object' && v !== null && !Array.isArray(v) && k === 'trace'
+					typeof v === 'object' && v !== null && !Array.isArray(v) && (k === 'trace' || k === 'review')
 						? Object.entries(flatten(v as Record<string, unknown>, `${prefix}${k}.`))
 						: [[`${prefix}${k}`, v]],
 				),
@@ -57,6 +57,7 @@ void describe('package.json manifest', () => {
 			'crosscheck.reanalyse',
 			'crosscheck.refreshEntities',
 			'crosscheck.refreshInconsistencies',
+			'crosscheck.reviewFinding',
 			'crosscheck.showOutput',
 		]);
 		assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);

@@ -51,3 +51,30 @@ export type { DocumentStructure, Line, LineKind, Sentence } from './text/structu
 export type { BoilerplateReason } from './text/boilerplate';
 export { tokenize, type Token } from './text/tokens';
 export { SEVERITIES, severityRank, type CancellationLike, type Finding, type RelatedLocation, type Severity, type Span } from './types';
+export { CONTEXT_LENGTH, makeAnchor, resolveAnchor, type TextAnchor } from './review/anchor';
+export {
+	articleOfReviewFile,
+	parseReviewFile,
+	removeEntries,
+	REVIEW_FOLDER,
+	REVIEW_STATUSES,
+	reviewFilePath,
+	reviewFileSchema,
+	upsertAnnotation,
+	upsertDecision,
+	type Annotation,
+	type Decision,
+	type ReviewFile,
+	type ReviewFileProblem,
+	type ReviewStatus,
+} from './review/reviewFile';
+export {
+	annotationIsAt,
+	applyReview,
+	decisionIsFor,
+	type AppliedReview,
+	type FindingReview,
+	type Orphan,
+	type PlacedAnnotation,
+	type ReviewedFinding,
+} from './review/applyReview';

@@ -6,11 +6,12 @@ import {
 	type Hover,
 	type Range,
 } from 'vscode-languageserver';
-import type { Finding, Severity, Span } from '../core';
+import type { Finding, FindingReview, Severity, Span } from '../core';
 
 /** Offsets to positions: a document's LineIndex, or an open TextDocument (same interface). */
 export interface PositionSource {
 	positionAt(offset: number): { line: number; character: number };
+	offsetAt(position: { line: number; character: number }): number;
 }
 
 const SEVERITY: Readonly<Record<Severity, DiagnosticSeverity>> = {
@@ -31,7 +32,7 @@ export function toRange(lines: PositionSource, start: number, end: number): Rang
  * `locate` finds the URI and positions of related locations in other documents.
  */
 export function toDiagnostic(
-	finding: Finding,
+	finding: Finding & { readonly review?: FindingReview },
 	lines: PositionSource,
 	locate: (docId: string | undefined) => { uri: string; lines: PositionSource } | undefined,
 ): Diagnostic {
@@ -47,13 +48,24 @@ export function toDiagnostic(
 		severity: SEVERITY[finding.severity],
 		code: finding.ruleId,
 		source: 'crosscheck',
-		message: finding.message,
-		data: { ruleId: finding.ruleId, ...finding.data },
+		message: finding.review ? reviewedMessage(finding.message, finding.review) : finding.message,
+		data: { ruleId: finding.ruleId, ...finding.data, ...(finding.review ? { review: finding.review } : {}) },
 	};
 	if (related.length > 0) {
 		diagnostic.relatedInformation = related;
 	}
 	return diagnostic;
+}
+
+/** A finding's message with the reviewer's decision and note, as the Problems view shows it. */
+export function reviewedMessage(message: string, review: FindingReview): string {
+	const status =
+		review.status === 'confirmed'
+			? 'Confirmed: '
+			: review.status === 'dismissed'
+				? `Dismissed${review.reason ? ` (${review.reason})` : ''}: `
+				: '';
+	return `${status}${message}${review.note ? `\nNote: ${review.note}` : ''}`;
 }
 
 /** Builds an LSP hover from Markdown and the span it applies to. */

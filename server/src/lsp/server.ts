@@ -18,6 +18,7 @@ import { registerEntities, semanticTokensLegend } from './features/entities';
 import { registerHover } from './features/hover';
 import { registerFacts } from './features/facts';
 import { registerCodeActions } from './features/codeActions';
+import { registerReview } from './features/review';
 import { Workspace } from './workspace';
 
 /**
@@ -53,6 +54,7 @@ export function startServer(connection: Connection, context: AnalysisContext = {
 		registerEntities(connection, documents, workspace);
 		registerFacts(connection, workspace);
 		registerCodeActions(connection);
+		registerReview(connection, workspace);
 		return {
 			capabilities: {
 				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

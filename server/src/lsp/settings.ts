@@ -12,6 +12,12 @@ export interface Settings {
 	readonly exclude: readonly string[] | null;
 	readonly maxFileSize: string | number | null;
 	readonly trace: { readonly server: 'off' | 'messages' | 'verbose' };
+	readonly review: {
+		/** Keep dismissed findings visible, as hints, instead of hiding them. */
+		readonly showDismissed: boolean;
+		/** The reviewer's name, written as `by` with each decision and annotation; empty for none. */
+		readonly author: string;
+	};
 }
 
 /** The values used when the client cannot answer `workspace/configuration`. */
@@ -22,12 +28,14 @@ export const defaultSettings: Settings = {
 	exclude: null,
 	maxFileSize: null,
 	trace: { server: 'off' },
+	review: { showDismissed: false, author: '' },
 };
 
 /** Reads untrusted settings JSON into {@link Settings}, ignoring values of the wrong type. */
 export function readSettings(value: unknown): Settings {
 	const v = (typeof value === 'object' && value !== null ? value : {}) as Record<string, unknown>;
 	const strings = (x: unknown): readonly string[] | null => (Array.isArray(x) && x.every((s) => typeof s === 'string') ? x : null);
+	const review = (typeof v.review === 'object' && v.review !== null ? v.review : {}) as Record<string, unknown>;
 	const rules: Record<string, RuleLevel> = {};
 	if (typeof v.rules === 'object' && v.rules !== null) {
 		for (const [id, level] of Object.entries(v.rules)) {
@@ -43,6 +51,10 @@ export function readSettings(value: unknown): Settings {
 		exclude: strings(v.exclude),
 		maxFileSize: typeof v.maxFileSize === 'string' || typeof v.maxFileSize === 'number' ? v.maxFileSize : null,
 		trace: defaultSettings.trace,
+		review: {
+			showDismissed: typeof review.showDismissed === 'boolean' ? review.showDismissed : false,
+			author: typeof review.author === 'string' ? review.author.trim() : '',
+		},
 	};
 }
 

@@ -1,11 +1,18 @@
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Connection, FileEvent, WorkDoneProgressServerReporter } from 'vscode-languageserver';
+import type { Connection, Diagnostic, FileEvent, WorkDoneProgressServerReporter } from 'vscode-languageserver';
 import { FileChangeType } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+	articleOfReviewFile,
 	CONFIG_FILE_NAME,
 	Corpus,
+	decisionIsFor,
+	makeAnchor,
+	removeEntries,
+	reviewFilePath,
+	upsertDecision,
+	type Decision,
 	LineIndex,
 	parseConfig,
 	resolveOptions,
@@ -17,12 +24,15 @@ import {
 	type CorpusDocument,
 	type Finding,
 	type Options,
+	type Orphan,
 } from '../core';
 import { loadConfig, type LoadedConfig } from '../node/config';
 import { createFileFilter, findArticles, toRelative, type FileFilter } from '../node/files';
 import { readArticle, readArticleSync, tooLargeFinding } from '../node/readArticle';
-import { StatusNotification, type StatusParams } from '../protocol';
+import { editReview, ReviewWriteError, type LoadedReview } from '../node/reviewStore';
+import { StatusNotification, type ReviewParams, type ReviewResult, type StatusParams } from '../protocol';
 import { toDiagnostic, type PositionSource } from './convert';
+import { Reviews } from './reviews';
 import { readSettings, toCoreOptions, defaultSettings, type Settings } from './settings';
 
 /** One corpus: a workspace folder (or, with `path` undefined, the files outside every folder). */
@@ -34,6 +44,8 @@ interface Root {
 	options: Options;
 	filter: FileFilter;
 	corpus: Corpus;
+	/** The review files of the root's articles. */
+	readonly reviews: Reviews;
 }
 
 /** What the server keeps per analysed document besides the corpus entry. */
@@ -48,6 +60,8 @@ interface DocState {
 	counts: readonly number[];
 	/** A hash of the diagnostics last sent, so another document's edit republishes only what changed. */
 	sent?: number;
+	/** A hash of the diagnostics last sent for the article's review file, if any were. */
+	reviewSent?: number;
 }
 
 /** How long edits to one document are coalesced before it is re-analysed. */
@@ -260,6 +274,12 @@ export class Workspace {
 				reindex = true;
 				continue;
 			}
+			const reviewed = this.reviewedArticle(file);
+			if (reviewed) {
+				await reviewed.root.reviews.reload(reviewed.article);
+				this.publishReviewed(reviewed.root, reviewed.article);
+				continue;
+			}
 			if (this.open.has(file)) {
 				// The editor's buffer is the truth for an open document.
 				continue;
@@ -329,6 +349,7 @@ export class Workspace {
 			options,
 			filter: createFileFilter(options),
 			corpus: new Corpus(options),
+			reviews: new Reviews(rootPath, (message) => this.connection.console.warn(message)),
 		};
 	}
 
@@ -368,6 +389,7 @@ export class Workspace {
 		root.options = resolveOptions(root.config?.parsed.options, toCoreOptions(root.settings));
 		root.filter = createFileFilter(root.options);
 		root.corpus = new Corpus(root.options, root.config?.parsed.documents, this.context);
+		root.reviews.loadAll();
 	}
 
 	private publishConfigDiagnostics(uri: string, text: string, doc?: TextDocument, known?: readonly ConfigProblem[]): void {
@@ -479,7 +501,13 @@ export class Workspace {
 		if (!state) {
 			return;
 		}
-		const findings = [...state.inputFindings, ...state.root.corpus.findings(id)];
+		const doc = state.root.corpus.get(id);
+		const applied = state.root.reviews.apply(doc?.path, doc?.text ?? '', [...state.inputFindings, ...state.root.corpus.findings(id)]);
+		const showDismissed = state.root.settings.review.showDismissed;
+		const findings = applied.findings.flatMap((f) =>
+			f.review?.status !== 'dismissed' ? [f] : showDismissed ? [{ ...f, severity: 'hint' as const }] : [],
+		);
+		this.publishReviewFile(state, doc?.path, applied.orphans);
 		const counts = [0, 0, 0, 0];
 		for (const f of findings) {
 			counts[severityRank(f.severity)]!++;
@@ -501,6 +529,100 @@ export class Workspace {
 		void this.connection.sendDiagnostics(
 			state.version !== undefined ? { uri: state.uri, version: state.version, diagnostics } : { uri: state.uri, diagnostics },
 		);
+	}
+
+	/**
+	 * Publishes the problems of an article's review file and its orphaned entries (text no longer in the
+	 * article) as diagnostics on the review file, sent only when they change.
+	 */
+	private publishReviewFile(state: DocState, article: string | undefined, orphans: readonly Orphan[]): void {
+		const loaded = state.root.reviews.get(article);
+		if (!loaded && state.reviewSent === undefined) {
+			return;
+		}
+		const file =
+			loaded?.file ??
+			(article !== undefined && state.root.path !== undefined ? path.join(state.root.path, reviewFilePath(article)) : undefined);
+		if (file === undefined) {
+			return;
+		}
+		const lines = new LineIndex(loaded?.text ?? '');
+		const diagnostics = loaded ? reviewFileDiagnostics(loaded, orphans, article!, lines) : [];
+		const hash = hashText(JSON.stringify(diagnostics));
+		if (state.reviewSent === hash) {
+			return;
+		}
+		state.reviewSent = hash;
+		void this.connection.sendDiagnostics({ uri: pathToUri(file), diagnostics });
+	}
+
+	/** Republishes an article after its review file changed, or reports the file's own problems if the article is unknown. */
+	private publishReviewed(root: Root, article: string): void {
+		const id = path.join(root.path!, ...article.split('/'));
+		if (this.states.has(id)) {
+			this.publish(id);
+			return;
+		}
+		const loaded = root.reviews.get(article);
+		const file = loaded?.file ?? path.join(root.path!, ...reviewFilePath(article).split('/'));
+		const diagnostics = loaded ? reviewFileDiagnostics(loaded, [], article, new LineIndex(loaded.text)) : [];
+		void this.connection.sendDiagnostics({ uri: pathToUri(file), diagnostics });
+	}
+
+	/** The workspace folder and article of a review file, if `file` is one. */
+	private reviewedArticle(file: string): { root: Root; article: string } | undefined {
+		const root = this.rootFor(file);
+		const article = root?.path !== undefined ? articleOfReviewFile(toRelative(root.path, file)) : undefined;
+		return root && article !== undefined ? { root, article } : undefined;
+	}
+
+	/**
+	 * Records a reviewer's decision on a finding in the article's review file, then republishes the
+	 * article. Rejects with a message for the user when the finding or the file cannot be found or written.
+	 */
+	async review(params: ReviewParams): Promise<ReviewResult> {
+		const found = this.lookup(params.uri);
+		const state = this.states.get(docIdOf(params.uri));
+		if (!found || !state) {
+			throw new ReviewWriteError('This document is not a Crosscheck article.');
+		}
+		const { doc, lines } = found;
+		const rootPath = state.root.path;
+		if (rootPath === undefined || doc.path === undefined) {
+			throw new ReviewWriteError('Only articles inside a workspace folder can be reviewed: their review is saved next to them.');
+		}
+		const span = { start: lines.offsetAt(params.range.start), end: lines.offsetAt(params.range.end) };
+		const article = doc.path;
+		const text = doc.text;
+		const isThis = (d: Decision): boolean => decisionIsFor(text, d, params.ruleId, span);
+		const current = state.root.reviews.get(article)?.review.decisions.find(isThis);
+		let edit: (yaml: string) => string | undefined;
+		if (params.action === 'reopen') {
+			edit = (yaml) => removeEntries(yaml, 'findings', (e) => 'rule' in e && isThis(e));
+		} else {
+			if (params.action === 'dismiss' && !params.reason?.trim()) {
+				throw new ReviewWriteError('A dismissal needs a reason.');
+			}
+			const status = params.action === 'confirm' ? 'confirmed' : params.action === 'dismiss' ? 'dismissed' : (current?.status ?? 'open');
+			const note = params.note?.trim() || current?.note;
+			const reason = status === 'dismissed' ? params.reason?.trim() || current?.reason : undefined;
+			const author = state.root.settings.review.author;
+			const decision: Decision = {
+				rule: params.ruleId,
+				status,
+				...(reason ? { reason } : {}),
+				...(note ? { note } : {}),
+				anchor: makeAnchor(text, span),
+				...(author ? { by: author } : {}),
+				date: new Date().toISOString().slice(0, 10),
+			};
+			edit = (yaml) => upsertDecision(yaml, article, decision, isThis);
+		}
+		const written: LoadedReview = await editReview(rootPath, article, edit);
+		state.root.reviews.set(article, written);
+		this.publish(found.id);
+		this.sendStatus(false);
+		return { file: reviewFilePath(article) };
 	}
 
 	private forget(id: string): void {
@@ -558,6 +680,23 @@ function uriToPath(uri: string): string | undefined {
 
 function pathToUri(file: string): string {
 	return pathToFileURL(file).href;
+}
+
+/** The diagnostics of a review file: its own problems, then one warning per orphaned entry. */
+function reviewFileDiagnostics(loaded: LoadedReview, orphans: readonly Orphan[], article: string, lines: LineIndex): Diagnostic[] {
+	const { review } = loaded;
+	const findings: Finding[] = review.problems.map((p) => ({ ruleId: 'invalid-review-file', severity: 'error', ...p }));
+	for (const orphan of orphans) {
+		const span = (orphan.kind === 'decision' ? review.decisionSpans : review.annotationSpans)[orphan.index] ?? { start: 0, end: 0 };
+		const what = orphan.kind === 'decision' ? `The decision on ${(orphan.entry as Decision).rule}` : 'The annotation';
+		findings.push({
+			ruleId: 'orphaned-annotation',
+			severity: 'warning',
+			...span,
+			message: `${what} on "${orphan.entry.anchor.exact}" is orphaned: that text is no longer in ${article}. Fix its text or remove it.`,
+		});
+	}
+	return findings.map((f) => toDiagnostic(f, lines, () => undefined));
 }
 
 function isConfigUri(uri: string): boolean {

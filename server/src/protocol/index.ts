@@ -90,3 +90,26 @@ export interface FactsResult {
 
 /** Sent from the client to the server: list the corpus's fact groups. */
 export const FactsRequest = { method: 'crosscheck/facts' } as const;
+
+/** What a reviewer does to a finding: decide it, annotate it, or take a decision back. */
+export type ReviewAction = 'confirm' | 'dismiss' | 'note' | 'reopen';
+
+/** Sent from the client to the server: record a decision on a finding in the article's review file. */
+export interface ReviewParams {
+	readonly uri: string;
+	/** The finding's rule id and range, as its diagnostic gives them. */
+	readonly ruleId: string;
+	readonly range: { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+	readonly action: ReviewAction;
+	/** Why a finding is dismissed: required for `dismiss`. */
+	readonly reason?: string;
+	/** A note to keep with the finding (`note`, or along with a decision). */
+	readonly note?: string;
+}
+
+/** The review file written, relative to the workspace folder. */
+export interface ReviewResult {
+	readonly file: string;
+}
+
+export const ReviewRequest = { method: 'crosscheck/review' } as const;

@@ -1,4 +1,11 @@
-import { CodeActionKind, TextEdit, type CodeAction, type Connection } from 'vscode-languageserver';
+import { CodeActionKind, TextEdit, type CodeAction, type Connection, type Diagnostic } from 'vscode-languageserver';
+import type { ReviewAction, ReviewParams } from '../../protocol';
+
+/** The client command that asks for a reason or note where needed and sends `crosscheck/review`. */
+export const REVIEW_COMMAND = 'crosscheck.reviewFinding';
+
+/** Diagnostics that are about files, not findings a reviewer decides on. */
+const NOT_REVIEWABLE = new Set(['invalid-config', 'invalid-review-file', 'orphaned-annotation']);
 
 /** A spelling written the way another is: all capitals stays all capitals ("KESTRAWA" → "KESTRAVA"). */
 export function matchCase(written: string, replacement: string): string {
@@ -9,14 +16,19 @@ export function matchCase(written: string, replacement: string): string {
 }
 
 /**
- * Quick fixes: on a `name-variant` finding, replace the spelling with the one most articles of the cluster
- * use. Built from the diagnostic's own data, so it needs no state and always matches what was reported.
+ * Code actions on Crosscheck's findings: on a `name-variant` finding, replace the spelling with the one most
+ * articles of the cluster use; on every finding, the review actions (confirm, dismiss, note, reopen). Built
+ * from the diagnostic's own data, so they need no state and always match what was reported.
  */
 export function registerCodeActions(connection: Connection): void {
 	connection.onCodeAction((params): CodeAction[] => {
 		const actions: CodeAction[] = [];
 		for (const diagnostic of params.context.diagnostics) {
-			if (diagnostic.source !== 'crosscheck' || diagnostic.code !== 'name-variant') {
+			if (diagnostic.source !== 'crosscheck' || typeof diagnostic.code !== 'string' || NOT_REVIEWABLE.has(diagnostic.code)) {
+				continue;
+			}
+			actions.push(...reviewActions(params.textDocument.uri, diagnostic, diagnostic.code));
+			if (diagnostic.code !== 'name-variant') {
 				continue;
 			}
 			const data = diagnostic.data as { spelling?: unknown; majority?: unknown } | undefined;
@@ -32,6 +44,33 @@ export function registerCodeActions(connection: Connection): void {
 				edit: { changes: { [params.textDocument.uri]: [TextEdit.replace(diagnostic.range, replacement)] } },
 			});
 		}
-		return actions;
+		// The quick fix first, then the review actions.
+		return actions.sort((a, b) => Number(b.isPreferred === true) - Number(a.isPreferred === true));
 	});
+}
+
+/** The review actions a finding offers, given the decision it already has. */
+function reviewActions(uri: string, diagnostic: Diagnostic, ruleId: string): CodeAction[] {
+	const status = (diagnostic.data as { review?: { status?: unknown } } | undefined)?.review?.status;
+	const action = (title: string, kind: ReviewAction): CodeAction => {
+		const args: ReviewParams = { uri, ruleId, range: diagnostic.range, action: kind };
+		return {
+			title,
+			kind: CodeActionKind.QuickFix,
+			diagnostics: [diagnostic],
+			command: { title, command: REVIEW_COMMAND, arguments: [args] },
+		};
+	};
+	const actions: CodeAction[] = [];
+	if (status !== 'confirmed') {
+		actions.push(action(`Confirm this ${ruleId} finding`, 'confirm'));
+	}
+	if (status !== 'dismissed') {
+		actions.push(action(`Dismiss this ${ruleId} finding…`, 'dismiss'));
+	}
+	actions.push(action('Add a review note…', 'note'));
+	if (status !== undefined) {
+		actions.push(action('Reopen: remove the review decision', 'reopen'));
+	}
+	return actions;
 }

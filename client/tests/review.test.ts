@@ -1,0 +1,88 @@
+// Review decisions in a real VS Code: a finding dismissed with a reason leaves the Problems view, its
+// decision is saved in the corpus, and it is still applied after the window is reloaded. The reload is
+// a second launch of VS Code on the same workspace and user data (scripts/e2e/run.js runs the suites
+// titled "[after reload]" then, and only then).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import type { CrosscheckApi } from '../src/extension';
+import { waitFor } from './helpers';
+
+const EXTENSION_ID = 'crosscheck.crosscheck';
+const ARTICLE = 'kestrava-courier.txt';
+const REVIEW_FILE = ['.crosscheck', 'annotations', 'kestrava-courier.txt.yaml'];
+/** What the first launch dismissed, for the second launch to check. */
+const STATE_FILE = '.e2e-review-state.json';
+
+interface Dismissed {
+	readonly text: string;
+	readonly line: number;
+	readonly remaining: number;
+}
+
+function folder(): vscode.Uri {
+	const first = vscode.workspace.workspaceFolders?.[0];
+	assert.ok(first, 'the demo corpus is open as a workspace folder');
+	return first.uri;
+}
+
+function vagueFindings(uri: vscode.Uri): vscode.Diagnostic[] {
+	return vscode.languages
+		.getDiagnostics(uri)
+		.filter((d) => d.source === 'crosscheck' && (typeof d.code === 'object' ? d.code.value : d.code) === 'vague-attribution');
+}
+
+async function activated(): Promise<CrosscheckApi> {
+	const api = await vscode.extensions.getExtension<CrosscheckApi>(EXTENSION_ID)!.activate();
+	await waitFor(() => api.status()?.state === 'idle' && api.status()!.documents >= 5, 'the scan of the corpus', 20_000, [
+		api.onDidChangeStatus,
+	]);
+	return api;
+}
+
+suite('Review in VS Code', () => {
+	suiteSetup(activated);
+
+	test('dismisses a finding with a reason through its code action: it leaves the Problems view and is saved', async () => {
+		const uri = vscode.Uri.joinPath(folder(), ARTICLE);
+		const document = await vscode.workspace.openTextDocument(uri);
+		await vscode.window.showTextDocument(document);
+		const findings = await waitFor(() => {
+			const found = vagueFindings(uri);
+			return found.length > 0 ? found : undefined;
+		}, `vague-attribution findings in ${ARTICLE}`);
+		const finding = findings[0]!;
+		const text = document.getText(finding.range);
+		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, finding.range);
+		const dismiss = actions.find((a) => a.title === 'Dismiss this vague-attribution finding…');
+		assert.ok(dismiss?.command, `a Dismiss action among: ${actions.map((a) => a.title).join(' | ')}`);
+		// The command asks for the reason in an input box; a reason passed along is used as typed.
+		const [params] = dismiss.command.arguments as [Record<string, unknown>];
+		const result = await vscode.commands.executeCommand<{ file: string } | undefined>(dismiss.command.command, {
+			...params,
+			reason: 'The council is named two paragraphs on.',
+		});
+		assert.deepEqual(result, { file: '.crosscheck/annotations/kestrava-courier.txt.yaml' });
+		await waitFor(() => vagueFindings(uri).length === findings.length - 1, 'the dismissed finding to leave the Problems view');
+		assert.ok(!vagueFindings(uri).some((d) => d.range.isEqual(finding.range)), 'the dismissed finding is no longer reported');
+		const saved = fs.readFileSync(vscode.Uri.joinPath(folder(), ...REVIEW_FILE).fsPath, 'utf8');
+		assert.match(saved, /status: dismissed\n\s+reason: The council is named two paragraphs on\./);
+		const state: Dismissed = { text, line: finding.range.start.line, remaining: findings.length - 1 };
+		fs.writeFileSync(vscode.Uri.joinPath(folder(), STATE_FILE).fsPath, JSON.stringify(state));
+	});
+});
+
+suite('Review in VS Code [after reload]', () => {
+	suiteSetup(activated);
+
+	test('keeps the dismissal after the window is reloaded', async () => {
+		const state = JSON.parse(fs.readFileSync(vscode.Uri.joinPath(folder(), STATE_FILE).fsPath, 'utf8')) as Dismissed;
+		const uri = vscode.Uri.joinPath(folder(), ARTICLE);
+		const document = await vscode.workspace.openTextDocument(uri);
+		await waitFor(() => vagueFindings(uri).length === state.remaining, `${state.remaining} vague-attribution findings after the reload`);
+		assert.ok(
+			!vagueFindings(uri).some((d) => d.range.start.line === state.line && document.getText(d.range) === state.text),
+			`"${state.text}" on line ${state.line + 1} stays dismissed`,
+		);
+	});
+});

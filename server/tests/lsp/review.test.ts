@@ -1,0 +1,132 @@
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { after, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import type { Diagnostic } from 'vscode-languageserver';
+import { parseReviewFile } from '../../src/core';
+import type { ReviewParams } from '../../src/protocol';
+import { ARTICLE, tempCorpus } from '../helpers';
+import { messageOf, startSession, type TestSession } from './harness';
+
+const sessions: TestSession[] = [];
+after(() => Promise.all(sessions.map((s) => s.dispose())));
+
+const REVIEW_FILE = '.crosscheck/annotations/wires/a.txt.yaml';
+
+async function session(files: Record<string, string>, settings: Record<string, unknown> = {}) {
+	const dir = await tempCorpus(files);
+	const s = await startSession(dir, settings);
+	sessions.push(s);
+	await s.waitForIdle();
+	const uri = (name: string): string => pathToFileURL(path.join(dir, name)).href;
+	const vague = (): Diagnostic => s.diagnostics.get(uri('wires/a.txt'))!.find((d) => d.code === 'vague-attribution')!;
+	const review = (params: Omit<ReviewParams, 'uri' | 'ruleId' | 'range'>, d = vague()): Promise<unknown> =>
+		s.client.sendRequest('crosscheck/review', { uri: uri('wires/a.txt'), ruleId: d.code, range: d.range, ...params });
+	const readReview = (): Promise<string> => fs.readFile(path.join(dir, REVIEW_FILE), 'utf8');
+	const changed = (name: string): Promise<void> =>
+		s.client.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri(name), type: 2 }] });
+	return { dir, s, uri, vague, review, readReview, changed };
+}
+
+void describe('review decisions in the language server', () => {
+	void it('dismisses a finding with a reason: it leaves the diagnostics and the decision is saved as YAML', async () => {
+		const { s, uri, vague, review, readReview } = await session({ 'wires/a.txt': ARTICLE }, { review: { author: 'Dana' } });
+		const u = uri('wires/a.txt');
+		const before = s.diagnostics.get(u)!.length;
+		const finding = vague();
+		assert.deepEqual(await review({ action: 'dismiss', reason: 'Officials are named in the next paragraph.' }), { file: REVIEW_FILE });
+		const after = await s.waitForDiagnostics(u, (d) => d.length === before - 1, 'the dismissed finding to go');
+		assert.equal(
+			after.some((d) => d.code === 'vague-attribution' && d.range.start.line === finding.range.start.line),
+			false,
+		);
+		const saved = parseReviewFile(await readReview());
+		assert.deepEqual(saved.problems, []);
+		assert.equal(saved.decisions.length, 1);
+		const decision = saved.decisions[0]!;
+		assert.equal(decision.rule, 'vague-attribution');
+		assert.equal(decision.status, 'dismissed');
+		assert.equal(decision.reason, 'Officials are named in the next paragraph.');
+		assert.equal(decision.by, 'Dana');
+		assert.match(decision.date!, /^\d{4}-\d\d-\d\d$/);
+		assert.equal(ARTICLE.slice(decision.anchor.offset, decision.anchor.offset + decision.anchor.exact.length), decision.anchor.exact);
+	});
+
+	void it('refuses a dismissal without a reason and writes nothing', async () => {
+		const { dir, review } = await session({ 'wires/a.txt': ARTICLE });
+		await assert.rejects(review({ action: 'dismiss', reason: '  ' }), /needs a reason/);
+		await assert.rejects(fs.stat(path.join(dir, REVIEW_FILE)), { code: 'ENOENT' });
+	});
+
+	void it('marks a confirmed finding, keeps a note, and reopens it', async () => {
+		const { s, uri, vague, review, readReview } = await session({ 'wires/a.txt': ARTICLE });
+		const u = uri('wires/a.txt');
+		await review({ action: 'confirm' });
+		let d = await s.waitForDiagnostics(u, (ds) => ds.some((x) => messageOf(x).startsWith('Confirmed: ')), 'the confirmed mark');
+		const confirmed = d.find((x) => x.code === 'vague-attribution')!;
+		assert.deepEqual((confirmed.data as { review: unknown }).review, { status: 'confirmed' });
+		await review({ action: 'note', note: 'Ask the desk who these officials are.' }, confirmed);
+		d = await s.waitForDiagnostics(u, (ds) => ds.some((x) => /\nNote: Ask the desk/.test(messageOf(x))), 'the note');
+		assert.deepEqual((vague().data as { review: unknown }).review, { status: 'confirmed', note: 'Ask the desk who these officials are.' });
+		assert.equal(parseReviewFile(await readReview()).decisions.length, 1);
+		await review({ action: 'reopen' }, vague());
+		await s.waitForDiagnostics(u, (ds) => ds.every((x) => (x.data as { review?: unknown }).review === undefined), 'the decision to go');
+		assert.deepEqual(parseReviewFile(await readReview()).decisions, []);
+	});
+
+	void it('shows dismissed findings as hints when asked to', async () => {
+		const { s, uri, review } = await session({ 'wires/a.txt': ARTICLE }, { review: { showDismissed: true } });
+		const u = uri('wires/a.txt');
+		await review({ action: 'dismiss', reason: 'Known.' });
+		const d = await s.waitForDiagnostics(u, (ds) => ds.some((x) => messageOf(x).startsWith('Dismissed (Known.): ')), 'the dismissed hint');
+		assert.equal(d.find((x) => messageOf(x).startsWith('Dismissed'))!.severity, 4);
+	});
+
+	void it('keeps a decision through edits before the finding, and orphans it when its text is deleted', async () => {
+		const { s, uri, review } = await session({ 'wires/a.txt': ARTICLE });
+		const u = uri('wires/a.txt');
+		const before = s.diagnostics.get(u)!.length;
+		await review({ action: 'dismiss', reason: 'Named later.' });
+		await s.waitForDiagnostics(u, (d) => d.length === before - 1, 'the dismissal');
+		s.open(u, ARTICLE);
+		const edited = 'UPDATED: ' + ARTICLE.replace('Engineers closed', 'Engineers from the county closed');
+		s.change(u, 2, edited);
+		const d = await s.waitForDiagnostics(u, (ds) => ds.length === before - 1 && ds.some((x) => x.range.start.character > 0), 'the edit');
+		assert.equal(
+			d.some((x) => x.code === 'vague-attribution' && messageOf(x).includes('Officials')),
+			false,
+		);
+		const gone = edited.replace('Officials said', 'The mayor said');
+		s.change(u, 3, gone);
+		const orphaned = await s.waitForDiagnostics(uri(REVIEW_FILE), (ds) => ds.length === 1, 'the orphan on the review file');
+		assert.equal(orphaned[0]!.code, 'orphaned-annotation');
+		assert.match(
+			messageOf(orphaned[0]!),
+			/The decision on vague-attribution on "Officials said" is orphaned: that text is no longer in wires\/a\.txt/,
+		);
+		s.change(u, 4, edited);
+		await s.waitForDiagnostics(uri(REVIEW_FILE), (ds) => ds.length === 0, 'the orphan to be found again');
+	});
+
+	void it('re-reads a review file edited by hand, and reports a malformed one at its line without touching it', async () => {
+		const { dir, s, uri, review, readReview, changed } = await session({ 'wires/a.txt': ARTICLE });
+		const u = uri('wires/a.txt');
+		const count = s.diagnostics.get(u)!.length - 1;
+		await review({ action: 'dismiss', reason: 'Named later.' });
+		await s.waitForDiagnostics(u, (d) => d.length === count, 'the dismissal');
+		const file = path.join(dir, REVIEW_FILE);
+		await fs.writeFile(file, (await readReview()).replace('status: dismissed', 'status: confirmed'));
+		await changed(REVIEW_FILE);
+		await s.waitForDiagnostics(u, (d) => d.length === count + 1 && d.some((x) => messageOf(x).startsWith('Confirmed: ')), 'the hand edit');
+		const broken = (await readReview()).replace('status: confirmed', 'status: [confirmed');
+		await fs.writeFile(file, broken);
+		await changed(REVIEW_FILE);
+		const problems = await s.waitForDiagnostics(uri(REVIEW_FILE), (d) => d.some((x) => x.code === 'invalid-review-file'), 'the YAML error');
+		assert.match(messageOf(problems[0]!), /is not valid YAML/);
+		assert.ok(problems[0]!.range.start.line > 2);
+		const finding = s.diagnostics.get(u)!.find((x) => x.code !== 'vague-attribution')!;
+		await assert.rejects(review({ action: 'confirm' }, finding), /cannot be read .*fix it first, it was left unchanged/);
+		assert.equal(await readReview(), broken);
+	});
+});
