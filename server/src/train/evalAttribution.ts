@@ -7,7 +7,10 @@
  *   - precision/recall/F1 of the rules unattributed-quote, unattributed-claim and vague-attribution.
  * Without ../shared it prints one line saying so and exits 0.
  *
- *   node server/out/src/train/evalAttribution.js [--errors]
+ *   node server/out/src/train/evalAttribution.js [--errors] [--only PATH-PART]…
+ *
+ * `--only` (repeatable) scores only the gold articles whose file contains one of the given parts
+ * (e.g. `--only cluster_013/ --only cluster_023/`).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -15,7 +18,7 @@ import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { analyseDocument } from '../core/analyse';
 import type { Attribution } from '../core/attribution/analyse';
-import { nameKey } from '../core/entities/names';
+import { AliasTable, BUILT_IN_ALIASES, nameKey } from '../core/entities/names';
 import { resolveOptions } from '../core/options';
 import { LineIndex } from '../core/text/lineIndex';
 import type { Finding, Span } from '../core/types';
@@ -77,14 +80,22 @@ function speakerWords(name: string): string[] {
 		.filter((w) => w !== '' && !['the', 'a', 'an', 'mr', 'mrs', 'ms'].includes(w));
 }
 
-/** Whether a system speaker names the gold speaker: same last word, or one's words contain the other's. */
-function sameSpeaker(gold: string, quote: Attribution): boolean {
-	const g = speakerWords(gold);
-	for (const candidate of [quote.speaker?.canonical, quote.speaker?.text]) {
+/** The core's built-in aliases: "NATO" and "North Atlantic Treaty Organization" are one speaker. */
+const ALIASES = new AliasTable(BUILT_IN_ALIASES);
+
+/**
+ * Whether a system speaker names the gold speaker: same last word, or one's words contain the other's,
+ * after mapping both through the built-in aliases. A pronoun or role resolved to an unnamed speaker
+ * ("she" for "a relative") is compared through the phrase it refers to.
+ */
+function sameSpeaker(gold: string, quote: Attribution, text: string): boolean {
+	const g = speakerWords(ALIASES.lookup(gold) ?? gold);
+	const via = quote.speaker?.via ? text.slice(quote.speaker.via.start, quote.speaker.via.end) : undefined;
+	for (const candidate of [quote.speaker?.canonical, quote.speaker?.text, via]) {
 		if (!candidate) {
 			continue;
 		}
-		const s = speakerWords(candidate);
+		const s = speakerWords(ALIASES.lookup(candidate) ?? candidate);
 		if (g.length === 0 || s.length === 0) {
 			continue;
 		}
@@ -96,7 +107,10 @@ function sameSpeaker(gold: string, quote: Attribution): boolean {
 }
 
 function main(): number {
-	const { values } = parseArgs({ options: { errors: { type: 'boolean', default: false } } });
+	const { values } = parseArgs({
+		options: { errors: { type: 'boolean', default: false }, only: { type: 'string', multiple: true } },
+	});
+	const only = values.only ?? [];
 	const root = repoRoot(__dirname);
 	const corpora = path.join(root, '..', 'shared', 'corpora');
 	if (!existsSync(corpora)) {
@@ -120,6 +134,9 @@ function main(): number {
 	const errors: string[] = [];
 	let articles = 0;
 	for (const article of gold.articles) {
+		if (only.length > 0 && !only.some((part) => article.file.includes(part))) {
+			continue;
+		}
 		const file = path.join(corpora, article.file);
 		if (!existsSync(file)) {
 			errors.push(`missing file ${article.file}`);
@@ -160,7 +177,7 @@ function main(): number {
 				speakerTotal++;
 				if (q) {
 					speakerFound++;
-					if (sameSpeaker(g.item.speaker, q)) {
+					if (sameSpeaker(g.item.speaker, q, text)) {
 						speakerRight++;
 					} else {
 						errors.push(

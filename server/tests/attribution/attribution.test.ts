@@ -318,6 +318,42 @@ void describe('attribution: speaker, cue, kind and status by sentence shape', ()
 			resolution: 'name',
 			canonical: 'Piet Madsen',
 		},
+		{
+			name: 'a short quote with a cue is a quotation, and an unnamed friend is a vague speaker: A friend said: "…"',
+			body: '[[A friend]] [[said]]: "[[He was careful.]]"',
+			roles: ['speaker', 'cue', 'quote'],
+			kind: 'direct',
+			status: 'vague',
+			resolution: 'vague',
+			canonical: undefined,
+		},
+		{
+			name: 'one of a group named before: One said: "…"',
+			body: 'Neighbours heard a loud bang at dawn. [[One]] [[said]]: "[[It shook the whole street and woke every dog on the quay.]]"',
+			roles: ['speaker', 'cue', 'quote'],
+			kind: 'direct',
+			status: 'vague',
+			resolution: 'vague',
+			canonical: undefined,
+		},
+		{
+			name: '"another" makes an unnamed person, not a role resolved to a name: Another neighbour added: "…"',
+			body: 'Jon Vik lives by the pier. [[Another neighbour]] [[added]]: "[[The harbour was never this quiet before the strike.]]"',
+			roles: ['speaker', 'cue', 'quote'],
+			kind: 'direct',
+			status: 'vague',
+			resolution: 'vague',
+			canonical: undefined,
+		},
+		{
+			name: "British single quotes closed after a space in tokenised text: '… , ' said X.",
+			body: "'[[The ferry will not sail again this winter,]] ' [[said]] [[Tomas Brandt]].",
+			roles: ['quote', 'cue', 'speaker'],
+			kind: 'direct',
+			status: 'attributed',
+			resolution: 'name',
+			canonical: 'Tomas Brandt',
+		},
 	];
 	for (const shape of shapes) {
 		void it(shape.name, shape.todo ? { todo: shape.todo } : {}, () => {
@@ -807,5 +843,17 @@ void describe('attribution: speakers described before they are named, unnamed gr
 		assert.deepEqual(sources('Members of the harbour board said the tapes were genuine.'), [
 			['Members of the harbour board', 'unresolved', undefined],
 		]);
+	});
+});
+
+void describe('attribution: participles in reported clauses', () => {
+	void it('"X told reporters that Y called, saying "…"" gives the quotation to Y', () => {
+		const { text, attribution } = analyse(
+			'Ola Berg told reporters that Anna Lund called the coastguard, saying "The boat is sinking fast" and asking for help.',
+		);
+		const quote = attribution.quotes.find((q) => q.kind === 'direct');
+		assert.ok(quote);
+		assert.equal(text.slice(quote.start, quote.end), 'The boat is sinking fast');
+		assert.equal(quote.speaker?.canonical, 'Anna Lund');
 	});
 });

@@ -198,7 +198,8 @@ const LETTER = /[\p{L}\p{N}]/u;
 /**
  * Single-quoted stretches of one line outside its double quotes: ‘…’ or '…'. An opening mark follows
  * the line start, a space or an opening bracket and precedes a letter; a closing mark follows a letter
- * or punctuation and is not followed by a letter, so apostrophes ("Gulen’s", "don't") never count.
+ * or punctuation (or a space after punctuation, as in tokenised text) and is not followed by a letter, so
+ * apostrophes ("Gulen’s", "don't") never count.
  */
 function findSingles(
 	text: string,
@@ -228,7 +229,13 @@ function findSingles(
 			if (ch !== '\u2019' && /[\s(\[:—–-]/.test(before) && LETTER.test(after)) {
 				open = i;
 			}
-		} else if (ch !== '\u2018' && /[\p{L}\p{N}.!?,]/u.test(before) && !LETTER.test(after) && i - open > 3) {
+		} else if (
+			ch !== '\u2018' &&
+			(/[\p{L}\p{N}.!?,]/u.test(before) || (before === ' ' && i - 2 > open && /[.!?,]/.test(text[i - 2]!))) &&
+			!LETTER.test(after) &&
+			i - open > 3
+		) {
+			// A closing mark may stand after a space that follows the last punctuation ("there, ' he said").
 			const candidate = quotation(text, open, i + 1, true, true, li, li);
 			const words = text.slice(candidate.content.start, candidate.content.end).split(/\s+/).length;
 			if (words >= 1 && words <= 60) {

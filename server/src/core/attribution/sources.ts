@@ -131,7 +131,7 @@ export function findSources(
 		}
 		// "…, adding that", "…, noting": these participles speak only for the subject of their sentence.
 		if (PARTICIPLE_CUES.has(token.lower) && token.lower !== 'saying') {
-			const subject = tokens[i - 1]?.lower === ',' ? sentenceSubject(text, tokens, i - 1, sources) : undefined;
+			const subject = tokens[i - 1]?.lower === ',' ? sentenceSubject(text, tokens, i - 1, sources, set) : undefined;
 			if (subject) {
 				sources.push({ speaker: subject, cue: token, inverted: false, line: lineIndex });
 			}
@@ -177,7 +177,7 @@ export function findSources(
 		// "The alliance issued a statement on Friday, saying: …": a participle after a comma speaks for the
 		// subject of its sentence, unless a speaker earlier in the sentence already owns it.
 		if (PARTICIPLE_CUES.has(token.lower) && tokens[i - 1]?.lower === ',') {
-			const subject = sentenceSubject(text, tokens, i - 1, sources);
+			const subject = sentenceSubject(text, tokens, i - 1, sources, set);
 			if (subject) {
 				sources.push({ speaker: subject, cue: token, inverted: false, line: lineIndex });
 				continue;
@@ -471,7 +471,13 @@ const AFTER_SUBJECT = new Set([
  * adverbial like "On Friday,"), up to the first auxiliary or past-tense verb; undefined when a source
  * already found in the sentence speaks, or when the phrase cannot be a speaker.
  */
-function sentenceSubject(text: string, tokens: readonly Token[], comma: number, found: readonly Source[]): Span | undefined {
+function sentenceSubject(
+	text: string,
+	tokens: readonly Token[],
+	comma: number,
+	found: readonly Source[],
+	cues: ReadonlySet<string>,
+): Span | undefined {
 	let s = comma;
 	while (s > 0) {
 		const t = tokens[s - 1]!;
@@ -481,7 +487,17 @@ function sentenceSubject(text: string, tokens: readonly Token[], comma: number, 
 		s--;
 	}
 	const sentenceStart = tokens[s]?.start ?? 0;
-	if (found.some((f) => f.cue.start >= sentenceStart && f.cue.start < tokens[comma]!.start)) {
+	const earlier = found.some((f) => f.cue.start >= sentenceStart && f.cue.start < tokens[comma]!.start);
+	// "Leader told reporters that Hiller called 911, saying …": the participle speaks for the subject of
+	// the reported clause, not for the reporter of it.
+	let that = comma - 1;
+	while (that > s && tokens[that]!.lower !== 'that') {
+		that--;
+	}
+	const reported = that > s && tokens[that]!.lower === 'that' && tokens.slice(s, that).some((t) => t.kind === 'word' && cues.has(t.lower));
+	if (reported) {
+		s = that + 1;
+	} else if (earlier) {
 		return undefined;
 	}
 	// "On Friday, the alliance said": skip an opening adverbial up to its comma.
@@ -676,7 +692,8 @@ function plausibleSpeaker(text: string, tokens: readonly Token[], first: number,
 	if (words.length === 0) {
 		return false;
 	}
-	if (words.length === 1 && PRONOUNS[words[0]!.lower] !== undefined) {
+	// "One said:" after "neighbours …": one of a group the sentence before names.
+	if (words.length === 1 && (PRONOUNS[words[0]!.lower] !== undefined || words[0]!.lower === 'one')) {
 		return true;
 	}
 	const head = headWord(words.map((w) => w.lower));

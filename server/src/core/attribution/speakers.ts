@@ -61,7 +61,7 @@ export function resolveSpeaker(span: Span, context: ResolutionContext): Speaker 
 		return resolvePronoun(base, PRONOUNS[lower[0]!]!, context);
 	}
 	const head = headWord(lower);
-	const indefinite = lower[0] === 'a' || lower[0] === 'an' || lower[0] === 'some' || lower[0] === 'several' || lower[0] === 'one';
+	const indefinite = /^(?:a|an|some|several|one|another)$/.test(lower[0] ?? '');
 	// A capital that only starts the sentence ("Police said", "Critics say") does not make a name.
 	const sentenceInitial = /(?:^|[.!?:]["'\u201D\u2019]?\s+|\n\s*|["\u201C\u201D]\s*)$/.test(
 		text.slice(Math.max(0, span.start - 4), span.start),
