@@ -590,4 +590,108 @@ void describe('name-variant', () => {
 		});
 		assert.deepEqual(found('n/c.txt'), []);
 	});
+
+	void describe('beyond one letter', () => {
+		const more = [
+			{ name: 'Tavarzen', type: 'place' as const },
+			{ name: 'Tabarden', type: 'place' as const },
+			{ name: 'Karavel', type: 'place' as const },
+			{ name: 'Arabiel', type: 'place' as const },
+			{ name: 'Marco DiStefano', type: 'person' as const },
+			{ name: 'Marco Stefano', type: 'person' as const },
+			{ name: 'Ronald McDonald', type: 'person' as const },
+			{ name: 'Donald Pruitt', type: 'person' as const },
+			{ name: 'Strait of Orla', type: 'place' as const },
+			{ name: 'Strait of Arla', type: 'place' as const },
+			{ name: 'Orla Byrne', type: 'person' as const },
+			{ name: 'Arla Quinn', type: 'person' as const },
+			{ name: 'Harbour Defence League', type: 'organization' as const },
+			{ name: 'Harbour Defense League', type: 'organization' as const },
+			{ name: 'Ilse Vantongeren', type: 'person' as const },
+			{ name: 'Ilse Vantongerem', type: 'person' as const },
+		];
+		function spelt(docs: Record<string, string>): string[] {
+			const corpus = new Corpus(resolveOptions({ knownEntities: more }));
+			for (const [path, body] of Object.entries(docs)) {
+				corpus.update(path, lines(HEADLINE, '', body), 1, path);
+			}
+			return Object.keys(docs).flatMap((id) =>
+				corpus
+					.findings(id)
+					.filter((f) => f.ruleId === 'name-variant')
+					.map((f) => `${String(f.data?.spelling)}/${String(f.data?.majority)}`),
+			);
+		}
+
+		void it('flags spellings one letter apart as they sound ("v"/"b", "z"/"s" and one more letter)', () => {
+			assert.deepEqual(
+				spelt({
+					'm/a.txt': 'Homes fell in Tavarzen overnight.',
+					'm/b.txt': 'Rescuers reached Tavarzen by noon.',
+					'm/c.txt': 'Most homes in Tabarden were damaged.',
+				}),
+				['Tabarden/Tavarzen'],
+			);
+		});
+
+		void it('does not flag names two letters apart as they sound', () => {
+			assert.deepEqual(
+				spelt({ 'm/a.txt': 'Ferries left Karavel at dawn.', 'm/b.txt': 'Ferries left Karavel and Arabiel.', 'm/c.txt': 'Arabiel.' }),
+				[],
+			);
+		});
+
+		void it('flags a particle written against a name only when the name shares a word ("Marco")', () => {
+			assert.deepEqual(
+				spelt({
+					'm/a.txt': 'Marco DiStefano was charged on Monday.',
+					'm/b.txt': 'Marco DiStefano appeared in court.',
+					'm/c.txt': 'Marco Stefano was charged on Monday.',
+				}),
+				['Stefano/DiStefano'],
+			);
+			assert.deepEqual(
+				spelt({
+					'm/a.txt': 'Ronald McDonald opened the fair.',
+					'm/b.txt': 'Ronald McDonald waved.',
+					'm/c.txt': 'Donald Pruitt spoke.',
+				}),
+				[],
+			);
+		});
+
+		void it('flags a name under five letters only when the name shares a word ("Strait of …")', () => {
+			assert.deepEqual(
+				spelt({
+					'm/a.txt': 'Tankers crossed the Strait of Orla.',
+					'm/b.txt': 'Patrols in the Strait of Orla went on.',
+					'm/c.txt': 'Patrols in the Strait of Arla went on.',
+				}),
+				['Arla/Orla'],
+			);
+			assert.deepEqual(spelt({ 'm/a.txt': 'Orla Byrne spoke.', 'm/b.txt': 'Orla Byrne left.', 'm/c.txt': 'Arla Quinn spoke.' }), []);
+		});
+
+		void it('does not flag British and American spellings of a word in a name', () => {
+			assert.deepEqual(
+				spelt({
+					'm/a.txt': 'The Harbour Defence League met.',
+					'm/b.txt': 'The Harbour Defence League voted.',
+					'm/c.txt': 'The Harbour Defense League met.',
+				}),
+				[],
+			);
+		});
+
+		void it('still flags a typo one letter apart in a long name', () => {
+			assert.deepEqual(
+				spelt({
+					'm/a.txt': 'Ilse Vantongeren spoke.',
+					'm/b.txt': 'Ilse Vantongeren left.',
+					'm/c.txt': 'Ilse Vantongerem spoke.',
+				}),
+				['Vantongerem/Vantongeren'],
+			);
+		});
+	});
 });
