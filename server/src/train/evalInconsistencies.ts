@@ -13,13 +13,17 @@
  *
  * Without ../shared it prints one line saying so and exits 0.
  *
- *   node server/out/src/train/evalInconsistencies.js [--errors]
+ *   node server/out/src/train/evalInconsistencies.js [--errors] [--explain]
+ *
+ * `--explain` lists every mention of a missed group with the fact the analysis read there (its comparison
+ * key, or "not read").
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse } from 'yaml';
 import { Corpus } from '../core/corpus/corpus';
+import { factKey } from '../core/figures/facts';
 import { resolveOptions } from '../core/options';
 import { LineIndex } from '../core/text/lineIndex';
 import type { Finding } from '../core/types';
@@ -71,7 +75,9 @@ function isMention(system: Located, gold: GoldMention): boolean {
 }
 
 async function main(): Promise<number> {
-	const { values } = parseArgs({ options: { errors: { type: 'boolean', default: false } } });
+	const { values } = parseArgs({
+		options: { errors: { type: 'boolean', default: false }, explain: { type: 'boolean', default: false } },
+	});
 	const root = repoRoot(__dirname);
 	const shared = path.resolve(root, '../shared/corpora');
 	if (!existsSync(shared)) {
@@ -171,13 +177,19 @@ async function main(): Promise<number> {
 		}
 		differingGroups += differing.length;
 		foundGroups += found.size;
+		// What the analysis read for a gold mention: the fact on its line whose text contains it.
+		const factOf = (m: GoldMention): string => {
+			const facts = corpus.facts.facts(m.file)?.facts ?? [];
+			const fact = facts.find((f) => isMention(locate(m.file, f.start, f.end), m));
+			return fact ? `${factKey(fact)}${fact.anchored ? ' (anchored)' : ''}` : 'not read';
+		};
 		for (const g of differing) {
 			if (!found.has(g)) {
 				errors.push(
 					`missed ${g.relation.padEnd(10)} ${cluster.cluster}: ${g.quantity} — ${g.mentions
-						.slice(0, 3)
-						.map((m) => `${m.file.split('/').pop()}:${m.line} "${m.text}"`)
-						.join(', ')}`,
+						.slice(0, values.explain ? g.mentions.length : 3)
+						.map((m) => `${m.file.split('/').pop()}:${m.line} "${m.text}"${values.explain ? ` [${factOf(m)}]` : ''}`)
+						.join(values.explain ? '\n    ' : ', ')}`,
 				);
 			}
 		}
@@ -229,7 +241,7 @@ async function main(): Promise<number> {
 	console.log(`| \`name-variant\` | ${goldNames} | ${nameFindings} | ${pct(np)} | ${pct(nr)} | ${pct(ratio(2 * np * nr, np + nr))} |`);
 	console.log(`\n\`figure-conflict\` on groups annotated compatible: ${conflictsOnCompatible} (bar: 0)`);
 	console.log(`Figure findings linking an equal group: ${onEqual}; linking a look-alike pair: ${onLookalike}`);
-	if (values.errors) {
+	if (values.errors || values.explain) {
 		console.log('');
 		errors.forEach((e) => console.log(e));
 	}

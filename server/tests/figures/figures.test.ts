@@ -294,6 +294,47 @@ void describe('findFacts', () => {
 		);
 	});
 
+	void it('marks as a running total only the figures from the stretch that says so, and not "the worst … so far"', () => {
+		assert.deepEqual(
+			view('At least 12 people were killed and 30 injured at the depot, pushing the toll above 200 since the flood began.'),
+			[
+				['At least 12', '[12, ∞)', 'flood|killed||'],
+				['30', '30', 'flood|injured||'],
+				['above 200', '(200, ∞)', 'flood@total|killed||'],
+			],
+		);
+		assert.deepEqual(view('The collapse, which injured around 40 people, was the worst of the flood so far.'), [
+			['around 40', '[36, 44]', 'flood|injured||'],
+		]);
+		// A list of figures before the marker is totalled as a whole.
+		assert.deepEqual(
+			view('Police seized a total of 14 rifles, 31 pistols and 900 rounds during the raids.').map(([text, , key]) => [text, key]),
+			[
+				['14', 'strike@total|count|rifles|'],
+				['31', 'strike@total|count|pistols|'],
+				['900', 'strike@total|count|rounds|'],
+			],
+		);
+	});
+
+	void it('reads rockets fired as rockets, not as people dismissed', () => {
+		assert.deepEqual(view('At least five rockets fired from the hills landed in the valley. More than 40 were fired into the town.'), [
+			['At least five', '[5, ∞)', 'flood|count|rockets|'],
+		]);
+	});
+
+	void it('reads how long the event lasted when the event is named there, in seconds', () => {
+		assert.deepEqual(
+			view(
+				'The tremor lasted 30 seconds. Others felt the tremor for about a minute. After 13 days of flooding, the river fell. The meeting lasted two hours. She moved back 12 weeks ago.',
+			),
+			[
+				['30', '30', 'quake|duration||'],
+				['13', '1,123,200', 'flood|duration||'],
+			],
+		);
+	});
+
 	void it('reads the magnitude of aftershocks written "aftershocks of around 4.0" or "magnitudes ranging from 3.6 to 4.3"', () => {
 		assert.deepEqual(
 			view(
@@ -318,6 +359,37 @@ void describe('figure-conflict and figure-divergence', () => {
 		const found = (id: string, ruleId: string): Finding[] => corpus.findings(id).filter((f) => f.ruleId === ruleId);
 		return { corpus, found };
 	}
+
+	void it('compares tolls across the words outlets use for one violent event, but not counts of things', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'The shelling killed 12 people. The shelling destroyed 12 houses.',
+			'marrow/b.txt': 'The attack killed 14 people. The attack destroyed 14 houses.',
+		});
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-conflict').map((f) => f.data?.measure),
+			['killed'],
+		);
+	});
+
+	void it('flags a decimal point slipped ("1.2" / "12") however far apart the figures are', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'The quake struck 1.2 miles deep.',
+			'marrow/b.txt': 'The quake struck 12 miles deep.',
+			'marrow/c.txt': 'The quake struck 30 miles deep.',
+		});
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-conflict').flatMap((f) => f.related?.map((r) => r.docId)),
+			['marrow/b.txt'],
+		);
+	});
+
+	void it('compares how long the event lasted', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'The tremor lasted 30 seconds.',
+			'marrow/b.txt': 'Residents felt the tremor for one minute.',
+		});
+		assert.equal(found('marrow/a.txt', 'figure-conflict').length, 1);
+	});
 
 	void it('flags figures of one quantity that cannot both be true, in both articles, linked to each other', () => {
 		const { corpus, found } = corpusOf({
@@ -589,5 +661,109 @@ void describe('name-variant', () => {
 			'n/c.txt': 'Fetullah Gulen spoke on Monday.',
 		});
 		assert.deepEqual(found('n/c.txt'), []);
+	});
+
+	void describe('beyond one letter', () => {
+		const more = [
+			{ name: 'Tavarzen', type: 'place' as const },
+			{ name: 'Tabarden', type: 'place' as const },
+			{ name: 'Karavel', type: 'place' as const },
+			{ name: 'Arabiel', type: 'place' as const },
+			{ name: 'Marco DiStefano', type: 'person' as const },
+			{ name: 'Marco Stefano', type: 'person' as const },
+			{ name: 'Ronald McDonald', type: 'person' as const },
+			{ name: 'Donald Pruitt', type: 'person' as const },
+			{ name: 'Strait of Orla', type: 'place' as const },
+			{ name: 'Strait of Arla', type: 'place' as const },
+			{ name: 'Orla Byrne', type: 'person' as const },
+			{ name: 'Arla Quinn', type: 'person' as const },
+			{ name: 'Harbour Defence League', type: 'organization' as const },
+			{ name: 'Harbour Defense League', type: 'organization' as const },
+			{ name: 'Ilse Vantongeren', type: 'person' as const },
+			{ name: 'Ilse Vantongerem', type: 'person' as const },
+		];
+		function spelt(docs: Record<string, string>): string[] {
+			const corpus = new Corpus(resolveOptions({ knownEntities: more }));
+			for (const [path, body] of Object.entries(docs)) {
+				corpus.update(path, lines(HEADLINE, '', body), 1, path);
+			}
+			return Object.keys(docs).flatMap((id) =>
+				corpus
+					.findings(id)
+					.filter((f) => f.ruleId === 'name-variant')
+					.map((f) => `${String(f.data?.spelling)}/${String(f.data?.majority)}`),
+			);
+		}
+
+		void it('flags spellings one letter apart as they sound ("v"/"b", "z"/"s" and one more letter)', () => {
+			assert.deepEqual(
+				spelt({
+					'm/a.txt': 'Homes fell in Tavarzen overnight.',
+					'm/b.txt': 'Rescuers reached Tavarzen by noon.',
+					'm/c.txt': 'Most homes in Tabarden were damaged.',
+				}),
+				['Tabarden/Tavarzen'],
+			);
+		});
+
+		void it('does not flag names two letters apart as they sound', () => {
+			assert.deepEqual(
+				spelt({ 'm/a.txt': 'Ferries left Karavel at dawn.', 'm/b.txt': 'Ferries left Karavel and Arabiel.', 'm/c.txt': 'Arabiel.' }),
+				[],
+			);
+		});
+
+		void it('flags a particle written against a name only when the name shares a word ("Marco")', () => {
+			assert.deepEqual(
+				spelt({
+					'm/a.txt': 'Marco DiStefano was charged on Monday.',
+					'm/b.txt': 'Marco DiStefano appeared in court.',
+					'm/c.txt': 'Marco Stefano was charged on Monday.',
+				}),
+				['Stefano/DiStefano'],
+			);
+			assert.deepEqual(
+				spelt({
+					'm/a.txt': 'Ronald McDonald opened the fair.',
+					'm/b.txt': 'Ronald McDonald waved.',
+					'm/c.txt': 'Donald Pruitt spoke.',
+				}),
+				[],
+			);
+		});
+
+		void it('flags a name under five letters only when the name shares a word ("Strait of …")', () => {
+			assert.deepEqual(
+				spelt({
+					'm/a.txt': 'Tankers crossed the Strait of Orla.',
+					'm/b.txt': 'Patrols in the Strait of Orla went on.',
+					'm/c.txt': 'Patrols in the Strait of Arla went on.',
+				}),
+				['Arla/Orla'],
+			);
+			assert.deepEqual(spelt({ 'm/a.txt': 'Orla Byrne spoke.', 'm/b.txt': 'Orla Byrne left.', 'm/c.txt': 'Arla Quinn spoke.' }), []);
+		});
+
+		void it('does not flag British and American spellings of a word in a name', () => {
+			assert.deepEqual(
+				spelt({
+					'm/a.txt': 'The Harbour Defence League met.',
+					'm/b.txt': 'The Harbour Defence League voted.',
+					'm/c.txt': 'The Harbour Defense League met.',
+				}),
+				[],
+			);
+		});
+
+		void it('still flags a typo one letter apart in a long name', () => {
+			assert.deepEqual(
+				spelt({
+					'm/a.txt': 'Ilse Vantongeren spoke.',
+					'm/b.txt': 'Ilse Vantongeren left.',
+					'm/c.txt': 'Ilse Vantongerem spoke.',
+				}),
+				['Vantongerem/Vantongeren'],
+			);
+		});
 	});
 });

@@ -80,7 +80,13 @@ export class FactIndex {
 		const found: IndexedFact[] = [];
 		for (const [docId, facts] of bucket ?? []) {
 			for (const other of facts) {
-				if (other.kind === fact.kind || other.kind === 'event' || fact.kind === 'event') {
+				if (
+					other.kind === fact.kind ||
+					other.kind === 'event' ||
+					fact.kind === 'event' ||
+					((HUMAN_TOLLS.has(fact.measure) || (fact.measure === 'distance' && fact.population !== undefined)) &&
+						sameFamily(other.kind, fact.kind))
+				) {
 					found.push({ docId, cluster, fact: other });
 				}
 			}
@@ -102,6 +108,20 @@ export class FactIndex {
 		}
 		return found;
 	}
+}
+
+/** Kinds of event outlets use for one another: one outlet's "attack" on a school is another's "strike", "shelling" or a day of the "war". */
+const FAMILIES: Readonly<Record<string, string>> = { attack: 'violence', strike: 'violence', war: 'violence' };
+
+/**
+ * Measures whose figures outlets report for one violent event whatever they call it. Counts of things are
+ * left out: "attack", "shooting" and "battle" are also the words of a match report, whose rebounds and
+ * yards must not meet; a distance only counts from a named place ("17 miles from Tel Aviv").
+ */
+const HUMAN_TOLLS = new Set(['killed', 'injured', 'missing', 'displaced', 'detained', 'arrested', 'duration']);
+
+function sameFamily(a: string, b: string): boolean {
+	return a === b || (FAMILIES[a] !== undefined && FAMILIES[a] === FAMILIES[b]);
 }
 
 function add(index: Map<string, Map<string, Fact[]>>, name: string, docId: string, fact: Fact, affected: Set<string>): void {

@@ -34,10 +34,57 @@ function deletions(folded: string): string[] {
 	return keys;
 }
 
+/** Letters and pairs of letters that transliterations and typos swap for one another, as one letter. */
+const SOUNDS: readonly (readonly [RegExp, string])[] = [
+	[/ph/g, 'f'],
+	[/[cq]k|ck/g, 'k'],
+	[/([bcdfgjklmnpqrstvwxz])h/g, '$1'],
+	[/[cq]/g, 'k'],
+	[/[vw]/g, 'b'],
+	[/z/g, 's'],
+	[/[yj]/g, 'i'],
+	[/(.)\1+/g, '$1'],
+];
+
 /**
- * The name words of the corpus by cluster and spelling, with a symmetric-deletion index: two spellings
+ * A folded word as it sounds, roughly: the letters transliterations and typos swap merged ("ph"/"f",
+ * "c"/"k"/"q", "v"/"w"/"b", "z"/"s", "y"/"i", "kh"/"k", doubled letters), so that "Gavarzin" and
+ * "Gabardin", two letters apart, are one letter apart here.
+ */
+export function soundKey(folded: string): string {
+	let key = folded.replace(/[^a-z]/g, '');
+	for (const [pattern, replacement] of SOUNDS) {
+		key = key.replace(pattern, replacement);
+	}
+	return key;
+}
+
+/** The part of a name word after a particle written against it ("Calamita" in "LaCalamita", "Donald" in "McDonald"). */
+function tailOf(word: string): string | undefined {
+	const m = /^\p{Lu}\p{Ll}{1,2}(\p{Lu}\p{Ll}{3,})$/u.exec(word);
+	return m ? foldWord(m[1]!) : undefined;
+}
+
+/** How close two spellings are: one letter apart, one letter apart as they sound, or one with a particle before the other. */
+export type Closeness = 'letter' | 'sound' | 'particle';
+
+/** A spelling close to another, and how. */
+export interface Variant {
+	readonly spelling: Spelling;
+	readonly closeness: Closeness;
+}
+
+/** Sound keys shorter than this only count with a name word in common: short names sound alike too often. */
+const MIN_SOUND_ALONE = 7;
+/** Spellings shorter than this only count with a name word in common ("Gulf of Aden" / "Gulf of Eden"). */
+const MIN_LETTER_ALONE = 5;
+
+/**
+ * The name words of the corpus by cluster and spelling, with symmetric-deletion indexes: two spellings
  * one edit apart (a letter added, dropped, changed or two swapped: "Fethullah"/"Fetullah",
- * "Gulen"/"Gulden", "USGS"/"UGSG") share a key, so variants are found by lookup, never by comparing every
+ * "Gulen"/"Gulden") share a key, and so do two spellings one edit apart as they sound
+ * ({@link soundKey}: "Gavarzin"/"Gabardin"); a word with a particle written against it is also filed
+ * under the rest ("LaCalamita" under "Calamita"). Variants are found by lookup, never by comparing every
  * pair of names. Updated incrementally per document.
  */
 export class NameIndex {
@@ -49,6 +96,10 @@ export class NameIndex {
 	>();
 	/** cluster → deletion key → folded spellings */
 	private readonly keys = new Map<string, Map<string, Set<string>>>();
+	/** cluster → deletion key of the sound key → folded spellings */
+	private readonly sounds = new Map<string, Map<string, Set<string>>>();
+	/** cluster → sound key of the part after a particle → folded spellings ("kalamita" → "lacalamita") */
+	private readonly tails = new Map<string, Map<string, Set<string>>>();
 
 	/** Replaces a document's name words. Returns the documents sharing a spelling key with the old or new ones. */
 	update(docId: string, cluster: string, words: readonly NameWord[]): Set<string> {
@@ -58,21 +109,20 @@ export class NameIndex {
 		}
 		this.byDoc.set(docId, { cluster, words });
 		const spellings = getOrMake(this.spellings, cluster);
-		const keys = getOrMake(this.keys, cluster);
 		for (const word of words) {
 			const folded = foldWord(word.text);
 			let entry = spellings.get(folded);
 			if (!entry) {
 				entry = { text: word.text, place: word.type === 'place', docs: new Map(), partners: new Map() };
 				spellings.set(folded, entry);
-				for (const key of deletions(folded)) {
-					let set = keys.get(key);
+				this.forEachKey(cluster, word.text, folded, (index, key) => {
+					let set = index.get(key);
 					if (!set) {
 						set = new Set();
-						keys.set(key, set);
+						index.set(key, set);
 					}
 					set.add(folded);
-				}
+				});
 			}
 			// A place name in one article and part of an organisation's name in another ("Kestrava City
 			// Council") is still a place name.
@@ -84,7 +134,7 @@ export class NameIndex {
 		}
 		for (const word of words) {
 			for (const other of this.variantsOf(cluster, foldWord(word.text))) {
-				for (const doc of other.docs.keys()) {
+				for (const doc of other.spelling.docs.keys()) {
 					affected.add(doc);
 				}
 			}
@@ -102,11 +152,10 @@ export class NameIndex {
 		}
 		this.byDoc.delete(docId);
 		const spellings = this.spellings.get(old.cluster);
-		const keys = this.keys.get(old.cluster);
 		for (const word of old.words) {
 			const folded = foldWord(word.text);
 			for (const other of this.variantsOf(old.cluster, folded)) {
-				for (const doc of other.docs.keys()) {
+				for (const doc of other.spelling.docs.keys()) {
 					affected.add(doc);
 				}
 			}
@@ -126,13 +175,13 @@ export class NameIndex {
 				continue;
 			}
 			spellings!.delete(folded);
-			for (const key of deletions(folded)) {
-				const set = keys?.get(key);
+			this.forEachKey(old.cluster, entry.text, folded, (index, key) => {
+				const set = index.get(key);
 				set?.delete(folded);
 				if (set?.size === 0) {
-					keys!.delete(key);
+					index.delete(key);
 				}
-			}
+			});
 		}
 		affected.delete(docId);
 		return affected;
@@ -148,34 +197,95 @@ export class NameIndex {
 		return this.spellings.get(cluster)?.get(folded);
 	}
 
+	/** Calls `visit` with each index of the cluster and each key a spelling is filed under there. */
+	private forEachKey(cluster: string, text: string, folded: string, visit: (index: Map<string, Set<string>>, key: string) => void): void {
+		const keys = getOrMake(this.keys, cluster);
+		for (const key of deletions(folded)) {
+			visit(keys, key);
+		}
+		const sounds = getOrMake(this.sounds, cluster);
+		for (const key of deletions(soundKey(folded))) {
+			visit(sounds, key);
+		}
+		const tail = tailOf(text);
+		if (tail) {
+			visit(getOrMake(this.tails, cluster), soundKey(tail));
+		}
+	}
+
 	/**
-	 * Other spellings one edit away from a folded word that may name the same thing: not when both come
-	 * with other name words and never the same ones ("Barack" with "Obama", "Barak" with "Ehud").
+	 * Other spellings close to a folded word (see {@link Closeness}) that may name the same thing: never
+	 * when both come with other name words and never the same ones ("Barack" with "Obama", "Barak" with
+	 * "Ehud"); and only with a name word in common when the closeness is weaker evidence — a short word
+	 * ("Aden"/"Eden" in "Gulf of …"), a short word as it sounds, or a particle ("Anthony Calamita" /
+	 * "Anthony LaCalamita", not "McDonald" / "Donald").
 	 */
-	variantsOf(cluster: string, folded: string): Spelling[] {
+	variantsOf(cluster: string, folded: string): Variant[] {
 		const spellings = this.spellings.get(cluster);
-		const keys = this.keys.get(cluster);
 		const own = spellings?.get(folded);
-		if (!spellings || !keys || !own) {
+		if (!spellings || !own) {
 			return [];
 		}
-		const found = new Set<string>();
-		for (const key of deletions(folded)) {
-			for (const other of keys.get(key) ?? []) {
-				if (other !== folded) {
-					found.add(other);
+		const found = new Map<string, Closeness>();
+		const collect = (index: Map<string, Set<string>> | undefined, keys: readonly string[], closeness: Closeness): void => {
+			for (const key of keys) {
+				for (const other of index?.get(key) ?? []) {
+					if (other !== folded && !found.has(other)) {
+						found.set(other, closeness);
+					}
 				}
 			}
+		};
+		const sound = soundKey(folded);
+		collect(this.keys.get(cluster), deletions(folded), 'letter');
+		collect(this.sounds.get(cluster), deletions(sound), 'sound');
+		collect(this.tails.get(cluster), [sound], 'particle');
+		const tail = tailOf(own.text);
+		if (tail) {
+			collect(this.sounds.get(cluster), [soundKey(tail)], 'particle');
 		}
-		return [...found]
-			.map((f) => spellings.get(f)!)
-			.filter(
-				(s) =>
-					// Places and other names (a recogniser confuses people, organisations and other names, not places).
-					s.place === own.place &&
-					(s.partners.size === 0 || own.partners.size === 0 || [...s.partners.keys()].some((p) => own.partners.has(p))),
-			);
+		const variants: Variant[] = [];
+		for (const [other, closeness] of found) {
+			const s = spellings.get(other)!;
+			const shared = [...s.partners.keys()].some((p) => own.partners.has(p));
+			// Places and other names are told apart (a recogniser confuses people, organisations and other
+			// names more than places), unless the names share a word ("Bryant Dalton" / "Brian Dalton").
+			if (s.place !== own.place && !shared) {
+				continue;
+			}
+			// Two deletions, one from each key, may be two letters apart ("arabian" / "karaban"): as they
+			// sound, only one letter apart counts.
+			if (closeness === 'sound' && !oneEditApart(sound, soundKey(other))) {
+				continue;
+			}
+			const compatible = shared || s.partners.size === 0 || own.partners.size === 0;
+			const short = Math.min(folded.length, other.length) < MIN_LETTER_ALONE;
+			const alone =
+				closeness === 'letter'
+					? !short
+					: closeness === 'sound'
+						? !short && Math.min(sound.length, soundKey(other).length) >= MIN_SOUND_ALONE
+						: false;
+			if (shared || (alone && compatible)) {
+				variants.push({ spelling: s, closeness });
+			}
+		}
+		return variants;
 	}
+}
+
+/** Whether two words are one letter added, dropped or changed apart (or equal). Linear in their length. */
+export function oneEditApart(a: string, b: string): boolean {
+	const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+	if (long.length - short.length > 1) {
+		return false;
+	}
+	let i = 0;
+	while (i < short.length && short[i] === long[i]) {
+		i++;
+	}
+	// Past the first difference, the rest must match with the longer word's letter skipped, or with both skipped.
+	return long.length > short.length ? short.slice(i) === long.slice(i + 1) : short.slice(i + 1) === long.slice(i + 1);
 }
 
 function getOrMake<K, V>(map: Map<K, Map<string, V>>, key: K): Map<string, V> {

@@ -287,6 +287,10 @@ interface Measured {
 	readonly part?: Fact['part'];
 	readonly factor?: number;
 	readonly unit?: string;
+	/** Whether the value is exact as written in its unit (a count of days), not a measurement read as ±10%. */
+	readonly exact?: boolean;
+	/** The kind of event the words around the figure name, over the sentence's ("13 days of bombardment"). */
+	readonly kind?: string;
 }
 
 /** What a quantity counts, read from the words after it and before it. */
@@ -349,6 +353,12 @@ function measureOf(text: string, quantity: Quantity, sentence: Span, table: Meas
 	) {
 		return { measure: 'inhabitants' };
 	}
+	// How long the event lasted, or has lasted so far: "the tremor lasted 30 seconds", "after 13 days of
+	// bombardment", "since the assault began 12 days ago".
+	const duration = durationOf(beforeText, afterText);
+	if (duration) {
+		return duration;
+	}
 	// A length, speed or area is never a head count.
 	const unit = unitMeasureOf(beforeText, afterText);
 	if (unit) {
@@ -383,6 +393,13 @@ function measureOf(text: string, quantity: Quantity, sentence: Span, table: Meas
 	for (let i = 0; i < afterWords.length && i < 7; i++) {
 		const w = afterWords[i]!;
 		const measure = table.after.get(w);
+		// "five rockets fired from Gaza", "40 were fired into Israel": shots, not dismissals.
+		if (
+			w === 'fired' &&
+			(PROJECTILES.has(population ?? '') || /^(?:into|at|from|toward|towards|across|over)$/.test(afterWords[i + 1] ?? ''))
+		) {
+			break;
+		}
 		if (measure) {
 			return { measure, ...(population ? { population } : {}), ...(part ? { part } : {}) };
 		}
@@ -535,6 +552,73 @@ function unitMeasureOf(beforeText: string, afterText: string): Measured | 'skip'
 	}
 	return direction ? 'skip' : { measure: 'distance', factor, unit: 'km' };
 }
+/** Seconds per unit of time. */
+const SECONDS: Readonly<Record<string, number>> = {
+	second: 1,
+	minute: 60,
+	hour: 3600,
+	day: 86400,
+	week: 604800,
+	month: 2629800,
+	year: 31557600,
+};
+const TIME_UNIT = String.raw`(second|minute|hour|day|week|month|year)s?`;
+/** "30 seconds", "one minute", right after the figure. */
+const DURATION_UNIT = new RegExp(String.raw`^[\s-]+${TIME_UNIT}\b`, 'i');
+/** "… days of bombardment", "… days of a punishing offensive": the event it is the duration of, up to three words on. */
+const DAYS_OF = new RegExp(String.raw`^[\s-]+${TIME_UNIT}\s+of\s+((?:[\p{L}-]+\s+){0,3}[\p{L}-]+)`, 'iu');
+/** "… days ago" after an event "began": how long it has lasted so far. */
+const AGO = new RegExp(String.raw`^[\s-]+${TIME_UNIT}\s+ago\b`, 'i');
+/** A verb saying an event started, then up to eight words, at the end of the text before "12 days ago". */
+const BEGAN = /\b(?:began|begun|started|launched|broke\s+out|erupted)\b(?:\s+[\p{L}\p{N}'’-]+){0,8}\s*$/iu;
+
+/**
+ * How long an event lasted or has lasted so far, with its kind: "the tremor lasted 30 seconds", "a tremor for
+ * one minute", "13 days of bombardment", "since the assault began 12 days ago". Only when the event is named
+ * right there: "the meeting lasted two hours" and "12 weeks ago" say nothing of the event.
+ */
+function durationOf(beforeText: string, afterText: string): Measured | undefined {
+	const unit = DURATION_UNIT.exec(afterText);
+	if (!unit) {
+		return undefined;
+	}
+	const factor = SECONDS[unit[1]!.toLowerCase()]!;
+	const measured = (kind: string | undefined): Measured | undefined =>
+		kind ? { measure: 'duration', factor, unit: 's', exact: true, kind } : undefined;
+	const of = DAYS_OF.exec(afterText);
+	if (of) {
+		return measured(eventsIn(of[2]!)[0]);
+	}
+	if (AGO.test(afterText)) {
+		const began = BEGAN.exec(beforeText);
+		return began ? measured(lastEventIn(beforeText)) : undefined;
+	}
+	// "the tremor lasted 30 seconds", "lasting about a minute", "felt the tremor for one minute".
+	const lasted = /\b(?:lasted|lasting|lasts)\s+(?:for\s+)?$/i.exec(beforeText) ?? /\bfor\s+$/i.exec(beforeText);
+	if (!lasted) {
+		return undefined;
+	}
+	const words = wordsOf(beforeText.slice(0, lasted.index)).slice(-3);
+	const kinds = eventsIn(words.join(' '));
+	return measured(kinds[kinds.length - 1]);
+}
+
+/** What is fired that is not a person: "rockets fired" counts rockets. */
+const PROJECTILES = new Set([
+	'rockets',
+	'missiles',
+	'shells',
+	'mortars',
+	'rounds',
+	'shots',
+	'bullets',
+	'grenades',
+	'bombs',
+	'projectiles',
+	'salvos',
+	'flares',
+]);
+
 /** Plural nouns of time: durations and dates, not counts of things. */
 const TIME_UNITS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades', 'centuries', 'times']);
 
@@ -606,7 +690,58 @@ const START_REFERS_BACK = /^\s*(?:it|its|they|this|that|the (?:quake|earthquake|
 
 /** A running total: "so far", "since the assault began", "the rising toll", "in total". */
 const TOTAL =
-	/\b(?:so far|thus far|to date|cumulative|since (?:the|it|they|its)\b|(?:the|a) (?:overall|total|rising|cumulative) (?:death |casualty )?toll|(?:in|during|over|across) (?:the|its|their|his|her|all) (?:[\p{L}\p{N}-]+ ){0,2}?(?:operations|missions|raids|sorties|patrols|incidents|attacks))/iu;
+	/\b(?:so far|thus far|to date|cumulative|a total of|in total|since (?:the|it|they|its)\b|(?:the|a) (?:overall|total|rising|cumulative) (?:death |casualty )?toll|(?:in|during|over|across) (?:the|its|their|his|her|all) (?:[\p{L}\p{N}-]+ ){0,2}?(?:operations|missions|raids|sorties|patrols|incidents|attacks))/iu;
+/** The start of an item of a list of figures: ", 31 magazines", ", and 923 rounds". */
+const LIST_ITEM =
+	/^\s+(?:and\s+)?(?:about\s+|some\s+|around\s+)?(?:\d|(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|dozens|hundreds|thousands)\b)/i;
+
+/** Words ending in "est" that are no superlatives. */
+const NOT_SUPERLATIVES = new Set([
+	'west',
+	'rest',
+	'arrest',
+	'protest',
+	'interest',
+	'request',
+	'forest',
+	'suggest',
+	'test',
+	'contest',
+	'harvest',
+	'guest',
+	'chest',
+	'quest',
+]);
+
+/**
+ * Where a running total starts in a sentence: the start of the comma-separated stretch holding its marker
+ * ("…, pushing the toll above 680 since the conflict began"), so the figures before it (the day's "43
+ * killed and 55 wounded") stay counts of the incident; or -1. "So far" after a superlative ("the deadliest
+ * strike of the offensive so far") ranks the incident and marks no total.
+ */
+function totalStart(sentenceText: string): number {
+	const pattern = new RegExp(TOTAL.source, 'giu');
+	for (let m = pattern.exec(sentenceText); m; m = pattern.exec(sentenceText)) {
+		let comma = Math.max(sentenceText.lastIndexOf(',', m.index), sentenceText.lastIndexOf(';', m.index));
+		// A list of figures runs on over its commas: "seized 14 rifles, 31 magazines and 923 rounds during
+		// the five operations" totals all three.
+		while (comma > 0 && LIST_ITEM.test(sentenceText.slice(comma + 1, comma + 40))) {
+			comma = sentenceText.lastIndexOf(',', comma - 1);
+		}
+		const stretch = sentenceText.slice(comma + 1, m.index);
+		if (/^(?:so|thus) far|^to date|^yet/i.test(m[0])) {
+			const superlative = (stretch.toLowerCase().match(/[a-z]+/g) ?? []).some(
+				(w) => w === 'most' || (w.length > 4 && w.endsWith('est') && !NOT_SUPERLATIVES.has(w)),
+			);
+			if (superlative) {
+				continue;
+			}
+		}
+		return comma + 1;
+	}
+	return -1;
+}
+
 /** Another incident than the one the article is about. */
 const SEPARATE =
 	/\b(?:in|during) (?:a|another) separate (?:incident|attack|strike)|\bin another (?:incident|attack|strike)|^\s*elsewhere\b/i;
@@ -771,7 +906,7 @@ function measuredInterval(quantity: Quantity, measured: Measured): Interval {
 	if (measured.factor === undefined) {
 		return quantity.interval;
 	}
-	if (quantity.qualifier) {
+	if (quantity.qualifier || measured.exact) {
 		return scale(quantity.interval, measured.factor);
 	}
 	// A round figure is already read as ±5%; as a measurement it is ±10%, not both.
@@ -850,7 +985,7 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 		const kind = kinds.length > 0 && !kinds.includes(dominant) ? kinds[0]! : dominant;
 		// A running total ("more than 600 killed so far", "the rising toll") is not one incident's count;
 		// a "separate incident" is never compared.
-		const total = TOTAL.test(sentenceText) ? '@total' : '';
+		const totalFrom = totalStart(sentenceText);
 		const separate = SEPARATE.test(sentenceText) ? `@separate${sentence.line}` : '';
 		let lastMeasure = '';
 		const carried = previous.index === index - 1 ? previous.measure : '';
@@ -891,11 +1026,13 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 				measured = { ...measured, population: place.key.replace(PLACE_NOUN, '') || place.key };
 			}
 			const population = measured.population || undefined;
+			// How long the event has lasted is a running figure in itself ("since the assault began 12 days ago").
+			const total = totalFrom >= 0 && quantity.start - sentence.start >= totalFrom && measured.measure !== 'duration' ? '@total' : '';
 			const anchor = `${anchors[Math.max(0, clauses.indexOf(clause))] ?? ''}${total}${separate}`;
 			// A magnitude belongs to the shock named right before it ("the quake was followed by aftershocks of 4.0").
 			const shock = measured.measure === 'magnitude' ? lastEventIn(text.slice(clause.start, quantity.start)) : undefined;
 			// How many live in a place does not depend on the event: one key whatever the sentence is about.
-			const factKind = measured.measure === 'inhabitants' ? 'place' : (shock ?? kind);
+			const factKind = measured.measure === 'inhabitants' ? 'place' : (shock ?? measured.kind ?? kind);
 			const event = measured.measure === 'inhabitants' ? '@place' : `${factKind}${anchor}`;
 			const quantityKey = `${measured.measure}|${population ?? ''}|${measured.part ?? ''}`;
 			facts.push({

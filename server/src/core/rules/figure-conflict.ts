@@ -88,10 +88,27 @@ export function plausiblySame(a: Fact, b: Fact): boolean {
 	if (gap <= 0) {
 		return true;
 	}
+	// "1.2 miles deep" against "12 miles deep": the same digits with the decimal point moved are one figure
+	// misprinted, however far apart.
+	if (decimalSlip(a, b)) {
+		return true;
+	}
 	if (a.measure === 'magnitude') {
 		return Math.abs(middle(a.interval) - middle(b.interval)) <= MAX_MAGNITUDE_GAP;
 	}
 	return low.interval.max > 0 && high.interval.min / low.interval.max <= MAX_RATIO;
+}
+
+/** The digits of a figure as written, without separators or decimal point ("1. 2" → "12"), if it is written in digits. */
+function digitsOf(fact: Fact): string {
+	const written = fact.text.slice(fact.numberStart - fact.start);
+	return /^\d[\d,. ]*\d$/.test(written) ? written.replace(/\D/g, '') : '';
+}
+
+/** Whether two figures written in digits differ only by where the decimal point is ("1.2" and "12"). */
+function decimalSlip(a: Fact, b: Fact): boolean {
+	const x = digitsOf(a);
+	return x.length >= 2 && x === digitsOf(b) && (a.text.includes('.') || b.text.includes('.'));
 }
 
 const MAX_RELATED = 12;

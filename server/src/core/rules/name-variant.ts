@@ -17,14 +17,15 @@ export const nameVariantRule: RuleInfo = {
 	docs: [
 		'Transliterations and typos split one person, place or organisation into several spellings: "Fethullah" and',
 		'"Fetullah", "Gulen" and "Gulden", "Raqqa" and "Raqaa". Crosscheck compares the words of the names it recognises',
-		'across the articles of a cluster and reports a spelling one letter away from a spelling that more articles use,',
-		'saying how often and in how many articles each is used. Short forms and aliases ("Erdogan" for "Recep Tayyip Erdogan",',
+		'across the articles of a cluster and reports a spelling one letter away from a spelling that more articles use (or one',
+		'letter away as they sound: "Gavarzin"/"Gabardin"; or with a particle written against it, "LaCalamita"/"Calamita", when',
+		'both come with the same other name word), saying how often and in how many articles each is used. Short forms and aliases ("Erdogan" for "Recep Tayyip Erdogan",',
 		'"U.S."/"United States") are different words, not variants, and accents alone do not count.',
 	].join('\n'),
 };
 
-/** A name word shorter than this is never reported: too many short names are one letter apart. */
-const MIN_LENGTH = 5;
+/** A name word shorter than this is never reported; up to five letters, only with a name word in common (see `variantsOf`). */
+const MIN_LENGTH = 4;
 
 /**
  * How much a spelling is used: articles first, then uses. A spelling is reported only against one used at
@@ -45,9 +46,23 @@ function inflection(a: string, b: string): boolean {
 	return [`${short}s`, `${short}es`, `${short}'s`, `${short}n`, `${short}an`, `${short}i`].includes(long);
 }
 
+/** British and American spellings of the words names are made of ("Defence"/"Defense", "Recognised"/"Recognized", "Labour"/"Labor"). */
+const ORTHOGRAPHY: readonly (readonly [RegExp, string])[] = [
+	[/([^aeiou])en[cs]e(s?)$/, '$1ense$2'],
+	[/([iy])[sz](e|ed|es|ing|ation|ations|er|ers)$/, '$1z$2'],
+	[/([^aeiou])(?:our|or)(s?)$/, '$1or$2'],
+	[/([^aeiou])(?:re|er)(s?)$/, '$1er$2'],
+];
+
+/** Whether two folded spellings are one word in British and American spelling. */
+function orthographic(a: string, b: string): boolean {
+	const canonical = (word: string): string => ORTHOGRAPHY.reduce((w, [pattern, replacement]) => w.replace(pattern, replacement), word);
+	return canonical(a) === canonical(b);
+}
+
 /**
- * The `name-variant` findings of a document: each name word it spells differently from a spelling one
- * edit away that the cluster uses at least as much (see {@link weight}), linked to uses of the other spellings.
+ * The `name-variant` findings of a document: each name word it spells differently from a close spelling
+ * (see `NameIndex.variantsOf`) that the cluster uses at least as much (see {@link weight}), linked to uses of the other spellings.
  */
 export function nameVariantFindings(
 	docId: string,
@@ -72,11 +87,13 @@ export function nameVariantFindings(
 		}
 		const others = index
 			.variantsOf(own.cluster, folded)
+			.map((v) => v.spelling)
 			.filter(
 				(o) =>
 					foldWord(o.text).length >= MIN_LENGTH &&
 					!isTitleWord(foldWord(o.text)) &&
 					!inflection(folded, foldWord(o.text)) &&
+					!orthographic(folded, foldWord(o.text)) &&
 					weight(o) >= weight(mine),
 			);
 		if (others.length === 0) {
