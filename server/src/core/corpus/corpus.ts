@@ -42,7 +42,10 @@ export class Corpus {
 	/** The figures of every document by cluster and quantity (for the figure rules and the fact table). */
 	readonly facts = new FactIndex();
 	/** The words of recognised names by cluster and spelling (for `name-variant`). */
-	readonly names = new NameIndex();
+	readonly names = new NameIndex((id) => {
+		const doc = this.documents.get(id);
+		return doc ? nameWords(doc.analysis.entities.mentions) : [];
+	});
 	/** When each article says its event happened, resolved, by cluster (for `date-conflict`). */
 	readonly dates = new FactIndex();
 
@@ -98,7 +101,8 @@ export class Corpus {
 		for (const other of this.facts.update(id, cluster, analysis.facts)) {
 			others.add(other);
 		}
-		for (const other of this.names.update(id, cluster, nameWords(analysis.entities.mentions))) {
+		const oldWords = existing ? nameWords(existing.analysis.entities.mentions) : [];
+		for (const other of this.names.update(id, cluster, nameWords(analysis.entities.mentions), oldWords)) {
 			others.add(other);
 		}
 		const published = typeof metadata.published === 'string' ? metadata.published : undefined;
@@ -111,7 +115,8 @@ export class Corpus {
 
 	/** Forgets a document. Returns the ids of documents whose findings may have changed. */
 	remove(id: string): string[] {
-		if (!this.documents.delete(id)) {
+		const existing = this.documents.get(id);
+		if (!existing || !this.documents.delete(id)) {
 			return [];
 		}
 		const others = this.entities.remove(id);
@@ -121,7 +126,7 @@ export class Corpus {
 		for (const other of this.facts.remove(id)) {
 			others.add(other);
 		}
-		for (const other of this.names.remove(id)) {
+		for (const other of this.names.remove(id, nameWords(existing.analysis.entities.mentions))) {
 			others.add(other);
 		}
 		for (const other of this.dates.remove(id)) {

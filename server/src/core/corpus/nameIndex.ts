@@ -88,26 +88,33 @@ const MIN_LETTER_ALONE = 5;
  * pair of names. Updated incrementally per document.
  */
 export class NameIndex {
-	private readonly byDoc = new Map<string, { cluster: string; words: readonly NameWord[] }>();
+	/** @param wordsOf A document's name words, as last given to {@link update}: its owner finds them again on demand. */
+	constructor(private readonly wordsOf: (docId: string) => readonly NameWord[]) {}
+
+	/**
+	 * The cluster of each document. Its words are not kept: the owner finds them again from the
+	 * document's stored names ({@link wordsOf}), which saves most of the index's memory.
+	 */
+	private readonly clusterOf = new Map<string, string>();
 	/** cluster → folded spelling → type → docId → count */
 	private readonly spellings = new Map<
 		string,
 		Map<string, { text: string; place: boolean; docs: Map<string, number>; partners: Map<string, number> }>
 	>();
 	/** cluster → deletion key → folded spellings */
-	private readonly keys = new Map<string, Map<string, Set<string>>>();
+	private readonly keys = new Map<string, KeyIndex>();
 	/** cluster → deletion key of the sound key → folded spellings */
-	private readonly sounds = new Map<string, Map<string, Set<string>>>();
+	private readonly sounds = new Map<string, KeyIndex>();
 	/** cluster → sound key of the part after a particle → folded spellings ("kalamita" → "lacalamita") */
-	private readonly tails = new Map<string, Map<string, Set<string>>>();
+	private readonly tails = new Map<string, KeyIndex>();
 
 	/** Replaces a document's name words. Returns the documents sharing a spelling key with the old or new ones. */
-	update(docId: string, cluster: string, words: readonly NameWord[]): Set<string> {
-		const affected = this.remove(docId);
+	update(docId: string, cluster: string, words: readonly NameWord[], oldWords: readonly NameWord[] = []): Set<string> {
+		const affected = this.remove(docId, oldWords);
 		if (words.length === 0) {
 			return affected;
 		}
-		this.byDoc.set(docId, { cluster, words });
+		this.clusterOf.set(docId, cluster);
 		const spellings = getOrMake(this.spellings, cluster);
 		for (const word of words) {
 			const folded = foldWord(word.text);
@@ -115,14 +122,7 @@ export class NameIndex {
 			if (!entry) {
 				entry = { text: word.text, place: word.type === 'place', docs: new Map(), partners: new Map() };
 				spellings.set(folded, entry);
-				this.forEachKey(cluster, word.text, folded, (index, key) => {
-					let set = index.get(key);
-					if (!set) {
-						set = new Set();
-						index.set(key, set);
-					}
-					set.add(folded);
-				});
+				this.forEachKey(cluster, word.text, folded, (index, key) => index.add(key, folded));
 			}
 			// A place name in one article and part of an organisation's name in another ("Kestrava City
 			// Council") is still a place name.
@@ -144,13 +144,15 @@ export class NameIndex {
 	}
 
 	/** Forgets a document. Returns the documents that shared a spelling key with it. */
-	remove(docId: string): Set<string> {
+	/** Forgets a document, given the words it was last updated with. Returns the documents that shared a spelling key with it. */
+	remove(docId: string, oldWords: readonly NameWord[]): Set<string> {
 		const affected = new Set<string>();
-		const old = this.byDoc.get(docId);
-		if (!old) {
+		const cluster = this.clusterOf.get(docId);
+		if (cluster === undefined) {
 			return affected;
 		}
-		this.byDoc.delete(docId);
+		this.clusterOf.delete(docId);
+		const old = { cluster, words: oldWords };
 		const spellings = this.spellings.get(old.cluster);
 		for (const word of old.words) {
 			const folded = foldWord(word.text);
@@ -175,13 +177,7 @@ export class NameIndex {
 				continue;
 			}
 			spellings!.delete(folded);
-			this.forEachKey(old.cluster, entry.text, folded, (index, key) => {
-				const set = index.get(key);
-				set?.delete(folded);
-				if (set?.size === 0) {
-					index.delete(key);
-				}
-			});
+			this.forEachKey(old.cluster, entry.text, folded, (index, key) => index.delete(key, folded));
 		}
 		affected.delete(docId);
 		return affected;
@@ -189,7 +185,8 @@ export class NameIndex {
 
 	/** A document's name words and cluster. */
 	words(docId: string): { cluster: string; words: readonly NameWord[] } | undefined {
-		return this.byDoc.get(docId);
+		const cluster = this.clusterOf.get(docId);
+		return cluster === undefined ? undefined : { cluster, words: this.wordsOf(docId) };
 	}
 
 	/** The spelling of a folded word in a cluster. */
@@ -198,18 +195,18 @@ export class NameIndex {
 	}
 
 	/** Calls `visit` with each index of the cluster and each key a spelling is filed under there. */
-	private forEachKey(cluster: string, text: string, folded: string, visit: (index: Map<string, Set<string>>, key: string) => void): void {
-		const keys = getOrMake(this.keys, cluster);
+	private forEachKey(cluster: string, text: string, folded: string, visit: (index: KeyIndex, key: string) => void): void {
+		const keys = indexOf(this.keys, cluster);
 		for (const key of deletions(folded)) {
 			visit(keys, key);
 		}
-		const sounds = getOrMake(this.sounds, cluster);
+		const sounds = indexOf(this.sounds, cluster);
 		for (const key of deletions(soundKey(folded))) {
 			visit(sounds, key);
 		}
 		const tail = tailOf(text);
 		if (tail) {
-			visit(getOrMake(this.tails, cluster), soundKey(tail));
+			visit(indexOf(this.tails, cluster), soundKey(tail));
 		}
 	}
 
@@ -227,22 +224,32 @@ export class NameIndex {
 			return [];
 		}
 		const found = new Map<string, Closeness>();
-		const collect = (index: Map<string, Set<string>> | undefined, keys: readonly string[], closeness: Closeness): void => {
+		// Keys are hashed, so a spelling found under a key is checked to be really filed under it.
+		const collect = (
+			index: KeyIndex | undefined,
+			keys: readonly string[],
+			closeness: Closeness,
+			filed: (other: string) => readonly string[],
+		): void => {
 			for (const key of keys) {
 				for (const other of index?.get(key) ?? []) {
-					if (other !== folded && !found.has(other)) {
+					if (other !== folded && !found.has(other) && filed(other).includes(key)) {
 						found.set(other, closeness);
 					}
 				}
 			}
 		};
 		const sound = soundKey(folded);
-		collect(this.keys.get(cluster), deletions(folded), 'letter');
-		collect(this.sounds.get(cluster), deletions(sound), 'sound');
-		collect(this.tails.get(cluster), [sound], 'particle');
+		const tailKey = (other: string): string[] => {
+			const t = tailOf(spellings.get(other)!.text);
+			return t ? [soundKey(t)] : [];
+		};
+		collect(this.keys.get(cluster), deletions(folded), 'letter', deletions);
+		collect(this.sounds.get(cluster), deletions(sound), 'sound', (other) => deletions(soundKey(other)));
+		collect(this.tails.get(cluster), [sound], 'particle', tailKey);
 		const tail = tailOf(own.text);
 		if (tail) {
-			collect(this.sounds.get(cluster), [soundKey(tail)], 'particle');
+			collect(this.sounds.get(cluster), [soundKey(tail)], 'particle', (other) => deletions(soundKey(other)));
 		}
 		const variants: Variant[] = [];
 		for (const [other, closeness] of found) {
@@ -286,6 +293,64 @@ export function oneEditApart(a: string, b: string): boolean {
 	}
 	// Past the first difference, the rest must match with the longer word's letter skipped, or with both skipped.
 	return long.length > short.length ? short.slice(i) === long.slice(i + 1) : short.slice(i + 1) === long.slice(i + 1);
+}
+
+/**
+ * Folded spellings by key, compactly: a key is kept as a 32-bit hash and a bucket holds one spelling
+ * as a plain string (most keys have one) or several in an array. A large corpus files millions of
+ * deletion keys, so neither the key strings nor a set per key are kept. Hash collisions only add
+ * candidates, which {@link NameIndex.variantsOf} checks.
+ */
+class KeyIndex {
+	private readonly buckets = new Map<number, string | string[]>();
+
+	add(key: string, folded: string): void {
+		const h = hashKey(key);
+		const bucket = this.buckets.get(h);
+		if (bucket === undefined) {
+			this.buckets.set(h, folded);
+		} else if (typeof bucket === 'string') {
+			if (bucket !== folded) {
+				this.buckets.set(h, [bucket, folded]);
+			}
+		} else if (!bucket.includes(folded)) {
+			bucket.push(folded);
+		}
+	}
+
+	delete(key: string, folded: string): void {
+		const h = hashKey(key);
+		const bucket = this.buckets.get(h);
+		if (bucket === folded) {
+			this.buckets.delete(h);
+		} else if (Array.isArray(bucket)) {
+			const rest = bucket.filter((f) => f !== folded);
+			this.buckets.set(h, rest.length === 1 ? rest[0]! : rest);
+		}
+	}
+
+	get(key: string): readonly string[] {
+		const bucket = this.buckets.get(hashKey(key));
+		return bucket === undefined ? [] : typeof bucket === 'string' ? [bucket] : bucket;
+	}
+}
+
+/** FNV-1a over UTF-16 code units. */
+function hashKey(key: string): number {
+	let h = 0x811c9dc5;
+	for (let i = 0; i < key.length; i++) {
+		h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
+	}
+	return h >>> 0;
+}
+
+function indexOf(map: Map<string, KeyIndex>, cluster: string): KeyIndex {
+	let index = map.get(cluster);
+	if (!index) {
+		index = new KeyIndex();
+		map.set(cluster, index);
+	}
+	return index;
 }
 
 function getOrMake<K, V>(map: Map<K, Map<string, V>>, key: K): Map<string, V> {
