@@ -49,7 +49,11 @@ export function formatSarif(findings: readonly JsonFinding[], cwdUri: string, ve
 						? { relatedLocations: f.related.map((r, id) => ({ id, ...location(r.file, r.range), message: { text: r.message } })) }
 						: {}),
 					partialFingerprints: { 'crosscheck/v1': fingerprint(f) },
-					...(Object.keys(f.data).length > 0 ? { properties: f.data } : {}),
+					// A dismissal is an accepted suppression with its reason; a confirmation or a note is kept as a property.
+					...(f.review?.status === 'dismissed'
+						? { suppressions: [{ kind: 'external', status: 'accepted', ...(f.review.reason ? { justification: f.review.reason } : {}) }] }
+						: {}),
+					...(Object.keys(f.data).length > 0 || f.review ? { properties: { ...f.data, ...(f.review ? { review: f.review } : {}) } } : {}),
 				})),
 			},
 		],

@@ -8,7 +8,15 @@ import type { JsonFinding } from './model';
 export function formatText(findings: readonly JsonFinding[], filesChecked: number): string {
 	const out: string[] = [];
 	for (const f of findings) {
-		out.push(`${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${f.rule}  ${f.message}`);
+		const review = f.review
+			? f.review.status === 'dismissed'
+				? `[dismissed${f.review.reason ? `: ${f.review.reason}` : ''}] `
+				: f.review.status === 'confirmed'
+					? '[confirmed] '
+					: ''
+			: '';
+		const note = f.review?.note ? ` (note: ${f.review.note})` : '';
+		out.push(`${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${f.rule}  ${review}${f.message}${note}`);
 	}
 	out.push(summary(findings, filesChecked));
 	return out.join('\n') + '\n';

@@ -1,4 +1,4 @@
-import type { DocumentAnalysis, DocumentMetadata, Finding, LineIndex, Position, Severity } from '../core';
+import type { DocumentAnalysis, DocumentMetadata, FindingReview, LineIndex, Position, ReviewedFinding, Severity } from '../core';
 
 /** A range of LSP-style positions: zero-based lines, UTF-16 columns, end exclusive. */
 export interface JsonRange {
@@ -22,6 +22,8 @@ export interface JsonFinding {
 	readonly message: string;
 	readonly related: readonly JsonRelated[];
 	readonly data: Readonly<Record<string, unknown>>;
+	/** The reviewer's decision, from the article's review file; absent when none was made. */
+	readonly review?: FindingReview;
 }
 
 /** A checked document as the run knows it. */
@@ -30,7 +32,7 @@ export interface CheckedDocument {
 	readonly file: string;
 	readonly text: string;
 	readonly lines: LineIndex;
-	readonly findings: readonly Finding[];
+	readonly findings: readonly ReviewedFinding[];
 	readonly analysis?: DocumentAnalysis;
 	readonly metadata?: DocumentMetadata;
 }
@@ -48,6 +50,7 @@ export function toJsonFindings(doc: CheckedDocument, resolve: (docId: string) =>
 			return other ? [{ file: other.file, range: rangeOf(other.lines, r.start, r.end), message: r.message }] : [];
 		}),
 		data: f.data ?? {},
+		...(f.review ? { review: f.review } : {}),
 	}));
 }
 

@@ -6,7 +6,10 @@ import {
 	CONFIG_FILE_NAME,
 	Corpus,
 	LineIndex,
+	REVIEW_STATUSES,
 	STARTER_CONFIG,
+	applyReview,
+	reviewFilePath,
 	SEVERITIES,
 	compareFindings,
 	factGroups,
@@ -21,6 +24,7 @@ import {
 	type Finding,
 	type Options,
 	type ParsedConfig,
+	type ReviewStatus,
 	type Severity,
 } from '../core';
 import { findConfig, loadConfig } from '../node/config';
@@ -28,6 +32,7 @@ import { loadAnalysisContext } from '../node/models';
 import { writeFileAtomic } from '../node/atomicWrite';
 import { createFileFilter, findArticles, toRelative } from '../node/files';
 import { readArticleSync } from '../node/readArticle';
+import { listReviewedArticles, readReviewSync } from '../node/reviewStore';
 import { VERSION } from '../version';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
@@ -54,10 +59,13 @@ Commands:
   quotes [PATH...]  List every quotation and attributed statement with its speaker, cue, kind and status.
   facts [PATH...]   List every figure the figure rules compare (what it counts, its interval, its event),
                     grouped by quantity across each cluster's articles: the fact table.
+  review --status [PATH...]
+                    Count the findings per rule by review decision (unreviewed, confirmed, dismissed),
+                    from the review files in .crosscheck/annotations: a team's progress.
   init              Write a commented starter crosscheck.yaml in the current folder.
   rules             List every rule id with its default severity.
 
-Options for check, entities, quotes and facts:
+Options for check, entities, quotes, facts and review:
   --format text|json|sarif|csv
                              Output format (default: text; check: text, json or sarif; entities and
                              quotes: text or json; facts: text, json or csv).
@@ -66,6 +74,8 @@ Options for check, entities, quotes and facts:
                              error, warning (default), information, hint, or none.
   --min-severity SEVERITY    Report findings at least this severe (default: information; hint adds the
                              entity marks).
+  --include-dismissed        check: also report findings dismissed in review, marked as such (SARIF
+                             always includes them, as suppressed results).
   --explain                  Also report each article's layout (metadata, body, headlines, captions,
                              web-page debris) as a "documents" list in JSON, or after the findings in text.
   -h, --help                 Show this help.
@@ -97,6 +107,8 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
 				'fail-on': { type: 'string' },
 				'min-severity': { type: 'string' },
 				explain: { type: 'boolean' },
+				'include-dismissed': { type: 'boolean' },
+				status: { type: 'boolean' },
 				help: { type: 'boolean', short: 'h' },
 				version: { type: 'boolean', short: 'v' },
 			},
@@ -124,6 +136,8 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
 			return quotes(paths, values, io);
 		case 'facts':
 			return facts(paths, values, io);
+		case 'review':
+			return review(paths, values, io);
 		case 'init':
 			return init(io);
 		case 'rules':
@@ -158,6 +172,8 @@ interface CheckFlags {
 	'fail-on'?: string;
 	'min-severity'?: string;
 	explain?: boolean;
+	'include-dismissed'?: boolean;
+	status?: boolean;
 }
 
 async function check(paths: readonly string[], flags: CheckFlags, io: CliIo): Promise<number> {
@@ -186,7 +202,11 @@ async function check(paths: readonly string[], flags: CheckFlags, io: CliIo): Pr
 
 	const ordered = [...documents.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 	const all = ordered.flatMap((doc) => toJsonFindings(doc, (id) => documents.get(id)));
-	const findings = all.filter((f) => severityRank(f.severity) <= severityRank(minSeverity as Severity));
+	// Dismissed findings are settled: not reported (SARIF keeps them as suppressed results) and never fail the run.
+	const showDismissed = format === 'sarif' || flags['include-dismissed'] === true;
+	const findings = all.filter(
+		(f) => severityRank(f.severity) <= severityRank(minSeverity as Severity) && (showDismissed || f.review?.status !== 'dismissed'),
+	);
 	if (format === 'json') {
 		const output: Record<string, unknown> = { version: 1, findings };
 		if (flags.explain) {
@@ -205,7 +225,66 @@ async function check(paths: readonly string[], flags: CheckFlags, io: CliIo): Pr
 		return EXIT.usage;
 	}
 	const threshold = failOn === 'none' ? -1 : severityRank(failOn as Severity);
-	return all.some((f) => severityRank(f.severity) <= threshold) ? EXIT.findings : EXIT.ok;
+	return all.some((f) => severityRank(f.severity) <= threshold && f.review?.status !== 'dismissed') ? EXIT.findings : EXIT.ok;
+}
+
+/** `crosscheck review --status`: findings per rule by review decision. */
+async function review(paths: readonly string[], flags: CheckFlags, io: CliIo): Promise<number> {
+	if (!flags.status) {
+		io.stderr('crosscheck: review needs --status (the only review report so far).\n');
+		return EXIT.usage;
+	}
+	const format = flags.format ?? 'text';
+	if (!['text', 'json'].includes(format)) {
+		io.stderr(`crosscheck: --format must be text or json for review, not "${format}".\n`);
+		return EXIT.usage;
+	}
+	const loaded = await loadCorpus(paths, flags.config, io);
+	if (typeof loaded === 'number') {
+		return loaded;
+	}
+	const minSeverity = (flags['min-severity'] ?? 'information') as Severity;
+	if (!SEVERITIES.includes(minSeverity)) {
+		io.stderr(`crosscheck: --min-severity must be error, warning, information or hint, not "${minSeverity}".\n`);
+		return EXIT.usage;
+	}
+	type Row = Record<'unreviewed' | ReviewStatus, number>;
+	const rows = new Map<string, Row>();
+	for (const doc of loaded.documents.values()) {
+		for (const f of doc.findings) {
+			if (severityRank(f.severity) > severityRank(minSeverity)) {
+				continue;
+			}
+			let row = rows.get(f.ruleId);
+			if (!row) {
+				row = { unreviewed: 0, open: 0, confirmed: 0, dismissed: 0 };
+				rows.set(f.ruleId, row);
+			}
+			row[f.review ? f.review.status : 'unreviewed']++;
+		}
+	}
+	const rules = [...rows.keys()].sort();
+	const total = (key: keyof Row): number => rules.reduce((n, r) => n + rows.get(r)![key], 0);
+	if (format === 'json') {
+		const output = {
+			version: 1,
+			rules: rules.map((rule) => ({ rule, ...rows.get(rule)! })),
+			total: { unreviewed: total('unreviewed'), open: total('open'), confirmed: total('confirmed'), dismissed: total('dismissed') },
+			orphaned: loaded.orphans,
+		};
+		io.stdout(JSON.stringify(output, null, 2) + '\n');
+	} else {
+		const columns = ['unreviewed', ...REVIEW_STATUSES] as const;
+		const header = ['rule'.padEnd(22), ...columns.map((c) => c.padStart(11))].join(' ');
+		const line = (label: string, row: Row): string => [label.padEnd(22), ...columns.map((c) => String(row[c]).padStart(11))].join(' ');
+		const lines = [header, ...rules.map((r) => line(r, rows.get(r)!))];
+		lines.push(
+			line('total', { unreviewed: total('unreviewed'), open: total('open'), confirmed: total('confirmed'), dismissed: total('dismissed') }),
+		);
+		lines.push(`${loaded.documents.size} article${loaded.documents.size === 1 ? '' : 's'}; ${loaded.orphans} orphaned review entr${loaded.orphans === 1 ? 'y' : 'ies'}.`);
+		io.stdout(lines.join('\n') + '\n');
+	}
+	return loaded.configError ? EXIT.usage : EXIT.ok;
 }
 
 /** `crosscheck entities`: every entity mention, linked across the corpus. */
@@ -433,6 +512,8 @@ interface LoadedCorpus {
 	readonly corpus: Corpus;
 	readonly documents: Map<string, CheckedDocument>;
 	readonly configError: boolean;
+	/** Review entries whose text is no longer in their article. */
+	readonly orphans: number;
 }
 
 /**
@@ -524,13 +605,44 @@ async function loadCorpus(paths: readonly string[], configFlag: string | undefin
 	if (progress) {
 		io.stderr('\r\u001b[K');
 	}
+	// Review files: one walk of .crosscheck/annotations, then only the articles that have one are read.
+	const reviewed = new Set(listReviewedArticles(root));
+	let orphans = 0;
 	for (const [id, doc] of documents) {
 		const stored = corpus.get(id);
-		const findings = [...(inputProblems.get(id) ?? []), ...corpus.findings(id)].sort(compareFindings);
+		let findings = [...(inputProblems.get(id) ?? []), ...corpus.findings(id)].sort(compareFindings);
+		const article = stored?.path;
+		if (article !== undefined && reviewed.has(article)) {
+			const shown = toRelative(io.cwd, path.join(root, ...reviewFilePath(article).split('/')));
+			let loadedReview;
+			try {
+				loadedReview = readReviewSync(root, article);
+			} catch (error) {
+				io.stderr(`crosscheck: cannot read ${shown}: ${(error as Error).message}\n`);
+			}
+			if (loadedReview) {
+				const lines = new LineIndex(loadedReview.text);
+				for (const problem of loadedReview.review.problems) {
+					const p = lines.positionAt(problem.start);
+					io.stderr(`${shown}:${p.line + 1}:${p.character + 1}  error  invalid-review-file  ${problem.message}\n`);
+					configError = true;
+				}
+				const applied = applyReview(doc.text, findings, loadedReview.review);
+				findings = [...applied.findings];
+				for (const orphan of applied.orphans) {
+					const spans = orphan.kind === 'decision' ? loadedReview.review.decisionSpans : loadedReview.review.annotationSpans;
+					const p = lines.positionAt(spans[orphan.index]?.start ?? 0);
+					io.stderr(
+						`${shown}:${p.line + 1}:${p.character + 1}  warning  orphaned-annotation  "${orphan.entry.anchor.exact}" is no longer in ${doc.file}\n`,
+					);
+					orphans++;
+				}
+			}
+		}
 		documents.set(id, stored ? { ...doc, findings, analysis: stored.analysis, metadata: stored.metadata } : { ...doc, findings });
 	}
 
-	return { corpus, documents, configError };
+	return { corpus, documents, configError, orphans };
 }
 
 /** The folder to look for crosscheck.yaml from: the first path (or its folder), else the working directory. */

@@ -403,3 +403,105 @@ void describe('crosscheck facts', () => {
 		assert.equal((await cli(dir, 'facts', '--format', 'sarif')).code, 2);
 	});
 });
+
+void describe('review decisions in the CLI', () => {
+	/** An article with two vague-attribution findings and a review file deciding on them. */
+	async function reviewedCorpus(review: (offset: (phrase: string) => number) => string): Promise<string> {
+		const offset = (phrase: string): number => ARTICLE.indexOf(phrase);
+		return tempCorpus({
+			'crosscheck.yaml': '',
+			'wires/a.txt': ARTICLE,
+			'.crosscheck/annotations/wires/a.txt.yaml': review(offset),
+		});
+	}
+	const decisions = (offset: (phrase: string) => number): string =>
+		lines(
+			'version: 1',
+			'article: wires/a.txt',
+			'findings:',
+			'  - rule: vague-attribution',
+			'    status: dismissed',
+			'    reason: The council is named below.',
+			'    text: Officials said',
+			`    offset: ${offset('Officials said')}`,
+			'  - rule: vague-attribution',
+			'    status: confirmed',
+			'    note: Ask for the estimate.',
+			'    text: reportedly',
+			`    offset: ${offset('reportedly')}`,
+			'',
+		);
+
+	void it('leaves dismissed findings out of check, marks confirmed ones, and does not fail on dismissed ones', async () => {
+		const dir = await reviewedCorpus(decisions);
+		const text = await cli(dir, 'check', '--fail-on', 'information');
+		assert.equal(text.code, 1);
+		assert.match(
+			text.stdout,
+			/vague-attribution {2}\[confirmed\] Vague source: "reportedly" .*\(note: Ask for the estimate\.\)\n1 finding/,
+		);
+		assert.doesNotMatch(text.stdout, /Officials said/);
+		const json = JSON.parse((await cli(dir, 'check', '--format', 'json', '--include-dismissed')).stdout) as {
+			findings: { review?: unknown }[];
+		};
+		assert.deepEqual(
+			json.findings.map((f) => f.review),
+			[
+				{ status: 'dismissed', reason: 'The council is named below.' },
+				{ status: 'confirmed', note: 'Ask for the estimate.' },
+			],
+		);
+		const sarif = JSON.parse((await cli(dir, 'check', '--format', 'sarif')).stdout) as {
+			runs: { results: { suppressions?: unknown }[] }[];
+		};
+		assert.deepEqual(
+			sarif.runs[0]!.results.map((r) => r.suppressions),
+			[[{ kind: 'external', status: 'accepted', justification: 'The council is named below.' }], undefined],
+		);
+		// With only the confirmed finding left at information, --fail-on warning passes.
+		const onlyDismissed = await reviewedCorpus((offset) => decisions(offset).replace('status: confirmed', 'status: dismissed'));
+		assert.equal((await cli(onlyDismissed, 'check', '--fail-on', 'information')).code, 0);
+	});
+
+	void it('counts findings per rule and decision with review --status', async () => {
+		const dir = await reviewedCorpus((offset) => decisions(offset).replace('status: confirmed', 'status: open'));
+		const text = await cli(dir, 'review', '--status');
+		assert.equal(text.code, 0);
+		assert.equal(
+			text.stdout,
+			lines(
+				'rule                    unreviewed        open   confirmed   dismissed',
+				'vague-attribution                0           1           0           1',
+				'total                            0           1           0           1',
+				'1 article; 0 orphaned review entries.',
+				'',
+			),
+		);
+		const json = JSON.parse((await cli(dir, 'review', '--status', '--format', 'json')).stdout);
+		assert.deepEqual(json, {
+			version: 1,
+			rules: [{ rule: 'vague-attribution', unreviewed: 0, open: 1, confirmed: 0, dismissed: 1 }],
+			total: { unreviewed: 0, open: 1, confirmed: 0, dismissed: 1 },
+			orphaned: 0,
+		});
+		assert.equal((await cli(dir, 'review')).code, 2);
+	});
+
+	void it('reports orphaned entries and broken review files at file:line:col', async () => {
+		const orphaned = await reviewedCorpus((offset) => decisions(offset).replace('text: reportedly', 'text: allegedly'));
+		const result = await cli(orphaned, 'review', '--status');
+		assert.match(
+			result.stderr,
+			/^\.crosscheck\/annotations\/wires\/a\.txt\.yaml:9:5 {2}warning {2}orphaned-annotation {2}"allegedly" is no longer in wires\/a\.txt\n$/,
+		);
+		assert.match(result.stdout, /\n1 article; 1 orphaned review entry\.\n$/);
+		const broken = await reviewedCorpus(() => 'findings:\n  - rule: x\n    status: [open\n');
+		const check = await cli(broken, 'check');
+		assert.equal(check.code, 2);
+		assert.match(
+			check.stderr,
+			/^\.crosscheck\/annotations\/wires\/a\.txt\.yaml:\d+:\d+ {2}error {2}invalid-review-file {2}\.crosscheck\/annotations\/wires\/a\.txt\.yaml is not valid YAML/,
+		);
+		assert.match(check.stdout, /2 findings/);
+	});
+});
