@@ -281,7 +281,9 @@ async function review(paths: readonly string[], flags: CheckFlags, io: CliIo): P
 		lines.push(
 			line('total', { unreviewed: total('unreviewed'), open: total('open'), confirmed: total('confirmed'), dismissed: total('dismissed') }),
 		);
-		lines.push(`${loaded.documents.size} article${loaded.documents.size === 1 ? '' : 's'}; ${loaded.orphans} orphaned review entr${loaded.orphans === 1 ? 'y' : 'ies'}.`);
+		lines.push(
+			`${loaded.documents.size} article${loaded.documents.size === 1 ? '' : 's'}; ${loaded.orphans} orphaned review entr${loaded.orphans === 1 ? 'y' : 'ies'}.`,
+		);
 		io.stdout(lines.join('\n') + '\n');
 	}
 	return loaded.configError ? EXIT.usage : EXIT.ok;

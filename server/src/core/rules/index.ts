@@ -55,6 +55,20 @@ export const inputRules: readonly RuleInfo[] = [
 		summary: 'crosscheck.yaml is malformed or does not match its schema; the defaults are used for what is wrong.',
 		docs: 'The problem is shown at the offending line of `crosscheck.yaml`. Everything else in the file still applies, and analysis continues with the defaults for the broken part.',
 	},
+	{
+		id: 'invalid-review-file',
+		defaultSeverity: 'error',
+		configurable: false,
+		summary: 'A review file in .crosscheck/annotations is malformed; it is left untouched until fixed.',
+		docs: 'The problem is shown at the offending line of the review file. An entry that does not match the schema is ignored and the others apply; a file that is not valid YAML or UTF-8 applies nothing and is never rewritten, so no decision in it can be lost. Fix it by hand.',
+	},
+	{
+		id: 'orphaned-annotation',
+		defaultSeverity: 'warning',
+		configurable: false,
+		summary: 'A review decision or annotation whose text is no longer in its article; it is kept until you fix or remove it.',
+		docs: "Each entry of a review file is anchored by its exact text (plus a little context and its old position). When that text is no longer anywhere in the article, the entry cannot be placed: it is reported on its entry in the review file, never dropped. Correct its `text` to the article's new wording, or delete the entry.",
+	},
 ];
 
 /** Every public rule id with its description, by id. */
