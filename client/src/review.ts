@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ReviewRequest, type ReviewParams, type ReviewResult } from '../../server/src/protocol';
+import { AddAliasRequest, ReviewRequest, type AddAliasParams, type ReviewParams, type ReviewResult } from '../../server/src/protocol';
 
 /**
  * `crosscheck.reviewFinding`, run by the review code actions: asks for a reason (dismiss) or a note
@@ -34,6 +34,17 @@ export function registerReview(context: vscode.ExtensionContext, client: Languag
 			}
 			try {
 				return await client.sendRequest<ReviewResult>(ReviewRequest.method, { ...params, reason, note });
+			} catch (error) {
+				void vscode.window.showErrorMessage(`Crosscheck: ${(error as Error).message}`);
+				return undefined;
+			}
+		}),
+		// Run by the quick fix on a name variant: the spelling is declared legitimate in crosscheck.yaml.
+		vscode.commands.registerCommand('crosscheck.addAlias', async (params: AddAliasParams): Promise<{ file: string } | undefined> => {
+			try {
+				const result = await client.sendRequest<{ file: string }>(AddAliasRequest.method, params);
+				vscode.window.setStatusBarMessage(`Crosscheck: "${params.alias}" declared an alias of "${params.name}" in ${result.file}`, 5000);
+				return result;
 			} catch (error) {
 				void vscode.window.showErrorMessage(`Crosscheck: ${(error as Error).message}`);
 				return undefined;

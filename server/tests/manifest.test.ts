@@ -52,6 +52,7 @@ void describe('package.json manifest', () => {
 	void it('declares its commands and supports untrusted workspaces', () => {
 		const commands = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
 		assert.deepEqual(commands, [
+			'crosscheck.addAlias',
 			'crosscheck.createConfig',
 			'crosscheck.findEntityReferences',
 			'crosscheck.reanalyse',

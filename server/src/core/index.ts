@@ -78,3 +78,4 @@ export {
 	type PlacedAnnotation,
 	type ReviewedFinding,
 } from './review/applyReview';
+export { addAliasToConfig } from './config/editConfig';

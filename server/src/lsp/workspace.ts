@@ -4,6 +4,7 @@ import type { Connection, Diagnostic, FileEvent, WorkDoneProgressServerReporter 
 import { FileChangeType } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
+	addAliasToConfig,
 	articleOfReviewFile,
 	CONFIG_FILE_NAME,
 	Corpus,
@@ -30,7 +31,8 @@ import { loadConfig, type LoadedConfig } from '../node/config';
 import { createFileFilter, findArticles, toRelative, type FileFilter } from '../node/files';
 import { readArticle, readArticleSync, tooLargeFinding } from '../node/readArticle';
 import { editReview, ReviewWriteError, type LoadedReview } from '../node/reviewStore';
-import { StatusNotification, type ReviewParams, type ReviewResult, type StatusParams } from '../protocol';
+import { editTextFile } from '../node/safeEdit';
+import { StatusNotification, type AddAliasParams, type ReviewParams, type ReviewResult, type StatusParams } from '../protocol';
 import { toDiagnostic, type PositionSource } from './convert';
 import { Reviews } from './reviews';
 import { readSettings, toCoreOptions, defaultSettings, type Settings } from './settings';
@@ -623,6 +625,22 @@ export class Workspace {
 		this.publish(found.id);
 		this.sendStatus(false);
 		return { file: reviewFilePath(article) };
+	}
+
+	/**
+	 * Declares an alias in the crosscheck.yaml of an article's workspace folder (created if missing),
+	 * keeping the file's comments, then re-analyses the folder. Returns the file written, relative to the folder.
+	 */
+	async addAlias(params: AddAliasParams): Promise<{ file: string }> {
+		const state = this.states.get(docIdOf(params.uri));
+		const rootPath = state?.root.path;
+		if (rootPath === undefined) {
+			throw new ReviewWriteError('Only articles inside a workspace folder can declare aliases: they go in its crosscheck.yaml.');
+		}
+		const file = path.join(rootPath, CONFIG_FILE_NAME);
+		await editTextFile(file, CONFIG_FILE_NAME, (text) => addAliasToConfig(text ?? '', params.name, params.alias));
+		await this.reindex();
+		return { file: CONFIG_FILE_NAME };
 	}
 
 	private forget(id: string): void {

@@ -1,7 +1,7 @@
 import { promises as fs, readFileSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseReviewFile, REVIEW_FOLDER, reviewFilePath, type ReviewFile } from '../core';
-import { writeFileAtomic } from './atomicWrite';
+import { editTextFile, SafeEditError } from './safeEdit';
 
 /** A review file as read from disk (or from an editor buffer): its text and what it says. */
 export interface LoadedReview {
@@ -12,7 +12,7 @@ export interface LoadedReview {
 }
 
 /** Why a review file could not be changed: shown to the user as is. */
-export class ReviewWriteError extends Error {}
+export class ReviewWriteError extends SafeEditError {}
 
 /** Where an article's review file is, absolute. */
 export function reviewFileOf(root: string, articlePath: string): string {
@@ -100,10 +100,8 @@ export function listReviewedArticles(root: string): string[] {
 }
 
 /**
- * Changes an article's review file: reads it as it is on disk now, applies `edit` to its text and writes
- * the result atomically. A file edited meanwhile is never overwritten: the write is refused if the file
- * changed between the read and the rename, and `edit` returning `undefined` (a file that cannot be
- * parsed) leaves it untouched. Returns the new text.
+ * Changes an article's review file through {@link editTextFile}: never clobbered, never rewritten when
+ * it cannot be read. Returns the file as now written.
  */
 export async function editReview(root: string, articlePath: string, edit: (text: string) => string | undefined): Promise<LoadedReview> {
 	const file = reviewFileOf(root, articlePath);
@@ -114,19 +112,11 @@ export async function editReview(root: string, articlePath: string, edit: (text:
 			`${label} cannot be read (${before.review.problems[0]?.message ?? 'invalid'}); fix it first, it was left unchanged.`,
 		);
 	}
-	const text = edit(before?.text ?? '');
-	if (text === undefined) {
-		throw new ReviewWriteError(`${label} cannot be parsed; fix it first, it was left unchanged.`);
-	}
-	if (text !== before?.text) {
-		await fs.mkdir(path.dirname(file), { recursive: true });
-		const current = await fs.readFile(file, 'utf8').catch(() => undefined);
-		if (current !== before?.text) {
-			throw new ReviewWriteError(`${label} changed on disk while it was being updated; nothing was written, try again.`);
+	const text = await editTextFile(file, label, (current) => {
+		if (current !== undefined && !parseReviewFile(current, label).writable) {
+			throw new ReviewWriteError(`${label} is not valid YAML; fix it first, it was left unchanged.`);
 		}
-		await writeFileAtomic(file, text, { exclusive: before === undefined }).catch((error: NodeJS.ErrnoException) => {
-			throw error.code === 'EEXIST' ? new ReviewWriteError(`${label} was created meanwhile; nothing was written, try again.`) : error;
-		});
-	}
+		return edit(current ?? '');
+	});
 	return { file, text, review: parseReviewFile(text, label) };
 }

@@ -113,3 +113,13 @@ export interface ReviewResult {
 }
 
 export const ReviewRequest = { method: 'crosscheck/review' } as const;
+
+/** Sent from the client to the server: declare `alias` as another name of `name` in the folder's crosscheck.yaml. */
+export interface AddAliasParams {
+	/** An article of the workspace folder whose crosscheck.yaml gets the alias. */
+	readonly uri: string;
+	readonly name: string;
+	readonly alias: string;
+}
+
+export const AddAliasRequest = { method: 'crosscheck/addAlias' } as const;

@@ -130,3 +130,53 @@ void describe('review decisions in the language server', () => {
 		assert.equal(await readReview(), broken);
 	});
 });
+
+void describe('declaring an alias from a name variant', () => {
+	void it('writes the alias into crosscheck.yaml, keeping its comments, and the variant is no longer flagged', async () => {
+		const text = (name: string) =>
+			['Flood hits ' + name, '', `The flood hit ${name} on Tuesday, officials in ${name} said.`, ''].join('\n');
+		const config = [
+			'# Team settings: keep this comment.',
+			'entities:',
+			'  known:',
+			'    - name: Kestrava',
+			'      type: place',
+			'    - name: Kestrawa',
+			'      type: place',
+			'',
+		].join('\n');
+		const { dir, s, uri } = await session({
+			'crosscheck.yaml': config,
+			'm/a.txt': text('Kestrava'),
+			'm/b.txt': text('Kestrava'),
+			'm/c.txt': text('Kestrawa'),
+		});
+		const u = uri('m/c.txt');
+		const variant = s.diagnostics.get(u)!.find((d) => d.code === 'name-variant')!;
+		assert.ok(variant, 'a name-variant finding on Kestrawa');
+		const actions = (await s.client.sendRequest('textDocument/codeAction', {
+			textDocument: { uri: u },
+			range: variant.range,
+			context: { diagnostics: [variant] },
+		})) as { title: string; command?: { command: string; arguments: unknown[] } }[];
+		const declare = actions.find((a) => a.command?.command === 'crosscheck.addAlias')!;
+		assert.equal(declare.title, 'Declare "Kestrawa" an alias of "Kestrava" in crosscheck.yaml (a legitimate spelling)');
+		assert.deepEqual(await s.client.sendRequest('crosscheck/addAlias', declare.command!.arguments[0]), { file: 'crosscheck.yaml' });
+		const written = await fs.readFile(path.join(dir, 'crosscheck.yaml'), 'utf8');
+		assert.ok(written.startsWith('# Team settings: keep this comment.\nentities:\n  known:\n'));
+		assert.match(written, /\n {2}aliases:\n {4}Kestrava:\n {6}- Kestrawa\n$/);
+		await s.waitForDiagnostics(u, (d) => !d.some((x) => x.code === 'name-variant'), 'the variant to be accepted');
+		// Declaring it again changes nothing.
+		await s.client.sendRequest('crosscheck/addAlias', declare.command!.arguments[0]);
+		assert.equal(await fs.readFile(path.join(dir, 'crosscheck.yaml'), 'utf8'), written);
+	});
+
+	void it('leaves a crosscheck.yaml that does not parse untouched and says so', async () => {
+		const { dir, s, uri } = await session({ 'crosscheck.yaml': 'entities: [\n', 'm/a.txt': ARTICLE });
+		await assert.rejects(
+			s.client.sendRequest('crosscheck/addAlias', { uri: uri('m/a.txt'), name: 'Kestrava', alias: 'Kestrawa' }),
+			/crosscheck\.yaml cannot be parsed; fix it first, it was left unchanged/,
+		);
+		assert.equal(await fs.readFile(path.join(dir, 'crosscheck.yaml'), 'utf8'), 'entities: [\n');
+	});
+});

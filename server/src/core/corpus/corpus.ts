@@ -4,7 +4,7 @@ import { quoteVariantFindings } from '../rules/quote-variant';
 import { QuoteIndex } from './quoteIndex';
 import { FactIndex } from './factIndex';
 import { foldWord, NameIndex, type NameWord } from './nameIndex';
-import { nameVariantFindings } from '../rules/name-variant';
+import { aliasWordPairs, nameVariantFindings } from '../rules/name-variant';
 import { clusterOf } from './clusters';
 import { figureFindings } from '../rules/figure-conflict';
 import { dateFacts, dateFindings } from '../rules/date-conflict';
@@ -215,6 +215,7 @@ export class Corpus {
 					(other) => this.articleName(other).name,
 					(other, folded) => this.names.words(other)?.words.find((w) => foldWord(w.text) === folded),
 					variant,
+					this.aliasPairs(),
 				),
 			);
 		}
@@ -223,6 +224,16 @@ export class Corpus {
 			extra.push(...entityFindings(this.mentions(id), severity));
 		}
 		return extra.length === 0 ? doc.analysis.findings : [...doc.analysis.findings, ...extra].sort(compareFindings);
+	}
+
+	private aliasCache: { aliases: Options['entityAliases']; pairs: Set<string> } | undefined;
+
+	/** The word pairs of the configured aliases, computed once per options. */
+	private aliasPairs(): Set<string> {
+		if (this.aliasCache?.aliases !== this.options.entityAliases) {
+			this.aliasCache = { aliases: this.options.entityAliases, pairs: aliasWordPairs(this.options.entityAliases) };
+		}
+		return this.aliasCache.pairs;
 	}
 
 	/** An article as messages name it: its outlet (from metadata) or file name, and its publication time. */

@@ -60,6 +60,43 @@ function orthographic(a: string, b: string): boolean {
 	return canonical(a) === canonical(b);
 }
 
+/** The key of an unordered pair of folded words. */
+function aliasPair(a: string, b: string): string {
+	return a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`;
+}
+
+/**
+ * The pairs of words that declared aliases spell differently (`entities.aliases` in crosscheck.yaml):
+ * "Fetullah Gulen" declared an alias of "Fethullah Gulen" makes "fetullah"/"fethullah" a legitimate pair,
+ * never a name variant. Words are paired by position when two names have as many words, else every word
+ * of one with every word of the other.
+ */
+export function aliasWordPairs(aliases: Readonly<Record<string, readonly string[]>>): Set<string> {
+	const pairs = new Set<string>();
+	const words = (name: string): string[] =>
+		name
+			.split(/[^\p{L}\p{M}]+/u)
+			.filter(Boolean)
+			.map(foldWord);
+	for (const [name, others] of Object.entries(aliases)) {
+		const group = [name, ...others].map(words);
+		for (const a of group) {
+			for (const b of group) {
+				if (a === b) {
+					continue;
+				}
+				const together = a.length === b.length ? a.map((w, i) => [w, b[i]!] as const) : a.flatMap((w) => b.map((v) => [w, v] as const));
+				for (const [w, v] of together) {
+					if (w !== v) {
+						pairs.add(aliasPair(w, v));
+					}
+				}
+			}
+		}
+	}
+	return pairs;
+}
+
 /**
  * The `name-variant` findings of a document: each name word it spells differently from a close spelling
  * (see `NameIndex.variantsOf`) that the cluster uses at least as much (see {@link weight}), linked to uses of the other spellings.
@@ -70,6 +107,7 @@ export function nameVariantFindings(
 	articleName: (docId: string) => string,
 	firstUse: (docId: string, folded: string) => { start: number; end: number } | undefined,
 	severity: Severity,
+	aliases: ReadonlySet<string> = new Set(),
 ): Finding[] {
 	const own = index.words(docId);
 	if (!own) {
@@ -94,6 +132,7 @@ export function nameVariantFindings(
 					!isTitleWord(foldWord(o.text)) &&
 					!inflection(folded, foldWord(o.text)) &&
 					!orthographic(folded, foldWord(o.text)) &&
+					!aliases.has(aliasPair(folded, foldWord(o.text))) &&
 					weight(o) >= weight(mine),
 			);
 		if (others.length === 0) {

@@ -1,8 +1,10 @@
 import { CodeActionKind, TextEdit, type CodeAction, type Connection, type Diagnostic } from 'vscode-languageserver';
-import type { ReviewAction, ReviewParams } from '../../protocol';
+import type { AddAliasParams, ReviewAction, ReviewParams } from '../../protocol';
 
 /** The client command that asks for a reason or note where needed and sends `crosscheck/review`. */
 export const REVIEW_COMMAND = 'crosscheck.reviewFinding';
+/** The client command that sends `crosscheck/addAlias`. */
+export const ADD_ALIAS_COMMAND = 'crosscheck.addAlias';
 
 /** Diagnostics that are about files, not findings a reviewer decides on. */
 const NOT_REVIEWABLE = new Set(['invalid-config', 'invalid-review-file', 'orphaned-annotation']);
@@ -42,6 +44,14 @@ export function registerCodeActions(connection: Connection): void {
 				diagnostics: [diagnostic],
 				isPreferred: true,
 				edit: { changes: { [params.textDocument.uri]: [TextEdit.replace(diagnostic.range, replacement)] } },
+			});
+			const alias: AddAliasParams = { uri: params.textDocument.uri, name: data.majority, alias: data.spelling };
+			const title = `Declare "${data.spelling}" an alias of "${data.majority}" in crosscheck.yaml (a legitimate spelling)`;
+			actions.push({
+				title,
+				kind: CodeActionKind.QuickFix,
+				diagnostics: [diagnostic],
+				command: { title, command: ADD_ALIAS_COMMAND, arguments: [alias] },
 			});
 		}
 		// The quick fix first, then the review actions.

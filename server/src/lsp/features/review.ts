@@ -1,16 +1,22 @@
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
-import { ReviewWriteError } from '../../node/reviewStore';
-import { ReviewRequest, type ReviewParams, type ReviewResult } from '../../protocol';
+import { SafeEditError } from '../../node/safeEdit';
+import { AddAliasRequest, ReviewRequest, type AddAliasParams, type ReviewParams } from '../../protocol';
 import type { Workspace } from '../workspace';
 
-/** `crosscheck/review`: records a decision on a finding. A refusal comes back as an error message for the user. */
+/**
+ * `crosscheck/review` records a decision on a finding; `crosscheck/addAlias` declares an alias in
+ * crosscheck.yaml. A refusal comes back as an error message for the user.
+ */
 export function registerReview(connection: Connection, workspace: Workspace): void {
-	connection.onRequest(ReviewRequest.method, async (params: ReviewParams): Promise<ReviewResult | ResponseError> => {
-		try {
-			return await workspace.review(params);
-		} catch (error) {
-			const message = error instanceof ReviewWriteError ? error.message : `Cannot save the review: ${(error as Error).message}`;
-			return new ResponseError(ErrorCodes.InvalidRequest, message);
-		}
-	});
+	connection.onRequest(ReviewRequest.method, (params: ReviewParams) => refusals(() => workspace.review(params)));
+	connection.onRequest(AddAliasRequest.method, (params: AddAliasParams) => refusals(() => workspace.addAlias(params)));
+}
+
+async function refusals<T>(work: () => Promise<T>): Promise<T | ResponseError> {
+	try {
+		return await work();
+	} catch (error) {
+		const message = error instanceof SafeEditError ? error.message : `Cannot save: ${(error as Error).message}`;
+		return new ResponseError(ErrorCodes.InvalidRequest, message);
+	}
 }
