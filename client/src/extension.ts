@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { Annotations } from './annotations';
 import { registerCommands } from './commands';
 import { registerReview } from './review';
 import { EntitiesView } from './entitiesView';
@@ -16,6 +17,8 @@ export interface CrosscheckApi {
 	readonly onDidChangeStatus: vscode.Event<StatusParams>;
 	/** The tree views' data providers, as VS Code queries them. */
 	readonly views: { readonly inconsistencies: InconsistenciesView; readonly entities: EntitiesView };
+	/** The manual annotations drawn in the editors. */
+	readonly annotations: Annotations;
 }
 
 let client: LanguageClient | undefined;
@@ -47,6 +50,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Crossc
 	registerCommands(context, client, output);
 	registerReview(context, client);
 
+	const annotations = new Annotations(client);
+	context.subscriptions.push(annotations);
 	const entities = new EntitiesView(client);
 	const inconsistencies = new InconsistenciesView(client);
 	context.subscriptions.push(
@@ -69,10 +74,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Crossc
 			emitter.fire(status);
 			entities.refreshSoon();
 			inconsistencies.refreshSoon();
+			annotations.refreshSoon();
 		}),
 	);
 	const started = client;
-	return { client: started, status: () => last, onDidChangeStatus: emitter.event, views: { inconsistencies, entities } };
+	return { client: started, status: () => last, onDidChangeStatus: emitter.event, views: { inconsistencies, entities }, annotations };
 }
 
 export async function deactivate(): Promise<void> {

@@ -70,6 +70,29 @@ suite('Review in VS Code', () => {
 		const state: Dismissed = { text, line: finding.range.start.line, remaining: findings.length - 1 };
 		fs.writeFileSync(vscode.Uri.joinPath(folder(), STATE_FILE).fsPath, JSON.stringify(state));
 	});
+	test('annotates a selection: decorated in the editor, explained on hover, saved with the review', async () => {
+		const api = await activated();
+		const uri = vscode.Uri.joinPath(folder(), 'northgate-wire.txt');
+		const document = await vscode.workspace.openTextDocument(uri);
+		const editor = await vscode.window.showTextDocument(document);
+		const start = document.getText().indexOf('Kestrava');
+		assert.ok(start >= 0, 'the article names Kestrava');
+		editor.selection = new vscode.Selection(document.positionAt(start), document.positionAt(start + 'Kestrava'.length));
+		const result = await vscode.commands.executeCommand<{ file: string } | undefined>(
+			'crosscheck.annotateSelection',
+			'needs-source',
+			'Which gauge?',
+		);
+		assert.deepEqual(result, { file: '.crosscheck/annotations/northgate-wire.txt.yaml' });
+		const drawn = await waitFor(() => {
+			const found = api.annotations.drawn.get(uri.toString());
+			return found && found.length > 0 ? found : undefined;
+		}, 'the annotation to be drawn');
+		assert.equal(drawn[0]!.label, 'needs-source');
+		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, document.positionAt(start + 2));
+		const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+		assert.match(text, /\*\*Annotation\*\*: `needs-source` — Which gauge\?/);
+	});
 });
 
 suite('Review in VS Code [after reload]', () => {

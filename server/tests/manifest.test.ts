@@ -53,11 +53,13 @@ void describe('package.json manifest', () => {
 		const commands = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
 		assert.deepEqual(commands, [
 			'crosscheck.addAlias',
+			'crosscheck.annotateSelection',
 			'crosscheck.createConfig',
 			'crosscheck.findEntityReferences',
 			'crosscheck.reanalyse',
 			'crosscheck.refreshEntities',
 			'crosscheck.refreshInconsistencies',
+			'crosscheck.removeAnnotation',
 			'crosscheck.reviewFinding',
 			'crosscheck.showOutput',
 		]);

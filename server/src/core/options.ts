@@ -28,6 +28,8 @@ export interface Options {
 	readonly figureMeasures: Readonly<Record<string, readonly string[]>>;
 	/** Which articles are compared with each other: each folder, the whole workspace, or named groups of globs. */
 	readonly clusters: ClusterSetting;
+	/** Labels a reviewer may put on a span, besides the entity types, `claim` and `needs-source`. */
+	readonly labels: readonly string[];
 }
 
 /** How articles are grouped for comparison. An article no explicit group matches is clustered by folder. */
@@ -56,6 +58,7 @@ export const defaultOptions: Options = {
 	knownEntities: [],
 	figureMeasures: {},
 	clusters: 'folder',
+	labels: [],
 };
 
 /** Options with every field optional, as produced from a config file, editor settings or CLI flags. */
@@ -84,6 +87,7 @@ export function resolveOptions(...layers: readonly (PartialOptions | undefined)[
 			knownEntities: layer.knownEntities ? [...result.knownEntities, ...layer.knownEntities] : result.knownEntities,
 			figureMeasures: layer.figureMeasures ? { ...result.figureMeasures, ...layer.figureMeasures } : result.figureMeasures,
 			clusters: layer.clusters ?? result.clusters,
+			labels: layer.labels ? [...result.labels, ...layer.labels] : result.labels,
 		};
 	}
 	return result;

@@ -5,7 +5,11 @@ import { FileChangeType } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
 	addAliasToConfig,
+	annotationIsAt,
+	applyReview,
 	articleOfReviewFile,
+	ENTITY_TYPES,
+	upsertAnnotation,
 	CONFIG_FILE_NAME,
 	Corpus,
 	decisionIsFor,
@@ -32,7 +36,16 @@ import { createFileFilter, findArticles, toRelative, type FileFilter } from '../
 import { readArticle, readArticleSync, tooLargeFinding } from '../node/readArticle';
 import { editReview, ReviewWriteError, type LoadedReview } from '../node/reviewStore';
 import { editTextFile } from '../node/safeEdit';
-import { StatusNotification, type AddAliasParams, type ReviewParams, type ReviewResult, type StatusParams } from '../protocol';
+import {
+	StatusNotification,
+	type AddAliasParams,
+	type AnnotateParams,
+	type AnnotationsResult,
+	type RemoveAnnotationParams,
+	type ReviewParams,
+	type ReviewResult,
+	type StatusParams,
+} from '../protocol';
 import { toDiagnostic, type PositionSource } from './convert';
 import { Reviews } from './reviews';
 import { readSettings, toCoreOptions, defaultSettings, type Settings } from './settings';
@@ -583,19 +596,9 @@ export class Workspace {
 	 * article. Rejects with a message for the user when the finding or the file cannot be found or written.
 	 */
 	async review(params: ReviewParams): Promise<ReviewResult> {
-		const found = this.lookup(params.uri);
-		const state = this.states.get(docIdOf(params.uri));
-		if (!found || !state) {
-			throw new ReviewWriteError('This document is not a Crosscheck article.');
-		}
-		const { doc, lines } = found;
-		const rootPath = state.root.path;
-		if (rootPath === undefined || doc.path === undefined) {
-			throw new ReviewWriteError('Only articles inside a workspace folder can be reviewed: their review is saved next to them.');
-		}
-		const span = { start: lines.offsetAt(params.range.start), end: lines.offsetAt(params.range.end) };
-		const article = doc.path;
-		const text = doc.text;
+		const { root, article, text, span } = this.reviewTarget(params.uri, params.range);
+		const state = { root };
+		const rootPath = root.path!;
 		const isThis = (d: Decision): boolean => decisionIsFor(text, d, params.ruleId, span);
 		const current = state.root.reviews.get(article)?.review.decisions.find(isThis);
 		let edit: (yaml: string) => string | undefined;
@@ -622,9 +625,94 @@ export class Workspace {
 		}
 		const written: LoadedReview = await editReview(rootPath, article, edit);
 		state.root.reviews.set(article, written);
-		this.publish(found.id);
+		this.publish(docIdOf(params.uri));
 		this.sendStatus(false);
 		return { file: reviewFilePath(article) };
+	}
+
+	/** The labels a reviewer may use in a folder: entity types, `claim`, `needs-source`, then `labels` from crosscheck.yaml. */
+	labelsFor(uri: string): string[] {
+		const root = this.states.get(docIdOf(uri))?.root;
+		return [...new Set([...ENTITY_TYPES, 'claim', 'needs-source', ...(root?.options.labels ?? [])])];
+	}
+
+	/** The manual annotations of a document, placed in its current text. */
+	annotations(uri: string): AnnotationsResult {
+		const found = this.lookup(uri);
+		const root = this.states.get(docIdOf(uri))?.root;
+		if (!found || !root) {
+			return { annotations: [], labels: [] };
+		}
+		const applied = applyReview(found.doc.text, [], root.reviews.get(found.doc.path)?.review);
+		return {
+			annotations: applied.annotations.map((a) => ({
+				range: { start: found.lines.positionAt(a.start), end: found.lines.positionAt(a.end) },
+				label: a.annotation.label,
+				...(a.annotation.note !== undefined ? { note: a.annotation.note } : {}),
+				...(a.annotation.by !== undefined ? { by: a.annotation.by } : {}),
+			})),
+			labels: this.labelsFor(uri),
+		};
+	}
+
+	/** Saves a label (and note) on a span in the article's review file; the same label on the same span is replaced. */
+	async annotate(params: AnnotateParams): Promise<{ file: string }> {
+		const { root, article, text, span } = this.reviewTarget(params.uri, params.range);
+		const label = params.label.trim();
+		if (!this.labelsFor(params.uri).includes(label)) {
+			throw new ReviewWriteError(`"${label}" is not a label of this folder: add it to labels in crosscheck.yaml first.`);
+		}
+		if (span.start >= span.end) {
+			throw new ReviewWriteError('Select the text to annotate first.');
+		}
+		const author = root.settings.review.author;
+		const note = params.note?.trim();
+		const annotation = {
+			label,
+			...(note ? { note } : {}),
+			anchor: makeAnchor(text, span),
+			...(author ? { by: author } : {}),
+			date: new Date().toISOString().slice(0, 10),
+		};
+		const written = await editReview(root.path!, article, (yaml) =>
+			upsertAnnotation(yaml, article, annotation, (a) => annotationIsAt(text, a, span, label)),
+		);
+		root.reviews.set(article, written);
+		this.publish(docIdOf(params.uri));
+		return { file: reviewFilePath(article) };
+	}
+
+	/** Removes the annotations overlapping a range (a selection, or the cursor inside one). Returns how many. */
+	async removeAnnotation(params: RemoveAnnotationParams): Promise<{ removed: number }> {
+		const { root, article, text, span } = this.reviewTarget(params.uri, params.range);
+		const placed = applyReview(text, [], root.reviews.get(article)?.review).annotations;
+		const hit = placed.filter((a) => a.start < Math.max(span.end, span.start + 1) && span.start < a.end);
+		if (hit.length === 0) {
+			return { removed: 0 };
+		}
+		const written = await editReview(root.path!, article, (yaml) =>
+			removeEntries(yaml, 'annotations', (e) => 'label' in e && hit.some((h) => annotationIsAt(text, e, h))),
+		);
+		root.reviews.set(article, written);
+		this.publish(docIdOf(params.uri));
+		return { removed: hit.length };
+	}
+
+	/** The folder, article path, text and offsets a review request is about; rejects when it cannot be reviewed. */
+	private reviewTarget(
+		uri: string,
+		range: ReviewParams['range'],
+	): { root: Root; article: string; text: string; span: { start: number; end: number } } {
+		const found = this.lookup(uri);
+		const root = this.states.get(docIdOf(uri))?.root;
+		if (!found || !root) {
+			throw new ReviewWriteError('This document is not a Crosscheck article.');
+		}
+		if (root.path === undefined || found.doc.path === undefined) {
+			throw new ReviewWriteError('Only articles inside a workspace folder can be reviewed: their review is saved next to them.');
+		}
+		const span = { start: found.lines.offsetAt(range.start), end: found.lines.offsetAt(range.end) };
+		return { root, article: found.doc.path, text: found.doc.text, span };
 	}
 
 	/**

@@ -123,3 +123,41 @@ export interface AddAliasParams {
 }
 
 export const AddAliasRequest = { method: 'crosscheck/addAlias' } as const;
+
+/** A range as LSP positions. */
+type ProtocolRange = { readonly start: { line: number; character: number }; readonly end: { line: number; character: number } };
+
+/** Sent from the client to the server: put a label (and a note) on a span; saved in the article's review file. */
+export interface AnnotateParams {
+	readonly uri: string;
+	readonly range: ProtocolRange;
+	readonly label: string;
+	readonly note?: string;
+}
+
+export const AnnotateRequest = { method: 'crosscheck/annotate' } as const;
+
+/** Sent from the client to the server: remove the annotations that overlap a range. */
+export interface RemoveAnnotationParams {
+	readonly uri: string;
+	readonly range: ProtocolRange;
+}
+
+export const RemoveAnnotationRequest = { method: 'crosscheck/removeAnnotation' } as const;
+
+/** One manual annotation placed in the current text. */
+export interface AnnotationItem {
+	readonly range: ProtocolRange;
+	readonly label: string;
+	readonly note?: string;
+	readonly by?: string;
+}
+
+/** The annotations of a document and the labels its folder offers. */
+export interface AnnotationsResult {
+	readonly annotations: readonly AnnotationItem[];
+	readonly labels: readonly string[];
+}
+
+/** Sent from the client to the server with `{ uri }`: the document's annotations, for decorations. */
+export const AnnotationsRequest = { method: 'crosscheck/annotations' } as const;

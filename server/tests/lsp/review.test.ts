@@ -180,3 +180,62 @@ void describe('declaring an alias from a name variant', () => {
 		assert.equal(await fs.readFile(path.join(dir, 'crosscheck.yaml'), 'utf8'), 'entities: [\n');
 	});
 });
+
+void describe('manual annotations in the language server', () => {
+	void it('annotates a span with a label and note, lists and hovers it, follows edits, and removes it', async () => {
+		const { s, uri, readReview } = await session(
+			{ 'crosscheck.yaml': 'labels: [check-later]\n', 'wires/a.txt': ARTICLE },
+			{ review: { author: 'Dana' } },
+		);
+		const u = uri('wires/a.txt');
+		const line = ARTICLE.split('\n').findIndex((l) => l.includes('Tarrow Bridge'));
+		const character = ARTICLE.split('\n')[line]!.indexOf('Tarrow Bridge');
+		const range = { start: { line, character }, end: { line, character: character + 'Tarrow Bridge'.length } };
+		assert.deepEqual(await s.client.sendRequest('crosscheck/annotate', { uri: u, range, label: 'check-later', note: 'Which span?' }), {
+			file: REVIEW_FILE,
+		});
+		const listed = (await s.client.sendRequest('crosscheck/annotations', { uri: u })) as {
+			annotations: unknown[];
+			labels: string[];
+		};
+		assert.deepEqual(listed.annotations, [{ range, label: 'check-later', note: 'Which span?', by: 'Dana' }]);
+		assert.deepEqual(listed.labels, ['person', 'organization', 'place', 'other', 'date', 'figure', 'claim', 'needs-source', 'check-later']);
+		assert.match(await readReview(), /annotations:\n {2}- label: check-later\n {4}note: Which span\?\n {4}text: Tarrow Bridge\n/);
+		s.open(u, ARTICLE);
+		const opened = (await s.client.sendRequest('textDocument/hover', {
+			textDocument: { uri: u },
+			position: { line, character: character + 3 },
+		})) as { contents: { value: string } };
+		assert.match(opened.contents.value, /\*\*Annotation\*\*: `check-later` \(Dana\) — Which span\?/);
+		s.change(u, 2, 'UPDATED\n' + ARTICLE);
+		await s.waitForDiagnostics(u, (d) => d.length > 0 && d.every((x) => x.range.start.line > 0), 'the edit');
+		const moved = (await s.client.sendRequest('crosscheck/annotations', { uri: u })) as { annotations: { range: typeof range }[] };
+		assert.equal(moved.annotations[0]!.range.start.line, line + 1);
+		assert.deepEqual(
+			await s.client.sendRequest('crosscheck/removeAnnotation', {
+				uri: u,
+				range: { start: { line: line + 1, character: character + 2 }, end: { line: line + 1, character: character + 2 } },
+			}),
+			{ removed: 1 },
+		);
+		assert.deepEqual(((await s.client.sendRequest('crosscheck/annotations', { uri: u })) as { annotations: unknown[] }).annotations, []);
+		assert.deepEqual(parseReviewFile(await readReview()).annotations, []);
+	});
+
+	void it('refuses labels the folder does not declare and empty selections', async () => {
+		const { s, uri } = await session({ 'wires/a.txt': ARTICLE });
+		const at = { line: 4, character: 0 };
+		await assert.rejects(
+			s.client.sendRequest('crosscheck/annotate', {
+				uri: uri('wires/a.txt'),
+				range: { start: at, end: { line: 4, character: 8 } },
+				label: 'mystery',
+			}),
+			/"mystery" is not a label of this folder/,
+		);
+		await assert.rejects(
+			s.client.sendRequest('crosscheck/annotate', { uri: uri('wires/a.txt'), range: { start: at, end: at }, label: 'claim' }),
+			/Select the text to annotate first/,
+		);
+	});
+});

@@ -79,6 +79,9 @@ export function parseConfig(text: string): ParsedConfig {
 		}
 		options.rules = rules;
 	}
+	if (Array.isArray(value.labels) && !isBad('labels')) {
+		options.labels = value.labels as string[];
+	}
 	if (isRecord(value.attribution) && Array.isArray(value.attribution.vaguePhrases) && !isBad('attribution.vaguePhrases')) {
 		options.vaguePhrases = value.attribution.vaguePhrases as string[];
 	}

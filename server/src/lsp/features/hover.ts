@@ -54,11 +54,22 @@ export function registerHover(connection: Connection, documents: TextDocuments<T
 			const summary = mention.type === 'date' || mention.type === 'figure' ? undefined : entry.corpus.entities.entity(mention.entity);
 			parts.push(describeEntity(mention, summary, linker));
 		}
+		const annotations = workspace
+			.annotations(params.textDocument.uri)
+			.annotations.filter((a) => document.offsetAt(a.range.start) <= offset && offset < document.offsetAt(a.range.end));
+		for (const a of annotations) {
+			const who = a.by ? ` (${a.by})` : '';
+			parts.unshift(`**Annotation**: \`${a.label}\`${who}${a.note ? ` — ${a.note}` : ''}`);
+		}
 		if (parts.length === 0) {
 			return null;
 		}
 		const quotedSpan = quoted ? (quoted.quote ? (quoted.quote.outer ?? quoted.quote) : quoted.phrase) : undefined;
-		const span = description ?? fact ?? mention ?? quotedSpan!;
+		const annotated = annotations[0] && {
+			start: document.offsetAt(annotations[0].range.start),
+			end: document.offsetAt(annotations[0].range.end),
+		};
+		const span = description ?? fact ?? mention ?? quotedSpan ?? annotated!;
 		return toHover(parts.join('\n\n---\n\n'), span, document);
 	});
 }

@@ -1,15 +1,32 @@
 import { ErrorCodes, ResponseError, type Connection } from 'vscode-languageserver';
 import { SafeEditError } from '../../node/safeEdit';
-import { AddAliasRequest, ReviewRequest, type AddAliasParams, type ReviewParams } from '../../protocol';
+import {
+	AddAliasRequest,
+	AnnotateRequest,
+	AnnotationsRequest,
+	RemoveAnnotationRequest,
+	ReviewRequest,
+	type AddAliasParams,
+	type AnnotateParams,
+	type AnnotationsResult,
+	type RemoveAnnotationParams,
+	type ReviewParams,
+} from '../../protocol';
 import type { Workspace } from '../workspace';
 
 /**
- * `crosscheck/review` records a decision on a finding; `crosscheck/addAlias` declares an alias in
- * crosscheck.yaml. A refusal comes back as an error message for the user.
+ * `crosscheck/review` records a decision on a finding; `crosscheck/annotate` and
+ * `crosscheck/removeAnnotation` edit manual annotations, `crosscheck/annotations` lists them;
+ * `crosscheck/addAlias` declares an alias in crosscheck.yaml. A refusal comes back as an error message for the user.
  */
 export function registerReview(connection: Connection, workspace: Workspace): void {
 	connection.onRequest(ReviewRequest.method, (params: ReviewParams) => refusals(() => workspace.review(params)));
 	connection.onRequest(AddAliasRequest.method, (params: AddAliasParams) => refusals(() => workspace.addAlias(params)));
+	connection.onRequest(AnnotateRequest.method, (params: AnnotateParams) => refusals(() => workspace.annotate(params)));
+	connection.onRequest(RemoveAnnotationRequest.method, (params: RemoveAnnotationParams) =>
+		refusals(() => workspace.removeAnnotation(params)),
+	);
+	connection.onRequest(AnnotationsRequest.method, (params: { uri: string }): AnnotationsResult => workspace.annotations(params.uri));
 }
 
 async function refusals<T>(work: () => Promise<T>): Promise<T | ResponseError> {
