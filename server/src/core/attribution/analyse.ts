@@ -317,6 +317,9 @@ function countWords(text: string): number {
 	return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
+/** Any double quote mark, the two-character marks of tokenised text included. */
+const DOUBLE_MARK_IN = /["\u201C\u201D«»]|``|''/;
+
 const ENDS_SENTENCE = /[.!?]["'\u201D\u2019)]*\s*$/;
 
 /** Stops that belong to titles and initials ("Mr.", "B.", "Az."), the text otherwise unchanged in length. */
@@ -349,7 +352,7 @@ function findSourceFor(quote: Quotation, sources: readonly Source[], text: strin
 			continue;
 		}
 		const gap = withoutNameStops(text.slice(quote.end, from));
-		if (/["\u201C\u201D«»]/.test(gap)) {
+		if (DOUBLE_MARK_IN.test(gap)) {
 			break;
 		}
 		if (/^[\s,—–:-]*$/.test(gap)) {
@@ -381,7 +384,7 @@ function findSourceFor(quote: Quotation, sources: readonly Source[], text: strin
 			continue;
 		}
 		const gap = text.slice(to, quote.start);
-		if (/["\u201C\u201D«»]/.test(gap) || ENDS_SENTENCE.test(text.slice(to, quote.start)) || /[.!?]\s/.test(gap)) {
+		if (DOUBLE_MARK_IN.test(gap) || ENDS_SENTENCE.test(text.slice(to, quote.start)) || /[.!?]\s/.test(gap)) {
 			break;
 		}
 		if (/[:,]\s*$|\bthat\s*$/.test(gap) && countWords(gap) <= HEAD_GAP_WORDS) {
@@ -426,7 +429,7 @@ function continues(
 		}
 		// A paragraph that goes on in the reporter's words after the quotation is not a continuation.
 		const last = lines[quote.lastLine]!;
-		if (quote.end < last.end && !/^\s*["\u201C\u00AB]/.test(text.slice(quote.end, last.end))) {
+		if (quote.end < last.end && !/^\s*(?:["\u201C\u00AB]|``)/.test(text.slice(quote.end, last.end))) {
 			return false;
 		}
 		// Nothing but debris between the two paragraphs.

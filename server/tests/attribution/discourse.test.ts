@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyseDocument, resolveOptions } from '../../src/core';
+import type { Attribution } from '../../src/core/attribution/analyse';
+import { lines } from '../helpers';
+
+/** The headline every test article starts with, so the body lines are body lines. */
+const HEADLINE = 'Ferry strike enters its second week in Orvik';
+
+/** Analyses `HEADLINE` + a blank line + the body lines. */
+function analyse(...body: string[]) {
+	const text = lines(HEADLINE, '', ...body);
+	const analysis = analyseDocument(text, resolveOptions({}));
+	return { text, analysis, attribution: analysis.attribution };
+}
+
+/** Each quotation (not indirect speech) as [its words, the speaker's canonical name or text, status]. */
+function quotes(...body: string[]): [string, string | undefined, string][] {
+	const { text, attribution } = analyse(...body);
+	return attribution.quotes
+		.filter((q: Attribution) => q.kind !== 'indirect')
+		.map((q) => [text.slice(q.start, q.end), q.speaker?.canonical ?? q.speaker?.text, q.status]);
+}
+
+void describe('attribution: the quote marks of tokenised text', () => {
+	void it("reads ``…'' and \"…'' as double quotation marks", () => {
+		assert.deepEqual(
+			quotes("``We will sail on Monday,'' said Ola Brekke, the harbour master.", "\"The crews are tired,'' he told reporters."),
+			[
+				['We will sail on Monday,', 'Ola Brekke', 'attributed'],
+				['The crews are tired,', 'Ola Brekke', 'attributed'],
+			],
+		);
+	});
+
+	void it("closes a nested single quote and the quotation together in '''", () => {
+		assert.deepEqual(quotes("\"Then they shouted, 'Run, the ramp is falling! ''' the driver Siv Dahl said."), [
+			["Then they shouted, 'Run, the ramp is falling! '", 'Siv Dahl', 'attributed'],
+		]);
+	});
+
+	void it("does not take the apostrophes of ''…'' for single quotes", () => {
+		const { attribution } = analyse("``It is over,'' the union leader Kari Holm said of the 'long strike' at the yard.");
+		assert.equal(attribution.quotes.filter((q) => q.kind === 'direct').length, 1);
+		assert.equal(attribution.phrases.length, 1);
+	});
+});
