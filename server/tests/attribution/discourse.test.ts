@@ -45,3 +45,35 @@ void describe('attribution: the quote marks of tokenised text', () => {
 		assert.equal(attribution.phrases.length, 1);
 	});
 });
+
+void describe('attribution: speakers introduced before the quotation', () => {
+	void it('gives a quotation opening the next line to a role ending the line before with a colon', () => {
+		assert.deepEqual(
+			quotes(
+				'Eva Strand, the harbour commissioner, said on Tuesday that talks would resume.',
+				'The commissioner says the talks will be what is called "cooling off" talks:',
+				'"Nobody wins a long strike.',
+				'We will sit down until it is settled."',
+			),
+			[['Nobody wins a long strike.\nWe will sit down until it is settled.', 'Eva Strand', 'attributed']],
+		);
+	});
+
+	void it('gives the words of a statement to whoever issued it', () => {
+		assert.deepEqual(
+			quotes(
+				'Orvik Ferries issued a statement on Wednesday morning.',
+				'Harbour Master Ola Brekke said the boats would stay in port.',
+				'The statement thanks passengers for their patience, saying, "We are sorry for the disruption."',
+			),
+			[['We are sorry for the disruption.', 'Orvik Ferries', 'attributed']],
+		);
+	});
+
+	void it('does not take a name in apposition before a reported clause as the speaker of a participle', () => {
+		assert.deepEqual(
+			quotes('Sgt. Pia Nord, a coastguard officer, told reporters that the captain radioed, saying "We are taking on water".'),
+			[['We are taking on water', 'the captain', 'vague']],
+		);
+	});
+});

@@ -50,6 +50,9 @@ export const NO_ATTRIBUTION: DocumentAttribution = { quotes: [], phrases: [], so
 /** Cues that characterise rather than report words: "called it a disgrace", "described the plan as reckless". */
 const CHARACTERISING = /^(?:called|described)$/i;
 
+/** Words right before a quoted phrase that make it a label or a name: "what's called", "known as". */
+const LABELLING = /\b(?:called|dubbed|termed|named|nicknamed|known\s+as|so-called|labell?ed|branded)\s*$/i;
+
 /** A quoted phrase with at most this many words, not attached to a cue, is a scare quote. */
 const SCARE_WORDS = 4;
 /** Words allowed between a cue phrase and the quotation it introduces ("said in a statement that"). */
@@ -178,9 +181,12 @@ export function analyseAttribution(
 			const source = raw[index]!;
 			return !text.slice(Math.max(source.speaker.end, source.cue.end), quote.start).includes(',');
 		};
+		// "what's called "active shooter" training": a label, whoever speaks in the sentence.
+		const labelled = LABELLING.test(text.slice(Math.max(0, quote.start - 24), quote.start));
 		const introduced =
 			match.index !== undefined &&
 			!characterises &&
+			!labelled &&
 			(match.strong || (match.head === true && !usedSources.has(match.index) && sameClause(match.index)));
 		if (!introduced && words <= SCARE_WORDS && !/[!?]$/.test(contentText) && !wholeLine) {
 			const source = match.index !== undefined ? resolveAt(match.index) : undefined;

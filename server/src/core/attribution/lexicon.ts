@@ -312,6 +312,7 @@ export const PERSON_ROLES = new Set([
 	'chief',
 	'director',
 	'governor',
+	'commissioner',
 	'mayor',
 	'secretary',
 	'ambassador',

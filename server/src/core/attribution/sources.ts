@@ -2,6 +2,7 @@ import { wordScanner, type WordScanner } from '../text/wordScan';
 import type { Span } from '../types';
 import {
 	BETWEEN_SPEAKER_AND_CUE,
+	CUE_WORDS,
 	CLAUSE_BOUNDARIES,
 	DETERMINERS,
 	INVERTIBLE_CUES,
@@ -337,6 +338,9 @@ function writtenSource(text: string, tokens: readonly Token[], boundary: number,
 	return { start: tokens[start]!.start, end: tokens[last]!.end };
 }
 
+/** The built-in cue words, as a set. */
+const CUES: ReadonlySet<string> = new Set(CUE_WORDS);
+
 /** Writings that can be quoted as saying something: "the letter said", "a sign warned". */
 export const DOCUMENT_HEADS = new Set([
 	'journal',
@@ -524,6 +528,17 @@ function sentenceSubject(
 			break;
 		}
 		last = k;
+		// "The statement expresses condolences": a head noun followed by a lower-case word that is no
+		// complement ends the subject; the word after it is the verb.
+		const next = tokens[k + 1];
+		if (
+			(ORGANIZATION_ROLES.has(t.lower) || PERSON_ROLES.has(t.lower) || DOCUMENT_HEADS.has(t.lower)) &&
+			next?.kind === 'word' &&
+			!isCapitalised(text, next) &&
+			!SPEAKER_PREPOSITIONS.has(next.lower)
+		) {
+			break;
+		}
 	}
 	while (last >= s && (SPEAKER_PREPOSITIONS.has(tokens[last]!.lower) || tokens[last]!.kind === 'punct')) {
 		last--;
@@ -533,7 +548,8 @@ function sentenceSubject(
 	}
 	const words = tokens.slice(s, last + 1).filter((t) => t.kind === 'word');
 	const head = headWord(words.map((w) => w.lower));
-	if (!head || head === 'statement' || /['’]s?$/.test(head)) {
+	// "The statement expresses condolences, saying": the statement speaks for whoever issued it.
+	if (!head || /['’]s?$/.test(head)) {
 		return undefined;
 	}
 	const lastWord = tokens[last]!;
@@ -594,6 +610,11 @@ function appositiveSpeaker(text: string, tokens: readonly Token[], comma: number
 	for (let c = comma; c >= 0 && comma - c <= 16; c--) {
 		const t = tokens[c]!;
 		if (t.kind === 'quote') {
+			break;
+		}
+		// "X, a dispatcher, told reporters that Y called, saying": a reported clause between the name and
+		// the cue means the name is not in apposition to the cue's subject.
+		if (t.kind === 'word' && (t.lower === 'that' || CUES.has(t.lower))) {
 			break;
 		}
 		if (t.kind !== 'punct' || t.lower === '(' || t.lower === ')' || (t.lower === '.' && keepsStop(text, tokens[c - 1]))) {

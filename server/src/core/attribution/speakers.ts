@@ -269,8 +269,13 @@ function resolvePronoun(base: Span & { text: string }, kind: 'person' | 'organiz
  */
 function resolveRole(base: Span & { text: string }, role: string, kind: 'person' | 'organization', context: ResolutionContext): Speaker {
 	const { text } = context;
-	// "the statement said": whoever issued the last statement, the nearest named speaker.
+	// "the statement said": whoever the article says issued a statement ("Kraft Foods issued a statement"),
+	// else the nearest named speaker.
 	if (role === 'statement') {
+		const issuer = statementIssuer(base, context);
+		if (issuer) {
+			return { ...base, ...issuer, resolution: 'role' };
+		}
 		const last = context.speakers.filter((s) => !s.vague).pop();
 		return last
 			? {
@@ -340,6 +345,48 @@ function resolveRole(base: Span & { text: string }, role: string, kind: 'person'
 		return { ...base, type: kind, resolution: 'vague' };
 	}
 	return { ...base, type: kind, resolution: 'unresolved' };
+}
+
+/** How far back "the statement" looks for the one who issued it. */
+const ISSUER_REACH = 1500;
+
+/** "Orvik Ferries issued a statement", "The council released a short statement": the issuer in group 1. */
+const ISSUED_STATEMENT =
+	/((?:\p{Lu}[\p{L}\p{M}'’.&-]*[ \t]+){0,4}\p{Lu}[\p{L}\p{M}'’.&-]*)[ \t]+(?:\p{Ll}+[ \t]+){0,2}?(?:issued|released|put\s+out|published|sent\s+out|posted)\s+(?:a|an|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}?statement\b/gu;
+
+/**
+ * Whoever the article says issued a statement, nearest first within reach: the recognised person or
+ * organisation there, else the capitalised name as written. Undefined when the article says no one did.
+ */
+function statementIssuer(
+	base: Span,
+	context: ResolutionContext,
+): { canonical: string; type: 'person' | 'organization'; via: Span } | undefined {
+	const { text } = context;
+	const from = Math.max(0, base.start - ISSUER_REACH);
+	const window = text.slice(from, base.start);
+	let last: RegExpExecArray | undefined;
+	ISSUED_STATEMENT.lastIndex = 0;
+	for (let m = ISSUED_STATEMENT.exec(window); m; m = ISSUED_STATEMENT.exec(window)) {
+		last = m;
+	}
+	if (!last) {
+		return undefined;
+	}
+	const start = from + last.index;
+	const end = start + last[1]!.length;
+	const mention = [...context.mentions]
+		.reverse()
+		.find((m) => m.start < end && start < m.end && (m.type === 'person' || m.type === 'organization'));
+	if (mention) {
+		return {
+			canonical: context.canonicalByKey.get(mention.key) ?? mention.name,
+			type: mention.type === 'person' ? 'person' : 'organization',
+			via: { start: mention.start, end: mention.end },
+		};
+	}
+	const name = nameFromWords(last[1]!.split(/\s+/));
+	return name ? { canonical: name, type: 'organization', via: { start, end } } : undefined;
 }
 
 /** A speaker resolved to a recognised mention: its corpus-wide name, pointing at it. */
