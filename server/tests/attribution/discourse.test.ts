@@ -1,16 +1,19 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { analyseDocument, resolveOptions } from '../../src/core';
+import { analyseDocument, resolveOptions, type PartialOptions } from '../../src/core';
 import type { Attribution } from '../../src/core/attribution/analyse';
 import { lines } from '../helpers';
 
 /** The headline every test article starts with, so the body lines are body lines. */
 const HEADLINE = 'Ferry strike enters its second week in Orvik';
 
+/** People the tests name, declared so that they are recognised without the trained model. */
+let known: PartialOptions['knownEntities'] = [];
+
 /** Analyses `HEADLINE` + a blank line + the body lines. */
 function analyse(...body: string[]) {
 	const text = lines(HEADLINE, '', ...body);
-	const analysis = analyseDocument(text, resolveOptions({}));
+	const analysis = analyseDocument(text, resolveOptions({ knownEntities: known }));
 	return { text, analysis, attribution: analysis.attribution };
 }
 
@@ -75,5 +78,71 @@ void describe('attribution: speakers introduced before the quotation', () => {
 			quotes('Sgt. Pia Nord, a coastguard officer, told reporters that the captain radioed, saying "We are taking on water".'),
 			[['We are taking on water', 'the captain', 'vague']],
 		);
+	});
+});
+
+void describe('attribution: pronouns', () => {
+	void it('does not resolve "she" to a man named last, nor "he" to a woman', () => {
+		assert.deepEqual(
+			quotes(
+				'Anna Lund, the owner of the ferry, told the inquiry that the engine had failed.',
+				'Inspector Tom Berg said he had asked her how the fire started.',
+				'"I did not see the smoke," she said.',
+				'"She was below deck," he added.',
+			),
+			[
+				['I did not see the smoke,', 'Anna Lund', 'attributed'],
+				['She was below deck,', 'Tom Berg', 'attributed'],
+			],
+		);
+	});
+
+	void it('takes gender from a title or a role next to the name when the first name tells nothing', () => {
+		assert.deepEqual(
+			quotes(
+				'Kjell Sande told the inquiry that the engine had failed.',
+				'Her husband, Sten Ruud, said the boat was old.',
+				'"Nobody listened to us," she said.',
+				'The harbour master, Mr Odd Lie, said the ferry had passed its checks.',
+				'"We warned them twice," she said.',
+			),
+			[
+				['Nobody listened to us,', 'Kjell Sande', 'attributed'],
+				['We warned them twice,', 'Kjell Sande', 'attributed'],
+			],
+		);
+	});
+
+	void it('does not take a name inside the quotation as the referent of the pronoun after it', () => {
+		known = [{ name: 'Eli Moen', type: 'person' }];
+		try {
+			assert.deepEqual(quotes('A dock worker said the crew had been warned.', '"Eli Moen begged them to wait," he said.'), [
+				['Eli Moen begged them to wait,', 'he', 'vague'],
+			]);
+		} finally {
+			known = [];
+		}
+	});
+
+	void it('keeps the person a pronoun spoke for as the latest speaker', () => {
+		known = ['Kari Holm', 'Per Brekke'].map((name) => ({ name, type: 'person' as const }));
+		try {
+			assert.deepEqual(
+				quotes(
+					'Union leader Kari Holm said the talks had stalled.',
+					'Per Brekke, the ferry company chairman, was worried about the cost.',
+					'"We all have limits," he wrote to the union on Wednesday.',
+					'"Ten years is a long time in shipping."',
+					'He also said the company could pay "only so much" this year.',
+				),
+				[
+					['We all have limits,', 'Per Brekke', 'attributed'],
+					['Ten years is a long time in shipping.', 'Per Brekke', 'attributed'],
+					['only so much', 'Per Brekke', 'attributed'],
+				],
+			);
+		} finally {
+			known = [];
+		}
 	});
 });

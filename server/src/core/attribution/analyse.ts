@@ -111,7 +111,15 @@ export function analyseAttribution(
 	}
 
 	const speakers: NamedSpeaker[] = [];
-	const context: ResolutionContext = { text, mentions: names, canonicalByKey, speakers, paragraphOf };
+	const context: ResolutionContext = {
+		text,
+		mentions: names,
+		canonicalByKey,
+		speakers,
+		paragraphOf,
+		quoted: quotations,
+		genders: new Map(),
+	};
 	const resolvedSources = raw.map((source) => ({ source, resolved: undefined as Speaker | undefined }));
 	const resolveAt = (index: number): Speaker => {
 		const entry = resolvedSources[index]!;
@@ -127,6 +135,16 @@ export function analyseAttribution(
 				end: speaker.end,
 				canonical: speaker.canonical,
 				type: speaker.type ?? 'other',
+				paragraph: paragraphOf(speaker.start),
+			});
+		} else if (speaker?.canonical && speaker.via && speaker.resolution === 'pronoun' && speaker.type === 'person') {
+			// "Henry had expressed concern. "…," he wrote. … He also said": the person a pronoun spoke for
+			// is the latest speaker, whoever was named in between.
+			speakers.push({
+				start: speaker.via.start,
+				end: speaker.via.end,
+				canonical: speaker.canonical,
+				type: 'person',
 				paragraph: paragraphOf(speaker.start),
 			});
 		} else if (speaker?.resolution === 'vague' && speaker.type === 'person' && !speaker.via) {

@@ -57,6 +57,7 @@ export const CUE_WORDS: readonly string[] = [
 	'commented',
 	'remarked',
 	'responded',
+	'responds',
 	'testified',
 	'revealed',
 	'disclosed',

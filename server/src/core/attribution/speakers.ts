@@ -2,6 +2,7 @@ import type { EntityMention } from '../entities/recognise';
 import { nameKey, stripTitles } from '../entities/names';
 import type { Span } from '../types';
 import { DETERMINERS, isUnnamedPeople, ORGANIZATION_ROLES, PERSON_ROLES, PRONOUNS, VAGUE_HEADS } from './lexicon';
+import { genderAt, genderOfWord, type Gender } from './gender';
 import { DOCUMENT_HEADS, headWord } from './sources';
 
 /** How a speaker was identified. Shown in hovers. */
@@ -40,6 +41,13 @@ export interface ResolutionContext {
 	readonly speakers: readonly NamedSpeaker[];
 	/** The paragraph index of an offset. */
 	paragraphOf(offset: number): number;
+	/** The article's quotations, in text order: names inside them are not referents of a pronoun outside. */
+	readonly quoted?: readonly Span[];
+	/**
+	 * The gender known for each mention key: from the article's cues, or learned from a pronoun that
+	 * could only refer to that person. `null` when none is known. Filled as resolution goes.
+	 */
+	readonly genders?: Map<string, Gender | null>;
 }
 
 /** How many paragraphs back a pronoun may reach for its speaker. */
@@ -58,7 +66,7 @@ export function resolveSpeaker(span: Span, context: ResolutionContext): Speaker 
 	const base = { start: span.start, end: span.end, text: written };
 
 	if (lower.length === 1 && PRONOUNS[lower[0]!] !== undefined) {
-		return resolvePronoun(base, PRONOUNS[lower[0]!]!, context);
+		return resolvePronoun(base, PRONOUNS[lower[0]!]!, context, lower[0] === 'she' ? 'female' : lower[0] === 'he' ? 'male' : undefined);
 	}
 	const head = headWord(lower);
 	const indefinite = /^(?:a|an|some|several|one|another)$/.test(lower[0] ?? '');
@@ -212,11 +220,25 @@ function nameFromWords(words: readonly string[]): string | undefined {
 	return name.trim() === '' ? undefined : name.trim();
 }
 
-function resolvePronoun(base: Span & { text: string }, kind: 'person' | 'organization' | 'group', context: ResolutionContext): Speaker {
+function resolvePronoun(
+	base: Span & { text: string },
+	kind: 'person' | 'organization' | 'group',
+	context: ResolutionContext,
+	gender: Gender | undefined,
+): Speaker {
 	if (kind === 'group') {
 		return { ...base, type: 'group', resolution: 'unresolved' };
 	}
 	const paragraph = context.paragraphOf(base.start);
+	// A name the article gives the other gender is no referent ("she" is not "Dominic Mangoni").
+	const fits = (m: EntityMention): boolean => {
+		if (!gender) {
+			return true;
+		}
+		const known = genderOfKey(m.key, context);
+		return !known || known === gender;
+	};
+	const eligible = (m: EntityMention): boolean => m.type === kind && !isQuoted(m, context.quoted) && fits(m);
 	// The people named just before: earlier in this line and on the line before.
 	const lineStart = context.text.lastIndexOf('\n', base.start - 1) + 1;
 	const previousLineStart = lineStart > 1 ? context.text.lastIndexOf('\n', lineStart - 2) + 1 : lineStart;
@@ -225,18 +247,22 @@ function resolvePronoun(base: Span & { text: string }, kind: 'person' | 'organiz
 		if (m.start >= base.start) {
 			break;
 		}
-		if (m.type === kind && m.start >= previousLineStart) {
+		if (m.start >= previousLineStart && eligible(m)) {
 			recent.set(m.key, m);
 		}
 	}
 	if (recent.size === 1) {
 		const m = [...recent.values()][0]!;
+		learnGender(m.key, gender, context);
 		return fromMention(base, m, kind, 'pronoun', context);
 	}
 	for (let i = context.speakers.length - 1; i >= 0; i--) {
 		const speaker = context.speakers[i]!;
 		if (paragraph - speaker.paragraph > PRONOUN_REACH) {
 			break;
+		}
+		if (gender && speakerGender(speaker, context) === (gender === 'female' ? 'male' : 'female')) {
+			continue;
 		}
 		if (speaker.type === kind || (kind === 'person' && speaker.type === 'other' && looksLikePersonName(speaker.canonical))) {
 			const via = { start: speaker.start, end: speaker.end };
@@ -251,7 +277,7 @@ function resolvePronoun(base: Span & { text: string }, kind: 'person' | 'organiz
 		if (m.start >= base.start) {
 			break;
 		}
-		if (m.type === kind && paragraph - context.paragraphOf(m.start) <= 1) {
+		if (paragraph - context.paragraphOf(m.start) <= 1 && eligible(m)) {
 			candidates.set(m.key, m);
 		}
 	}
@@ -260,6 +286,68 @@ function resolvePronoun(base: Span & { text: string }, kind: 'person' | 'organiz
 		return fromMention(base, m, kind, 'pronoun', context);
 	}
 	return { ...base, type: kind, resolution: 'unresolved' };
+}
+
+/** Whether a span lies inside one of the article's quotations (sorted by start). */
+function isQuoted(span: Span, quoted: readonly Span[] | undefined): boolean {
+	if (!quoted || quoted.length === 0) {
+		return false;
+	}
+	let lo = 0;
+	let hi = quoted.length - 1;
+	// The last quotation starting at or before the span.
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (quoted[mid]!.start <= span.start) {
+			lo = mid;
+		} else {
+			hi = mid - 1;
+		}
+	}
+	const q = quoted[lo]!;
+	return q.start <= span.start && span.end <= q.end;
+}
+
+/** The gender the article gives the person with this mention key, from any of its mentions; cached. */
+function genderOfKey(key: string, context: ResolutionContext): Gender | undefined {
+	const cache = context.genders;
+	const cached = cache?.get(key);
+	if (cached !== undefined) {
+		return cached ?? undefined;
+	}
+	let found: Gender | undefined;
+	for (const m of context.mentions) {
+		if (m.key === key) {
+			found = genderAt(context.text, m.start, m.end);
+			if (found) {
+				break;
+			}
+		}
+	}
+	cache?.set(key, found ?? null);
+	return found;
+}
+
+/** A pronoun that could refer to one person only tells that person's gender, when no cue told it yet. */
+function learnGender(key: string, gender: Gender | undefined, context: ResolutionContext): void {
+	if (gender && context.genders && !genderOfKey(key, context)) {
+		context.genders.set(key, gender);
+	}
+}
+
+/** The gender of a speaker seen earlier: its name's, or a gendered word in an unnamed description ("a woman"). */
+function speakerGender(speaker: NamedSpeaker, context: ResolutionContext): Gender | undefined {
+	if (speaker.vague) {
+		for (const w of context.text.slice(speaker.start, speaker.end).split(/\s+/)) {
+			const g = genderOfWord(w);
+			if (g) {
+				return g;
+			}
+		}
+		return undefined;
+	}
+	const mention = context.mentions.find((m) => m.start < speaker.end && speaker.start < m.end && m.type === 'person');
+	return mention ? genderOfKey(mention.key, context) : genderAt(context.text, speaker.start, speaker.end);
 }
 
 /**
