@@ -81,6 +81,40 @@ void describe('attribution: speakers introduced before the quotation', () => {
 	});
 });
 
+void describe('attribution: owners of words and writings', () => {
+	void it('gives a quotation after "His exact words:" to the man speaking before', () => {
+		known = [{ name: 'Per Brekke', type: 'person' }];
+		try {
+			assert.deepEqual(
+				quotes(
+					'Ferry owner Per Brekke has said, in so many words, that his company will not raise wages.',
+					'His exact words:',
+					'"We have made our last offer and we will not be making another."',
+				),
+				[['We have made our last offer and we will not be making another.', 'Per Brekke', 'attributed']],
+			);
+		} finally {
+			known = [];
+		}
+	});
+
+	void it('gives the words of a writing named without its author to the writer named just before', () => {
+		assert.deepEqual(
+			quotes(
+				"The court was shown a page from one of Brekke's private diaries.",
+				'The 2019 entry says: "If the crews strike, I will sell the boats."',
+			),
+			[['If the crews strike, I will sell the boats.', 'Brekke', 'attributed']],
+		);
+	});
+
+	void it('reads "X is reporting that" as a cue, a web address as tokenised text spaces it included', () => {
+		assert.deepEqual(quotes('Orvik Post. com is reporting that, "The strike will end on Friday."'), [
+			['The strike will end on Friday.', 'Orvik Post. com', 'attributed'],
+		]);
+	});
+});
+
 void describe('attribution: pronouns', () => {
 	void it('does not resolve "she" to a man named last, nor "he" to a woman', () => {
 		assert.deepEqual(

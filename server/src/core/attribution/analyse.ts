@@ -486,6 +486,15 @@ function introducedBy(quote: Quotation, sources: readonly Source[], structure: D
 			return i;
 		}
 	}
+	// "His exact words:", "Her reply:" — a possessive owning the words that follow.
+	const owner =
+		/^\s*(His|Her|Its|Their)\s+(?:[\p{L}-]+\s+){0,2}?(?:words|statement|response|reply|answer|message|explanation|comment|comments|verdict|view)\s*:\s*$/u.exec(
+			text.slice(lines[prev]!.start, lines[prev]!.end),
+		);
+	if (owner) {
+		const start = lines[prev]!.start + owner[0].indexOf(owner[1]!);
+		return { start, end: start + owner[1]!.length };
+	}
 	// "…, such as Dr Azm Al Homoud:" — the name right before the colon.
 	const lineText = text.slice(lines[prev]!.start, lines[prev]!.end);
 	const name = /(\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+\p{Lu}[\p{L}\p{M}'’.\-]*){0,4})\s*:\s*$/u.exec(lineText);

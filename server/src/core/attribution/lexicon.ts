@@ -105,6 +105,7 @@ export const CUE_WORDS: readonly string[] = [
 	'arguing',
 	'explaining',
 	'claiming',
+	'reporting',
 ];
 
 /**

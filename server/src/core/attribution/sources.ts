@@ -131,7 +131,9 @@ export function findSources(
 			continue;
 		}
 		// "…, adding that", "…, noting": these participles speak only for the subject of their sentence.
-		if (PARTICIPLE_CUES.has(token.lower) && token.lower !== 'saying') {
+		// "The Post is reporting that": a progressive reads like any cue.
+		const progressive = /^(?:is|are|was|were)$/.test(tokens[i - 1]?.lower ?? '');
+		if (PARTICIPLE_CUES.has(token.lower) && token.lower !== 'saying' && !progressive) {
 			const subject = tokens[i - 1]?.lower === ',' ? sentenceSubject(text, tokens, i - 1, sources, set) : undefined;
 			if (subject) {
 				sources.push({ speaker: subject, cue: token, inverted: false, line: lineIndex });
@@ -218,7 +220,17 @@ function speakerBefore(text: string, tokens: readonly Token[], cueIndex: number)
 		return undefined;
 	}
 	if (tokens[j]!.kind === 'word' && PASSIVE_AUXILIARIES.has(tokens[j]!.lower)) {
-		return 'passive';
+		// "The Post is reporting that": a progressive, not a passive; its subject speaks.
+		if (!/ing$/.test(tokens[cueIndex]!.lower) || !/^(?:is|are|was|were)$/.test(tokens[j]!.lower)) {
+			return 'passive';
+		}
+		j--;
+		while (j >= 0 && tokens[j]!.kind === 'word' && BETWEEN_SPEAKER_AND_CUE.has(tokens[j]!.lower)) {
+			j--;
+		}
+		if (j < 0) {
+			return undefined;
+		}
 	}
 	// "the county attorney in Mohave County, Az. said": a short capitalised abbreviation closing a place
 	// after a comma belongs to the appositive; a lower-case cue shows the stop ends no sentence.
@@ -248,7 +260,8 @@ function speakerBefore(text: string, tokens: readonly Token[], cueIndex: number)
 			break;
 		}
 		if (t.kind === 'punct') {
-			if (t.lower === '.' && keepsStop(text, tokens[k - 1])) {
+			// "Mr. Lind"; "SI. com", a web address as tokenised text spaces it.
+			if (t.lower === '.' && (keepsStop(text, tokens[k - 1]) || (k + 1 <= j && /^(?:com|org|net)$/.test(tokens[k + 1]!.lower)))) {
 				k--;
 				continue;
 			}
@@ -376,7 +389,18 @@ export const DOCUMENT_HEADS = new Set([
 ]);
 
 /** Participles that report the words of their clause's subject: "…, saying", "…, adding". */
-const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'warning', 'insisting', 'stressing', 'arguing', 'explaining', 'claiming']);
+const PARTICIPLE_CUES = new Set([
+	'saying',
+	'adding',
+	'noting',
+	'warning',
+	'insisting',
+	'stressing',
+	'arguing',
+	'explaining',
+	'claiming',
+	'reporting',
+]);
 
 /** Cues that are also nouns ("the claims"). */
 const NOUN_CUES = new Set(['claim', 'claims']);

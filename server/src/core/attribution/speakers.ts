@@ -68,6 +68,11 @@ export function resolveSpeaker(span: Span, context: ResolutionContext): Speaker 
 	if (lower.length === 1 && PRONOUNS[lower[0]!] !== undefined) {
 		return resolvePronoun(base, PRONOUNS[lower[0]!]!, context, lower[0] === 'she' ? 'female' : lower[0] === 'he' ? 'male' : undefined);
 	}
+	// "His exact words:" introducing a quotation: the possessive stands for its owner.
+	if (lower.length === 1 && POSSESSIVES[lower[0]!] !== undefined) {
+		const [kind, gender] = POSSESSIVES[lower[0]!]!;
+		return resolvePronoun(base, kind, context, gender);
+	}
 	const head = headWord(lower);
 	const indefinite = /^(?:a|an|some|several|one|another)$/.test(lower[0] ?? '');
 	// A capital that only starts the sentence ("Police said", "Critics say") does not make a name.
@@ -104,7 +109,9 @@ export function resolveSpeaker(span: Span, context: ResolutionContext): Speaker 
 	// "a sign at his headquarters", "the 2005 entry": a writing with no author named is no one to
 	// identify, but not an anonymous source either.
 	if (!hasOwnName && lower.some((w) => DOCUMENT_HEADS.has(w))) {
-		return { ...base, type: 'other', resolution: 'unresolved' };
+		// "The 2005 entry says" after "a page from one of Lind's journals": the writer named just before.
+		const author = /^(?:the|this|that|one|another)$/.test(lower[0] ?? '') ? documentAuthor(span, context) : undefined;
+		return author ? { ...base, ...author, resolution: 'role' } : { ...base, type: 'other', resolution: 'unresolved' };
 	}
 	const placed = lower.findIndex((w, i) => i > 1 && /^(?:in|at|from|near)$/.test(w));
 	if (indefinite && placed > 0 && words.slice(1, placed).every((w) => !/^\p{Lu}/u.test(w))) {
@@ -433,6 +440,48 @@ function resolveRole(base: Span & { text: string }, role: string, kind: 'person'
 		return { ...base, type: kind, resolution: 'vague' };
 	}
 	return { ...base, type: kind, resolution: 'unresolved' };
+}
+
+/** Possessives that can introduce a quotation ("His exact words:"), with the referent they need. */
+const POSSESSIVES: Readonly<Record<string, readonly ['person' | 'organization' | 'group', Gender | undefined]>> = {
+	his: ['person', 'male'],
+	her: ['person', 'female'],
+	its: ['organization', undefined],
+	their: ['group', undefined],
+};
+
+/** How far back a writing with no author ("the entry", "the letter") looks for whose writing it is. */
+const AUTHOR_REACH = 400;
+
+/** "Lind's personal journals", "Jeffs' letters": a possessive name before a kind of writing, the name in group 1. */
+const AUTHORED =
+	/(\p{Lu}[\p{L}\p{M}.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}.-]*){0,3})(?:['’]s|['’])[ \t]+(?:[\p{L}-]+[ \t]+){0,3}?(?:journals?|diary|diaries|letters?|notebooks?|memoirs?|notes|e-?mails|writings|papers)\b/gu;
+
+/** The writer of a writing named without one, from a possessive name shortly before it. */
+function documentAuthor(span: Span, context: ResolutionContext): { canonical: string; type: 'person'; via: Span } | undefined {
+	const { text } = context;
+	const from = Math.max(0, span.start - AUTHOR_REACH);
+	const window = text.slice(from, span.start);
+	let last: RegExpExecArray | undefined;
+	AUTHORED.lastIndex = 0;
+	for (let m = AUTHORED.exec(window); m; m = AUTHORED.exec(window)) {
+		last = m;
+	}
+	if (!last) {
+		return undefined;
+	}
+	const start = from + last.index;
+	const end = start + last[1]!.length;
+	const mention = context.mentions.find((m) => m.start < end && start < m.end && m.type === 'person');
+	if (mention) {
+		return {
+			canonical: context.canonicalByKey.get(mention.key) ?? mention.name,
+			type: 'person',
+			via: { start: mention.start, end: mention.end },
+		};
+	}
+	const name = nameFromWords(last[1]!.split(/[ \t]+/));
+	return name ? { canonical: name, type: 'person', via: { start, end } } : undefined;
 }
 
 /** How far back "the statement" looks for the one who issued it. */
