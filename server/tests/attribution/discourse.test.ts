@@ -180,3 +180,36 @@ void describe('attribution: pronouns', () => {
 		}
 	});
 });
+
+void describe('attribution: headline quotes, inch marks and quoted modifiers', () => {
+	/** The quotations of an article with its own headline. */
+	function headed(headline: string, ...body: string[]): [string, string | undefined, string][] {
+		const text = lines(headline, '', ...body);
+		const { attribution } = analyseDocument(text, resolveOptions({}));
+		return attribution.quotes
+			.filter((q) => q.kind !== 'indirect')
+			.map((q) => [text.slice(q.start, q.end), q.speaker?.canonical ?? q.speaker?.text, q.status]);
+	}
+
+	void it('takes a single-quoted headline phrase of two words or more for a quotation, not a nickname', () => {
+		assert.deepEqual(headed("'Boats stay' as Orvik strike goes on", 'The ferries did not sail on Monday.'), [
+			['Boats stay', undefined, 'unattributed'],
+		]);
+		assert.deepEqual(headed("Ole 'The Anchor' Dahl retires from the ferries", 'Ole Dahl sailed for forty years.'), []);
+	});
+
+	void it('matches a headline quote to the body quote it trims', () => {
+		assert.deepEqual(headed("'We waited' on the quay in Orvik", '"We all waited for hours," one deckhand in Orvik told the Post.'), [
+			['We waited', 'one deckhand in Orvik', 'vague'],
+			['We all waited for hours,', 'one deckhand in Orvik', 'vague'],
+		]);
+	});
+
+	void it('does not open a quotation at an inch mark', () => {
+		assert.deepEqual(quotes('The new radio has a 3.5" screen and a louder speaker.'), []);
+	});
+
+	void it('takes a quotation modifying the noun after it for a label', () => {
+		assert.deepEqual(quotes('Expect a flurry of "the company has to give in now" comments.'), []);
+	});
+});

@@ -53,6 +53,10 @@ const CHARACTERISING = /^(?:called|described)$/i;
 /** Words right before a quoted phrase that make it a label or a name: "what's called", "known as". */
 const LABELLING = /\b(?:called|dubbed|termed|named|nicknamed|known\s+as|so-called|labell?ed|branded)\s*$/i;
 
+/** A plural noun right after a closing mark and before punctuation: the quotation describes it ("… comments."). */
+const MODIFIED_NOUN =
+	/^\s+(?!(?:says|adds|asks|writes|tells|notes|insists|explains|argues|claims|warns|urges)\b)\p{Ll}[\p{L}-]*[^s\W]s\s*[.,;:!?)]/u;
+
 /** A quoted phrase with at most this many words, not attached to a cue, is a scare quote. */
 const SCARE_WORDS = 4;
 /** Words allowed between a cue phrase and the quotation it introduces ("said in a statement that"). */
@@ -206,7 +210,15 @@ export function analyseAttribution(
 			!characterises &&
 			!labelled &&
 			(match.strong || (match.head === true && !usedSources.has(match.index) && sameClause(match.index)));
-		if (!introduced && words <= SCARE_WORDS && !/[!?]$/.test(contentText) && !wholeLine) {
+		// Headlines put quotations in single quotes ('Several die' in quake): two words or more there are a quotation.
+		// Not a nickname between a first name and a surname (Vincent 'The Chin' Gigante).
+		const nickname =
+			/\p{Lu}[\p{L}.]*[ \t]+$/u.test(text.slice(Math.max(0, quote.start - 20), quote.start)) &&
+			/^[ \t]+\p{Lu}/u.test(text.slice(quote.end, quote.end + 3));
+		const headlineQuote = quote.single && words >= 2 && !nickname && (firstLine.kind === 'headline' || firstLine.kind === 'heading');
+		// A quotation modifying the noun after it (a flurry of "we have to sign him" comments) is a label.
+		const modifier = !introduced && quote.closed && MODIFIED_NOUN.test(text.slice(quote.end, quote.end + 40));
+		if ((!introduced && words <= SCARE_WORDS && !/[!?]$/.test(contentText) && !wholeLine && !headlineQuote) || modifier) {
 			const source = match.index !== undefined ? resolveAt(match.index) : undefined;
 			phrases.push({
 				...content,
@@ -531,12 +543,17 @@ function normalised(text: string): string {
 		.trim();
 }
 
-/** The body quotation a pull quote repeats (one contains the other, ignoring case and punctuation). */
+/**
+ * The body quotation a pull quote repeats: one contains the other, ignoring case and punctuation, or the
+ * pull's words (two or more) appear in order in a stretch of the body quote at most two words longer, as
+ * headlines trim a quote ('We panicked' for "We were panicked").
+ */
 function matchingBodyQuote(text: string, pull: string, quotes: readonly Attribution[]): Attribution | undefined {
 	const needle = normalised(pull);
 	if (needle.length < 8) {
 		return undefined;
 	}
+	const needleWords = needle.split(' ');
 	for (const quote of quotes) {
 		if (quote.kind === 'indirect' || quote.kind === 'pull') {
 			continue;
@@ -545,8 +562,31 @@ function matchingBodyQuote(text: string, pull: string, quotes: readonly Attribut
 		if (hay.includes(needle) || (hay.length >= 8 && needle.includes(hay))) {
 			return quote;
 		}
+		if (needleWords.length >= 2 && trimmedFrom(needleWords, hay.split(' '))) {
+			return quote;
+		}
 	}
 	return undefined;
+}
+
+/** Whether `words` appear in order in `hay`, within a stretch at most two words longer than they are. */
+function trimmedFrom(words: readonly string[], hay: readonly string[]): boolean {
+	const reach = words.length + 2;
+	for (let i = 0; i < hay.length; i++) {
+		if (hay[i] !== words[0]) {
+			continue;
+		}
+		let w = 1;
+		for (let k = i + 1; k < hay.length && k - i < reach && w < words.length; k++) {
+			if (hay[k] === words[w]) {
+				w++;
+			}
+		}
+		if (w === words.length) {
+			return true;
+		}
+	}
+	return false;
 }
 
 /**

@@ -91,7 +91,8 @@ export function findQuotations(text: string, structure: DocumentStructure): Quot
 			const { mark: ch, length } = doubleMarkAt(text, at)!;
 			if (open < 0) {
 				const close = DOUBLE_OPENERS[ch];
-				if (close !== undefined) {
+				// A straight mark right after a digit is an inch mark ("a 3.1" screen"), not an opening quote.
+				if (close !== undefined && !(ch === '"' && length === 1 && at > 0 && /\d/.test(text[at - 1]!))) {
 					open = at;
 					closer = close;
 					firstLine = li;
