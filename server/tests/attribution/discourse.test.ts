@@ -17,6 +17,12 @@ function analyse(...body: string[]) {
 	return { text, analysis, attribution: analysis.attribution };
 }
 
+/** The findings of one rule, as the text they cover. */
+function findings(ruleId: string, ...body: string[]): string[] {
+	const { text, analysis } = analyse(...body);
+	return analysis.findings.filter((f) => f.ruleId === ruleId).map((f) => text.slice(f.start, f.end));
+}
+
 /** Each quotation (not indirect speech) as [its words, the speaker's canonical name or text, status]. */
 function quotes(...body: string[]): [string, string | undefined, string][] {
 	const { text, attribution } = analyse(...body);
@@ -211,5 +217,47 @@ void describe('attribution: headline quotes, inch marks and quoted modifiers', (
 
 	void it('takes a quotation modifying the noun after it for a label', () => {
 		assert.deepEqual(quotes('Expect a flurry of "the company has to give in now" comments.'), []);
+	});
+});
+
+void describe('unattributed-claim: numbers that are no checkable figure, and sentences that assert nothing', () => {
+	void it('skips calibres, emergency numbers, addresses and "9/11"', () => {
+		assert.deepEqual(
+			findings(
+				'unattributed-claim',
+				'The guard carried a .357 Magnum on his belt.',
+				'A 911 supervisor kept the skipper on the line.',
+				'The company moved to 4 Harbour Way in the spring.',
+				'The fire started in the 1200 block of Quay Road.',
+				'The drills began after the 9/11 attacks.',
+			),
+			[],
+		);
+	});
+
+	void it('skips ages written after a name and times that locate an event', () => {
+		assert.deepEqual(
+			findings(
+				'unattributed-claim',
+				'Ole Dahl, 23 and from Orvik, was charged on Monday.',
+				'The victims were Eva Lund, 58; and her son Per, 20.',
+				'The captain will be 61 in April.',
+				'Two years ago, a ferry ran aground near the harbour.',
+				'She came back 10 minutes later with a hammer.',
+			),
+			[],
+		);
+	});
+
+	void it('skips questions and conditions but still flags a plain figure', () => {
+		assert.deepEqual(
+			findings(
+				'unattributed-claim',
+				'Should the owners pay more than $25 million for the new boats?',
+				'If the strike lasts, the company could lose $3 million a week.',
+				'The strike has cost the company $4 million.',
+			),
+			['$4 million'],
+		);
 	});
 });
