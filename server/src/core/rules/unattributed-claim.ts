@@ -49,7 +49,7 @@ function isQuantity(text: string, figure: NumberMention): boolean {
 	}
 	// Times that locate an event rather than measure it: "two years ago", "10 minutes later".
 	if (
-		/^\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:ago|later|earlier|before|after|previously)\b/i.test(after)
+		/^\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:ago|later|earlier)\b/i.test(after)
 	) {
 		return false;
 	}
