@@ -48,9 +48,7 @@ function isQuantity(text: string, figure: NumberMention): boolean {
 		return false;
 	}
 	// Times that locate an event rather than measure it: "two years ago", "10 minutes later".
-	if (
-		/^\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:ago|later|earlier)\b/i.test(after)
-	) {
+	if (/^\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:ago|later|earlier)\b/i.test(after)) {
 		return false;
 	}
 	// Names and labels with numbers: "9/11", emergency numbers ("a 911 supervisor", "a 999 call"), calibres
