@@ -323,16 +323,33 @@ function genderOfKey(key: string, context: ResolutionContext): Gender | undefine
 		return cached ?? undefined;
 	}
 	let found: Gender | undefined;
-	for (const m of context.mentions) {
-		if (m.key === key) {
-			found = genderAt(context.text, m.start, m.end);
-			if (found) {
-				break;
-			}
+	for (const m of mentionsByKey(context.mentions).get(key) ?? []) {
+		found = genderAt(context.text, m.start, m.end);
+		if (found) {
+			break;
 		}
 	}
 	cache?.set(key, found ?? null);
 	return found;
+}
+
+/** The article's mentions grouped by key, built once per mention list. */
+const groupedMentions = new WeakMap<readonly EntityMention[], Map<string, EntityMention[]>>();
+function mentionsByKey(mentions: readonly EntityMention[]): Map<string, EntityMention[]> {
+	let grouped = groupedMentions.get(mentions);
+	if (!grouped) {
+		grouped = new Map();
+		for (const m of mentions) {
+			const list = grouped.get(m.key);
+			if (list) {
+				list.push(m);
+			} else {
+				grouped.set(m.key, [m]);
+			}
+		}
+		groupedMentions.set(mentions, grouped);
+	}
+	return grouped;
 }
 
 /** A pronoun that could refer to one person only tells that person's gender, when no cue told it yet. */
