@@ -50,6 +50,13 @@ export const NO_ATTRIBUTION: DocumentAttribution = { quotes: [], phrases: [], so
 /** Cues that characterise rather than report words: "called it a disgrace", "described the plan as reckless". */
 const CHARACTERISING = /^(?:called|described)$/i;
 
+/** Words right before a quoted phrase that make it a label or a name: "what's called", "known as". */
+const LABELLING = /\b(?:called|dubbed|termed|named|nicknamed|known\s+as|so-called|labell?ed|branded)\s*$/i;
+
+/** A plural noun right after a closing mark and before punctuation: the quotation describes it ("… comments."). */
+const MODIFIED_NOUN =
+	/^\s+(?!(?:says|adds|asks|writes|tells|notes|insists|explains|argues|claims|warns|urges)\b)\p{Ll}[\p{L}-]*[^s\W]s\s*[.,;:!?)]/u;
+
 /** A quoted phrase with at most this many words, not attached to a cue, is a scare quote. */
 const SCARE_WORDS = 4;
 /** Words allowed between a cue phrase and the quotation it introduces ("said in a statement that"). */
@@ -108,7 +115,15 @@ export function analyseAttribution(
 	}
 
 	const speakers: NamedSpeaker[] = [];
-	const context: ResolutionContext = { text, mentions: names, canonicalByKey, speakers, paragraphOf };
+	const context: ResolutionContext = {
+		text,
+		mentions: names,
+		canonicalByKey,
+		speakers,
+		paragraphOf,
+		quoted: quotations,
+		genders: new Map(),
+	};
 	const resolvedSources = raw.map((source) => ({ source, resolved: undefined as Speaker | undefined }));
 	const resolveAt = (index: number): Speaker => {
 		const entry = resolvedSources[index]!;
@@ -124,6 +139,16 @@ export function analyseAttribution(
 				end: speaker.end,
 				canonical: speaker.canonical,
 				type: speaker.type ?? 'other',
+				paragraph: paragraphOf(speaker.start),
+			});
+		} else if (speaker?.canonical && speaker.via && speaker.resolution === 'pronoun' && speaker.type === 'person') {
+			// "Henry had expressed concern. "…," he wrote. … He also said": the person a pronoun spoke for
+			// is the latest speaker, whoever was named in between.
+			speakers.push({
+				start: speaker.via.start,
+				end: speaker.via.end,
+				canonical: speaker.canonical,
+				type: 'person',
 				paragraph: paragraphOf(speaker.start),
 			});
 		} else if (speaker?.resolution === 'vague' && speaker.type === 'person' && !speaker.via) {
@@ -178,11 +203,22 @@ export function analyseAttribution(
 			const source = raw[index]!;
 			return !text.slice(Math.max(source.speaker.end, source.cue.end), quote.start).includes(',');
 		};
+		// "what's called "active shooter" training": a label, whoever speaks in the sentence.
+		const labelled = LABELLING.test(text.slice(Math.max(0, quote.start - 24), quote.start));
 		const introduced =
 			match.index !== undefined &&
 			!characterises &&
+			!labelled &&
 			(match.strong || (match.head === true && !usedSources.has(match.index) && sameClause(match.index)));
-		if (!introduced && words <= SCARE_WORDS && !/[!?]$/.test(contentText) && !wholeLine) {
+		// Headlines put quotations in single quotes ('Several die' in quake): two words or more there are a quotation.
+		// Not a nickname between a first name and a surname (Vincent 'The Chin' Gigante).
+		const nickname =
+			/\p{Lu}[\p{L}.]*[ \t]+$/u.test(text.slice(Math.max(0, quote.start - 20), quote.start)) &&
+			/^[ \t]+\p{Lu}/u.test(text.slice(quote.end, quote.end + 3));
+		const headlineQuote = quote.single && words >= 2 && !nickname && (firstLine.kind === 'headline' || firstLine.kind === 'heading');
+		// A quotation modifying the noun after it (a flurry of "we have to sign him" comments) is a label.
+		const modifier = !introduced && quote.closed && MODIFIED_NOUN.test(text.slice(quote.end, quote.end + 40));
+		if ((!introduced && words <= SCARE_WORDS && !/[!?]$/.test(contentText) && !wholeLine && !headlineQuote) || modifier) {
 			const source = match.index !== undefined ? resolveAt(match.index) : undefined;
 			phrases.push({
 				...content,
@@ -317,6 +353,9 @@ function countWords(text: string): number {
 	return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
 
+/** Any double quote mark, the two-character marks of tokenised text included. */
+const DOUBLE_MARK_IN = /["\u201C\u201D«»]|``|''/;
+
 const ENDS_SENTENCE = /[.!?]["'\u201D\u2019)]*\s*$/;
 
 /** Stops that belong to titles and initials ("Mr.", "B.", "Az."), the text otherwise unchanged in length. */
@@ -349,7 +388,7 @@ function findSourceFor(quote: Quotation, sources: readonly Source[], text: strin
 			continue;
 		}
 		const gap = withoutNameStops(text.slice(quote.end, from));
-		if (/["\u201C\u201D«»]/.test(gap)) {
+		if (DOUBLE_MARK_IN.test(gap)) {
 			break;
 		}
 		if (/^[\s,—–:-]*$/.test(gap)) {
@@ -381,7 +420,7 @@ function findSourceFor(quote: Quotation, sources: readonly Source[], text: strin
 			continue;
 		}
 		const gap = text.slice(to, quote.start);
-		if (/["\u201C\u201D«»]/.test(gap) || ENDS_SENTENCE.test(text.slice(to, quote.start)) || /[.!?]\s/.test(gap)) {
+		if (DOUBLE_MARK_IN.test(gap) || ENDS_SENTENCE.test(text.slice(to, quote.start)) || /[.!?]\s/.test(gap)) {
 			break;
 		}
 		if (/[:,]\s*$|\bthat\s*$/.test(gap) && countWords(gap) <= HEAD_GAP_WORDS) {
@@ -426,7 +465,7 @@ function continues(
 		}
 		// A paragraph that goes on in the reporter's words after the quotation is not a continuation.
 		const last = lines[quote.lastLine]!;
-		if (quote.end < last.end && !/^\s*["\u201C\u00AB]/.test(text.slice(quote.end, last.end))) {
+		if (quote.end < last.end && !/^\s*(?:["\u201C\u00AB]|``)/.test(text.slice(quote.end, last.end))) {
 			return false;
 		}
 		// Nothing but debris between the two paragraphs.
@@ -458,6 +497,15 @@ function introducedBy(quote: Quotation, sources: readonly Source[], structure: D
 		if (sources[i]!.line === prev) {
 			return i;
 		}
+	}
+	// "His exact words:", "Her reply:" — a possessive owning the words that follow.
+	const owner =
+		/^\s*(His|Her|Its|Their)\s+(?:[\p{L}-]+\s+){0,2}?(?:words|statement|response|reply|answer|message|explanation|comment|comments|verdict|view)\s*:\s*$/u.exec(
+			text.slice(lines[prev]!.start, lines[prev]!.end),
+		);
+	if (owner) {
+		const start = lines[prev]!.start + owner[0].indexOf(owner[1]!);
+		return { start, end: start + owner[1]!.length };
 	}
 	// "…, such as Dr Azm Al Homoud:" — the name right before the colon.
 	const lineText = text.slice(lines[prev]!.start, lines[prev]!.end);
@@ -495,12 +543,17 @@ function normalised(text: string): string {
 		.trim();
 }
 
-/** The body quotation a pull quote repeats (one contains the other, ignoring case and punctuation). */
+/**
+ * The body quotation a pull quote repeats: one contains the other, ignoring case and punctuation, or the
+ * pull's words (two or more) appear in order in a stretch of the body quote at most two words longer, as
+ * headlines trim a quote ('We panicked' for "We were panicked").
+ */
 function matchingBodyQuote(text: string, pull: string, quotes: readonly Attribution[]): Attribution | undefined {
 	const needle = normalised(pull);
 	if (needle.length < 8) {
 		return undefined;
 	}
+	const needleWords = needle.split(' ');
 	for (const quote of quotes) {
 		if (quote.kind === 'indirect' || quote.kind === 'pull') {
 			continue;
@@ -509,8 +562,31 @@ function matchingBodyQuote(text: string, pull: string, quotes: readonly Attribut
 		if (hay.includes(needle) || (hay.length >= 8 && needle.includes(hay))) {
 			return quote;
 		}
+		if (needleWords.length >= 2 && trimmedFrom(needleWords, hay.split(' '))) {
+			return quote;
+		}
 	}
 	return undefined;
+}
+
+/** Whether `words` appear in order in `hay`, within a stretch at most two words longer than they are. */
+function trimmedFrom(words: readonly string[], hay: readonly string[]): boolean {
+	const reach = words.length + 2;
+	for (let i = 0; i < hay.length; i++) {
+		if (hay[i] !== words[0]) {
+			continue;
+		}
+		let w = 1;
+		for (let k = i + 1; k < hay.length && k - i < reach && w < words.length; k++) {
+			if (hay[k] === words[w]) {
+				w++;
+			}
+		}
+		if (w === words.length) {
+			return true;
+		}
+	}
+	return false;
 }
 
 /**

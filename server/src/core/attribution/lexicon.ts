@@ -57,6 +57,7 @@ export const CUE_WORDS: readonly string[] = [
 	'commented',
 	'remarked',
 	'responded',
+	'responds',
 	'testified',
 	'revealed',
 	'disclosed',
@@ -104,6 +105,7 @@ export const CUE_WORDS: readonly string[] = [
 	'arguing',
 	'explaining',
 	'claiming',
+	'reporting',
 ];
 
 /**
@@ -312,6 +314,7 @@ export const PERSON_ROLES = new Set([
 	'chief',
 	'director',
 	'governor',
+	'commissioner',
 	'mayor',
 	'secretary',
 	'ambassador',

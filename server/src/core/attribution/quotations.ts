@@ -15,8 +15,24 @@ export interface Quotation extends Span {
 }
 
 const DOUBLE_OPENERS: Readonly<Record<string, string>> = { '\u201C': '\u201D', '\u00AB': '\u00BB', '\u201E': '\u201D', '"': '"' };
-/** Every double quote mark, opening or closing. */
-const DOUBLE_MARK = /["\u201C\u201D\u00AB\u00BB\u201E]/g;
+/**
+ * Every double quote mark, opening or closing, including the two-character marks of tokenised text:
+ * two backticks open (``like this''), two apostrophes close or stand for a straight mark. In `'''` the
+ * last two close the quotation and the first closes a single quote nested in it.
+ */
+const DOUBLE_MARK = /["\u201C\u201D\u00AB\u00BB\u201E]|``|''(?!')/g;
+
+/** The double quote mark at `i` as the one-character mark it stands for, with its length; else undefined. */
+export function doubleMarkAt(text: string, i: number): { readonly mark: string; readonly length: number } | undefined {
+	const ch = text[i];
+	if (ch === '`' && text[i + 1] === '`') {
+		return { mark: '\u201C', length: 2 };
+	}
+	if (ch === "'" && text[i + 1] === "'") {
+		return { mark: '"', length: 2 };
+	}
+	return ch !== undefined && /["\u201C\u201D\u00AB\u00BB\u201E]/.test(ch) ? { mark: ch, length: 1 } : undefined;
+}
 /** Every single quote mark or apostrophe. */
 const SINGLE_MARK = /['\u2018\u2019]/g;
 
@@ -48,13 +64,13 @@ export function findQuotations(text: string, structure: DocumentStructure): Quot
 		let closer = '';
 		let firstLine = li;
 		if (pending) {
-			const first = text[line.start]!;
-			if (first in DOUBLE_OPENERS) {
+			const first = doubleMarkAt(text, line.start);
+			if (first && first.mark in DOUBLE_OPENERS) {
 				// The next paragraph opens with a quote mark: the quotation runs on.
 				open = pending.start;
 				closer = pending.closer;
 				firstLine = pending.firstLine;
-				i = line.start + 1;
+				i = line.start + first.length;
 			} else if (closesAhead(text, lines, li)) {
 				// A quotation split over several lines (one sentence per line, or hard-wrapped text).
 				open = pending.start;
@@ -72,17 +88,18 @@ export function findQuotations(text: string, structure: DocumentStructure): Quot
 		}
 		for (; dm < doubleMarks.length && doubleMarks[dm]! < line.end; dm++) {
 			const at = doubleMarks[dm]!;
-			const ch = text[at]!;
+			const { mark: ch, length } = doubleMarkAt(text, at)!;
 			if (open < 0) {
 				const close = DOUBLE_OPENERS[ch];
-				if (close !== undefined) {
+				// A straight mark right after a digit is an inch mark ("a 3.1" screen"), not an opening quote.
+				if (close !== undefined && !(ch === '"' && length === 1 && at > 0 && /\d/.test(text[at - 1]!))) {
 					open = at;
 					closer = close;
 					firstLine = li;
 				}
 			} else if (ch === closer || (closer === '\u201D' && ch === '"') || (closer === '"' && ch === '\u201D')) {
-				found.push(quotation(text, open, at + 1, true, false, firstLine, li));
-				doubles.push({ start: open, end: at + 1 });
+				found.push(quotation(text, open, at + length, true, false, firstLine, li));
+				doubles.push({ start: open, end: at + length });
 				open = -1;
 			}
 		}
@@ -107,7 +124,7 @@ export function findQuotations(text: string, structure: DocumentStructure): Quot
 	return found.sort((a, b) => a.start - b.start);
 }
 
-/** The offsets of every match of a one-character pattern, in one pass over the text. */
+/** The offsets of every match of a pattern, in one pass over the text. */
 function positions(text: string, pattern: RegExp): number[] {
 	const found: number[] = [];
 	pattern.lastIndex = 0;
@@ -142,7 +159,7 @@ function closesAhead(text: string, lines: DocumentStructure['lines'], li: number
 		if (line.kind === 'boilerplate') {
 			continue;
 		}
-		if (/["\u201C\u201D\u00AB\u00BB]/.test(text.slice(line.start, line.end))) {
+		if (/["\u201C\u201D\u00AB\u00BB]|``|''/.test(text.slice(line.start, line.end))) {
 			return closesFirst(text, line.start, line.end);
 		}
 	}
@@ -153,7 +170,12 @@ function closesAhead(text: string, lines: DocumentStructure['lines'], li: number
 function closesFirst(text: string, start: number, end: number): boolean {
 	let straight = 0;
 	for (let i = start; i < end; i++) {
-		const ch = text[i]!;
+		const found = doubleMarkAt(text, i);
+		if (!found) {
+			continue;
+		}
+		const ch = found.mark;
+		i += found.length - 1;
 		if (ch === '\u201D' || ch === '\u00BB') {
 			return straight === 0;
 		}
@@ -182,8 +204,9 @@ function quotation(
 	firstLine: number,
 	lastLine: number,
 ): Quotation {
-	let cs = start + 1;
-	let ce = closed ? end - 1 : end;
+	let cs = start + (doubleMarkAt(text, start)?.length ?? 1);
+	const closer = !closed ? 0 : !single && text.startsWith("''", end - 2) ? 2 : 1;
+	let ce = end - closer;
 	while (cs < ce && /\s/.test(text[cs]!)) {
 		cs++;
 	}

@@ -2,6 +2,7 @@ import { wordScanner, type WordScanner } from '../text/wordScan';
 import type { Span } from '../types';
 import {
 	BETWEEN_SPEAKER_AND_CUE,
+	CUE_WORDS,
 	CLAUSE_BOUNDARIES,
 	DETERMINERS,
 	INVERTIBLE_CUES,
@@ -130,7 +131,9 @@ export function findSources(
 			continue;
 		}
 		// "…, adding that", "…, noting": these participles speak only for the subject of their sentence.
-		if (PARTICIPLE_CUES.has(token.lower) && token.lower !== 'saying') {
+		// "The Post is reporting that": a progressive reads like any cue.
+		const progressive = /^(?:is|are|was|were)$/.test(tokens[i - 1]?.lower ?? '');
+		if (PARTICIPLE_CUES.has(token.lower) && token.lower !== 'saying' && !progressive) {
 			const subject = tokens[i - 1]?.lower === ',' ? sentenceSubject(text, tokens, i - 1, sources, set) : undefined;
 			if (subject) {
 				sources.push({ speaker: subject, cue: token, inverted: false, line: lineIndex });
@@ -217,7 +220,17 @@ function speakerBefore(text: string, tokens: readonly Token[], cueIndex: number)
 		return undefined;
 	}
 	if (tokens[j]!.kind === 'word' && PASSIVE_AUXILIARIES.has(tokens[j]!.lower)) {
-		return 'passive';
+		// "The Post is reporting that": a progressive, not a passive; its subject speaks.
+		if (!/ing$/.test(tokens[cueIndex]!.lower) || !/^(?:is|are|was|were)$/.test(tokens[j]!.lower)) {
+			return 'passive';
+		}
+		j--;
+		while (j >= 0 && tokens[j]!.kind === 'word' && BETWEEN_SPEAKER_AND_CUE.has(tokens[j]!.lower)) {
+			j--;
+		}
+		if (j < 0) {
+			return undefined;
+		}
 	}
 	// "the county attorney in Mohave County, Az. said": a short capitalised abbreviation closing a place
 	// after a comma belongs to the appositive; a lower-case cue shows the stop ends no sentence.
@@ -247,7 +260,8 @@ function speakerBefore(text: string, tokens: readonly Token[], cueIndex: number)
 			break;
 		}
 		if (t.kind === 'punct') {
-			if (t.lower === '.' && keepsStop(text, tokens[k - 1])) {
+			// "Mr. Lind"; "SI. com", a web address as tokenised text spaces it.
+			if (t.lower === '.' && (keepsStop(text, tokens[k - 1]) || (k + 1 <= j && /^(?:com|org|net)$/.test(tokens[k + 1]!.lower)))) {
 				k--;
 				continue;
 			}
@@ -337,6 +351,9 @@ function writtenSource(text: string, tokens: readonly Token[], boundary: number,
 	return { start: tokens[start]!.start, end: tokens[last]!.end };
 }
 
+/** The built-in cue words, as a set. */
+const CUES: ReadonlySet<string> = new Set(CUE_WORDS);
+
 /** Writings that can be quoted as saying something: "the letter said", "a sign warned". */
 export const DOCUMENT_HEADS = new Set([
 	'journal',
@@ -372,7 +389,18 @@ export const DOCUMENT_HEADS = new Set([
 ]);
 
 /** Participles that report the words of their clause's subject: "…, saying", "…, adding". */
-const PARTICIPLE_CUES = new Set(['saying', 'adding', 'noting', 'warning', 'insisting', 'stressing', 'arguing', 'explaining', 'claiming']);
+const PARTICIPLE_CUES = new Set([
+	'saying',
+	'adding',
+	'noting',
+	'warning',
+	'insisting',
+	'stressing',
+	'arguing',
+	'explaining',
+	'claiming',
+	'reporting',
+]);
 
 /** Cues that are also nouns ("the claims"). */
 const NOUN_CUES = new Set(['claim', 'claims']);
@@ -524,6 +552,17 @@ function sentenceSubject(
 			break;
 		}
 		last = k;
+		// "The statement expresses condolences": a head noun followed by a lower-case word that is no
+		// complement ends the subject; the word after it is the verb.
+		const next = tokens[k + 1];
+		if (
+			(ORGANIZATION_ROLES.has(t.lower) || PERSON_ROLES.has(t.lower) || DOCUMENT_HEADS.has(t.lower)) &&
+			next?.kind === 'word' &&
+			!isCapitalised(text, next) &&
+			!SPEAKER_PREPOSITIONS.has(next.lower)
+		) {
+			break;
+		}
 	}
 	while (last >= s && (SPEAKER_PREPOSITIONS.has(tokens[last]!.lower) || tokens[last]!.kind === 'punct')) {
 		last--;
@@ -533,7 +572,8 @@ function sentenceSubject(
 	}
 	const words = tokens.slice(s, last + 1).filter((t) => t.kind === 'word');
 	const head = headWord(words.map((w) => w.lower));
-	if (!head || head === 'statement' || /['’]s?$/.test(head)) {
+	// "The statement expresses condolences, saying": the statement speaks for whoever issued it.
+	if (!head || /['’]s?$/.test(head)) {
 		return undefined;
 	}
 	const lastWord = tokens[last]!;
@@ -594,6 +634,11 @@ function appositiveSpeaker(text: string, tokens: readonly Token[], comma: number
 	for (let c = comma; c >= 0 && comma - c <= 16; c--) {
 		const t = tokens[c]!;
 		if (t.kind === 'quote') {
+			break;
+		}
+		// "X, a dispatcher, told reporters that Y called, saying": a reported clause between the name and
+		// the cue means the name is not in apposition to the cue's subject.
+		if (t.kind === 'word' && (t.lower === 'that' || CUES.has(t.lower))) {
 			break;
 		}
 		if (t.kind !== 'punct' || t.lower === '(' || t.lower === ')' || (t.lower === '.' && keepsStop(text, tokens[c - 1]))) {

@@ -2,6 +2,7 @@ import type { EntityMention } from '../entities/recognise';
 import { nameKey, stripTitles } from '../entities/names';
 import type { Span } from '../types';
 import { DETERMINERS, isUnnamedPeople, ORGANIZATION_ROLES, PERSON_ROLES, PRONOUNS, VAGUE_HEADS } from './lexicon';
+import { genderAt, genderOfWord, type Gender } from './gender';
 import { DOCUMENT_HEADS, headWord } from './sources';
 
 /** How a speaker was identified. Shown in hovers. */
@@ -40,6 +41,13 @@ export interface ResolutionContext {
 	readonly speakers: readonly NamedSpeaker[];
 	/** The paragraph index of an offset. */
 	paragraphOf(offset: number): number;
+	/** The article's quotations, in text order: names inside them are not referents of a pronoun outside. */
+	readonly quoted?: readonly Span[];
+	/**
+	 * The gender known for each mention key: from the article's cues, or learned from a pronoun that
+	 * could only refer to that person. `null` when none is known. Filled as resolution goes.
+	 */
+	readonly genders?: Map<string, Gender | null>;
 }
 
 /** How many paragraphs back a pronoun may reach for its speaker. */
@@ -58,7 +66,12 @@ export function resolveSpeaker(span: Span, context: ResolutionContext): Speaker 
 	const base = { start: span.start, end: span.end, text: written };
 
 	if (lower.length === 1 && PRONOUNS[lower[0]!] !== undefined) {
-		return resolvePronoun(base, PRONOUNS[lower[0]!]!, context);
+		return resolvePronoun(base, PRONOUNS[lower[0]!]!, context, lower[0] === 'she' ? 'female' : lower[0] === 'he' ? 'male' : undefined);
+	}
+	// "His exact words:" introducing a quotation: the possessive stands for its owner.
+	if (lower.length === 1 && POSSESSIVES[lower[0]!] !== undefined) {
+		const [kind, gender] = POSSESSIVES[lower[0]!]!;
+		return resolvePronoun(base, kind, context, gender);
 	}
 	const head = headWord(lower);
 	const indefinite = /^(?:a|an|some|several|one|another)$/.test(lower[0] ?? '');
@@ -96,7 +109,9 @@ export function resolveSpeaker(span: Span, context: ResolutionContext): Speaker 
 	// "a sign at his headquarters", "the 2005 entry": a writing with no author named is no one to
 	// identify, but not an anonymous source either.
 	if (!hasOwnName && lower.some((w) => DOCUMENT_HEADS.has(w))) {
-		return { ...base, type: 'other', resolution: 'unresolved' };
+		// "The 2005 entry says" after "a page from one of Lind's journals": the writer named just before.
+		const author = /^(?:the|this|that|one|another)$/.test(lower[0] ?? '') ? documentAuthor(span, context) : undefined;
+		return author ? { ...base, ...author, resolution: 'role' } : { ...base, type: 'other', resolution: 'unresolved' };
 	}
 	const placed = lower.findIndex((w, i) => i > 1 && /^(?:in|at|from|near)$/.test(w));
 	if (indefinite && placed > 0 && words.slice(1, placed).every((w) => !/^\p{Lu}/u.test(w))) {
@@ -212,11 +227,25 @@ function nameFromWords(words: readonly string[]): string | undefined {
 	return name.trim() === '' ? undefined : name.trim();
 }
 
-function resolvePronoun(base: Span & { text: string }, kind: 'person' | 'organization' | 'group', context: ResolutionContext): Speaker {
+function resolvePronoun(
+	base: Span & { text: string },
+	kind: 'person' | 'organization' | 'group',
+	context: ResolutionContext,
+	gender: Gender | undefined,
+): Speaker {
 	if (kind === 'group') {
 		return { ...base, type: 'group', resolution: 'unresolved' };
 	}
 	const paragraph = context.paragraphOf(base.start);
+	// A name the article gives the other gender is no referent ("she" is not "Dominic Mangoni").
+	const fits = (m: EntityMention): boolean => {
+		if (!gender) {
+			return true;
+		}
+		const known = genderOfKey(m.key, context);
+		return !known || known === gender;
+	};
+	const eligible = (m: EntityMention): boolean => m.type === kind && !isQuoted(m, context.quoted) && fits(m);
 	// The people named just before: earlier in this line and on the line before.
 	const lineStart = context.text.lastIndexOf('\n', base.start - 1) + 1;
 	const previousLineStart = lineStart > 1 ? context.text.lastIndexOf('\n', lineStart - 2) + 1 : lineStart;
@@ -225,18 +254,22 @@ function resolvePronoun(base: Span & { text: string }, kind: 'person' | 'organiz
 		if (m.start >= base.start) {
 			break;
 		}
-		if (m.type === kind && m.start >= previousLineStart) {
+		if (m.start >= previousLineStart && eligible(m)) {
 			recent.set(m.key, m);
 		}
 	}
 	if (recent.size === 1) {
 		const m = [...recent.values()][0]!;
+		learnGender(m.key, gender, context);
 		return fromMention(base, m, kind, 'pronoun', context);
 	}
 	for (let i = context.speakers.length - 1; i >= 0; i--) {
 		const speaker = context.speakers[i]!;
 		if (paragraph - speaker.paragraph > PRONOUN_REACH) {
 			break;
+		}
+		if (gender && speakerGender(speaker, context) === (gender === 'female' ? 'male' : 'female')) {
+			continue;
 		}
 		if (speaker.type === kind || (kind === 'person' && speaker.type === 'other' && looksLikePersonName(speaker.canonical))) {
 			const via = { start: speaker.start, end: speaker.end };
@@ -251,7 +284,7 @@ function resolvePronoun(base: Span & { text: string }, kind: 'person' | 'organiz
 		if (m.start >= base.start) {
 			break;
 		}
-		if (m.type === kind && paragraph - context.paragraphOf(m.start) <= 1) {
+		if (paragraph - context.paragraphOf(m.start) <= 1 && eligible(m)) {
 			candidates.set(m.key, m);
 		}
 	}
@@ -262,6 +295,85 @@ function resolvePronoun(base: Span & { text: string }, kind: 'person' | 'organiz
 	return { ...base, type: kind, resolution: 'unresolved' };
 }
 
+/** Whether a span lies inside one of the article's quotations (sorted by start). */
+function isQuoted(span: Span, quoted: readonly Span[] | undefined): boolean {
+	if (!quoted || quoted.length === 0) {
+		return false;
+	}
+	let lo = 0;
+	let hi = quoted.length - 1;
+	// The last quotation starting at or before the span.
+	while (lo < hi) {
+		const mid = (lo + hi + 1) >> 1;
+		if (quoted[mid]!.start <= span.start) {
+			lo = mid;
+		} else {
+			hi = mid - 1;
+		}
+	}
+	const q = quoted[lo]!;
+	return q.start <= span.start && span.end <= q.end;
+}
+
+/** The gender the article gives the person with this mention key, from any of its mentions; cached. */
+function genderOfKey(key: string, context: ResolutionContext): Gender | undefined {
+	const cache = context.genders;
+	const cached = cache?.get(key);
+	if (cached !== undefined) {
+		return cached ?? undefined;
+	}
+	let found: Gender | undefined;
+	for (const m of mentionsByKey(context.mentions).get(key) ?? []) {
+		found = genderAt(context.text, m.start, m.end);
+		if (found) {
+			break;
+		}
+	}
+	cache?.set(key, found ?? null);
+	return found;
+}
+
+/** The article's mentions grouped by key, built once per mention list. */
+const groupedMentions = new WeakMap<readonly EntityMention[], Map<string, EntityMention[]>>();
+function mentionsByKey(mentions: readonly EntityMention[]): Map<string, EntityMention[]> {
+	let grouped = groupedMentions.get(mentions);
+	if (!grouped) {
+		grouped = new Map();
+		for (const m of mentions) {
+			const list = grouped.get(m.key);
+			if (list) {
+				list.push(m);
+			} else {
+				grouped.set(m.key, [m]);
+			}
+		}
+		groupedMentions.set(mentions, grouped);
+	}
+	return grouped;
+}
+
+/** A pronoun that could refer to one person only tells that person's gender, when no cue told it yet. */
+function learnGender(key: string, gender: Gender | undefined, context: ResolutionContext): void {
+	if (gender && context.genders && !genderOfKey(key, context)) {
+		context.genders.set(key, gender);
+	}
+}
+
+/** The gender of a speaker seen earlier: its name's, or a gendered word in an unnamed description ("a woman"). */
+function speakerGender(speaker: NamedSpeaker, context: ResolutionContext): Gender | undefined {
+	if (speaker.vague) {
+		for (const w of context.text.slice(speaker.start, speaker.end).split(/\s+/)) {
+			const g = genderOfWord(w);
+			if (g) {
+				return g;
+			}
+		}
+		return undefined;
+	}
+	const mention = context.mentions.find((m) => m.start < speaker.end && speaker.start < m.end && m.type === 'person');
+	return mention ? genderOfKey(mention.key, context) : genderAt(context.text, speaker.start, speaker.end);
+}
+
 /**
  * "the minister" → the nearest named person before it introduced with that role ("Foreign Minister
  * Mevlut Cavusoglu", "Cavusoglu, the foreign minister,"); "the ministry" → the nearest organisation
@@ -269,8 +381,13 @@ function resolvePronoun(base: Span & { text: string }, kind: 'person' | 'organiz
  */
 function resolveRole(base: Span & { text: string }, role: string, kind: 'person' | 'organization', context: ResolutionContext): Speaker {
 	const { text } = context;
-	// "the statement said": whoever issued the last statement, the nearest named speaker.
+	// "the statement said": whoever the article says issued a statement ("Kraft Foods issued a statement"),
+	// else the nearest named speaker.
 	if (role === 'statement') {
+		const issuer = statementIssuer(base, context);
+		if (issuer) {
+			return { ...base, ...issuer, resolution: 'role' };
+		}
 		const last = context.speakers.filter((s) => !s.vague).pop();
 		return last
 			? {
@@ -340,6 +457,90 @@ function resolveRole(base: Span & { text: string }, role: string, kind: 'person'
 		return { ...base, type: kind, resolution: 'vague' };
 	}
 	return { ...base, type: kind, resolution: 'unresolved' };
+}
+
+/** Possessives that can introduce a quotation ("His exact words:"), with the referent they need. */
+const POSSESSIVES: Readonly<Record<string, readonly ['person' | 'organization' | 'group', Gender | undefined]>> = {
+	his: ['person', 'male'],
+	her: ['person', 'female'],
+	its: ['organization', undefined],
+	their: ['group', undefined],
+};
+
+/** How far back a writing with no author ("the entry", "the letter") looks for whose writing it is. */
+const AUTHOR_REACH = 400;
+
+/** "Lind's personal journals", "Jeffs' letters": a possessive name before a kind of writing, the name in group 1. */
+const AUTHORED =
+	/(\p{Lu}[\p{L}\p{M}.-]*(?:[ \t]+\p{Lu}[\p{L}\p{M}.-]*){0,3})(?:['’]s|['’])[ \t]+(?:[\p{L}-]+[ \t]+){0,3}?(?:journals?|diary|diaries|letters?|notebooks?|memoirs?|notes|e-?mails|writings|papers)\b/gu;
+
+/** The writer of a writing named without one, from a possessive name shortly before it. */
+function documentAuthor(span: Span, context: ResolutionContext): { canonical: string; type: 'person'; via: Span } | undefined {
+	const { text } = context;
+	const from = Math.max(0, span.start - AUTHOR_REACH);
+	const window = text.slice(from, span.start);
+	let last: RegExpExecArray | undefined;
+	AUTHORED.lastIndex = 0;
+	for (let m = AUTHORED.exec(window); m; m = AUTHORED.exec(window)) {
+		last = m;
+	}
+	if (!last) {
+		return undefined;
+	}
+	const start = from + last.index;
+	const end = start + last[1]!.length;
+	const mention = context.mentions.find((m) => m.start < end && start < m.end && m.type === 'person');
+	if (mention) {
+		return {
+			canonical: context.canonicalByKey.get(mention.key) ?? mention.name,
+			type: 'person',
+			via: { start: mention.start, end: mention.end },
+		};
+	}
+	const name = nameFromWords(last[1]!.split(/[ \t]+/));
+	return name ? { canonical: name, type: 'person', via: { start, end } } : undefined;
+}
+
+/** How far back "the statement" looks for the one who issued it. */
+const ISSUER_REACH = 1500;
+
+/** "Orvik Ferries issued a statement", "The council released a short statement": the issuer in group 1. */
+const ISSUED_STATEMENT =
+	/((?:\p{Lu}[\p{L}\p{M}'’.&-]*[ \t]+){0,4}\p{Lu}[\p{L}\p{M}'’.&-]*)[ \t]+(?:\p{Ll}+[ \t]+){0,2}?(?:issued|released|put\s+out|published|sent\s+out|posted)\s+(?:a|an|its|his|her|their)\s+(?:[\p{L}-]+\s+){0,2}?statement\b/gu;
+
+/**
+ * Whoever the article says issued a statement, nearest first within reach: the recognised person or
+ * organisation there, else the capitalised name as written. Undefined when the article says no one did.
+ */
+function statementIssuer(
+	base: Span,
+	context: ResolutionContext,
+): { canonical: string; type: 'person' | 'organization'; via: Span } | undefined {
+	const { text } = context;
+	const from = Math.max(0, base.start - ISSUER_REACH);
+	const window = text.slice(from, base.start);
+	let last: RegExpExecArray | undefined;
+	ISSUED_STATEMENT.lastIndex = 0;
+	for (let m = ISSUED_STATEMENT.exec(window); m; m = ISSUED_STATEMENT.exec(window)) {
+		last = m;
+	}
+	if (!last) {
+		return undefined;
+	}
+	const start = from + last.index;
+	const end = start + last[1]!.length;
+	const mention = [...context.mentions]
+		.reverse()
+		.find((m) => m.start < end && start < m.end && (m.type === 'person' || m.type === 'organization'));
+	if (mention) {
+		return {
+			canonical: context.canonicalByKey.get(mention.key) ?? mention.name,
+			type: mention.type === 'person' ? 'person' : 'organization',
+			via: { start: mention.start, end: mention.end },
+		};
+	}
+	const name = nameFromWords(last[1]!.split(/\s+/));
+	return name ? { canonical: name, type: 'organization', via: { start, end } } : undefined;
 }
 
 /** A speaker resolved to a recognised mention: its corpus-wide name, pointing at it. */

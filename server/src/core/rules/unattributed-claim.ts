@@ -36,10 +36,29 @@ function isQuantity(text: string, figure: NumberMention): boolean {
 	) {
 		return false;
 	}
+	// Ages: "45-year-old", "aged 45", "Ana Lind, 45, said", "Ana Lind, 23 and from Orvik", "will be 29 in April".
 	if (
 		/^-?\s*years?[- ]old\b/i.test(after) ||
 		/\baged?\s*$/i.test(before) ||
-		(/[\p{L}.'’-]+,\s*$/u.test(before) && /^\s*,/.test(after) && /^\d{1,2}$/.test(surface))
+		(/[\p{L}.'’-]+,\s*$/u.test(before) && /^\s*(?:[,;.)]|and\b)/.test(after) && /^\d{1,2}$/.test(surface)) ||
+		(/\b(?:will\s+be|turns|turned|turning|turn)\s+$/i.test(before) &&
+			/^\d{1,3}$/.test(surface) &&
+			/^\s*(?:[.,;]|in|on|next|this|later)\b/i.test(after))
+	) {
+		return false;
+	}
+	// Times that locate an event rather than measure it: "two years ago", "10 minutes later".
+	if (/^\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?)\s+(?:ago|later|earlier)\b/i.test(after)) {
+		return false;
+	}
+	// Names and labels with numbers: "9/11", emergency numbers ("a 911 supervisor", "a 999 call"), calibres
+	// ("a .357 Magnum"), street addresses ("4 Orvik Way", "the 1200 block of").
+	if (
+		(/^(?:9|11)$/.test(surface) && (/^[-/]\s?11\b/.test(after) || /\b9\s?[-/]$/.test(before))) ||
+		(/^(?:911|999|112)$/.test(surface) && !/^\s*(?:people|persons|calls|times)\b/i.test(after)) ||
+		/^\s*-?(?:Magnum|calibre|caliber)\b/i.test(after) ||
+		/^\s+block\s+of\b/i.test(after) ||
+		/^\s+(?:\p{Lu}[\p{L}'’-]*\s+){1,3}(?:Way|Street|St|Road|Rd|Avenue|Ave|Boulevard|Blvd|Lane|Drive|Place|Square)\b/u.test(after)
 	) {
 		return false;
 	}
@@ -136,6 +155,11 @@ export const unattributedClaim: DocumentRule = {
 				continue;
 			}
 			if (!MAY_COUNT(text, sentence.start, sentence.end)) {
+				continue;
+			}
+			// Questions and conditions assert nothing: "Should the club go higher than $25 million?",
+			// "If the offer is eight years, …".
+			if (/\?["'\u201D\u2019)]*\s*$/.test(sentenceText) || /^\s*(?:(?:But|And|So)\s+)?(?:If|Should|Unless|Were)\b/.test(sentenceText)) {
 				continue;
 			}
 			if (quotes.some((q) => q.start <= sentence.start && sentence.end <= q.end + 1)) {

@@ -118,7 +118,7 @@ const ABBREVIATIONS = new Set([
 const SENTENCE_FINAL_ABBREVIATIONS = new Set(['etc', 'inc', 'ltd', 'co', 'corp', 'plc', 'jr', 'sr']);
 
 const CLOSERS = new Set(['"', "'", '\u201D', '\u2019', ')', ']', '\u00BB']);
-const OPENERS = /["'\u201C\u2018(\[\u00AB\u2014\u2013-]/;
+const OPENERS = /["'`\u201C\u2018(\[\u00AB\u2014\u2013-]/;
 
 function isUpperOrDigit(ch: string): boolean {
 	return /[\p{Lu}\p{Lt}\p{N}]/u.test(ch);
