@@ -4,9 +4,11 @@
  * dependencies, and writes server/models/entities.json. Training is deterministic, so the same
  * inputs give the same file bit for bit.
  *
- *   node server/out/src/train/trainEntities.js [--check] [--out FILE] [--epochs N]
+ *   node server/out/src/train/trainEntities.js [--check] [--out FILE] [--epochs N] [--dev]
  *
  * `--check` retrains and compares with the shipped file instead of writing it: exit 1 when they differ.
+ * `--dev` also leaves out the development split (the 1,000 sentences before the held-out ones) and
+ * needs `--out`: the model to judge changes with `eval:entities -- --dev`.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -21,6 +23,7 @@ async function main(): Promise<number> {
 			out: { type: 'string' },
 			epochs: { type: 'string' },
 			quiet: { type: 'boolean', default: false },
+			dev: { type: 'boolean', default: false },
 		},
 	});
 	const root = repoRoot(__dirname);
@@ -34,10 +37,14 @@ async function main(): Promise<number> {
 		process.stderr.write(`${message}\n`);
 		return 1;
 	}
+	if (values.dev && (!values.out || values.check)) {
+		process.stderr.write('train:entities: --dev needs --out (and no --check): the development model is never shipped.\n');
+		return 1;
+	}
 	const options = { ...DEFAULT_TRAINING_OPTIONS, ...(values.epochs ? { epochs: Number(values.epochs) } : {}) };
 	const started = Date.now();
 	const log = values.quiet ? () => {} : (m: string) => process.stderr.write(`${m}\n`);
-	const { text } = await buildModel(root, sentences, options, log);
+	const { text } = await buildModel(root, sentences, options, log, values.dev);
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);
 	const target = values.out ? path.resolve(values.out) : modelPath(root);
 	if (values.check) {

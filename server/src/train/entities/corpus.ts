@@ -10,6 +10,19 @@ export function splitHeldOut(sentences: readonly TrainingSentence[]): { train: T
 	return { train: sentences.slice(0, cut), heldOut: sentences.slice(cut) };
 }
 
+/** The number of sentences before the held-out ones that the development split sets aside. */
+export const DEV_SENTENCES = 1000;
+
+/**
+ * Splits the training sentences (never the held-out ones) into a smaller training set and the
+ * development split just before the held-out sentences, where changes to the recogniser are judged.
+ */
+export function splitDev(sentences: readonly TrainingSentence[]): { train: TrainingSentence[]; dev: TrainingSentence[] } {
+	const { train } = splitHeldOut(sentences);
+	const cut = Math.max(0, train.length - DEV_SENTENCES);
+	return { train: train.slice(0, cut), dev: train.slice(cut) };
+}
+
 const SMALL_WORDS = new Set([
 	'a',
 	'an',
