@@ -7,10 +7,11 @@
  * and measures recognition throughput on the ECB+ articles in ../shared, repeated to at least 5 MB.
  * Without ../shared it prints one line saying so and exits 0.
  *
- *   node server/out/src/train/evalEntities.js [--model FILE] [--errors N] [--dev] [--no-speed]
+ *   node server/out/src/train/evalEntities.js [--model FILE] [--errors N] [--dev [--dev-fold K]] [--no-speed]
  *
  * `--dev` scores the development split (the 1,000 sentences before the held-out ones) instead of the
- * held-out sentences, for a model trained with `train:entities -- --dev`, and sorts its errors by kind.
+ * held-out sentences, for a model trained with `train:entities -- --dev`, and sorts its errors by kind
+ * (`--dev-fold K`: the split K blocks of 1,000 sentences earlier, for a model trained with the same).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -111,6 +112,7 @@ function main(): number {
 			model: { type: 'string' },
 			errors: { type: 'string' },
 			dev: { type: 'boolean', default: false },
+			'dev-fold': { type: 'string' },
 			'no-speed': { type: 'boolean', default: false },
 		},
 	});
@@ -132,7 +134,7 @@ function main(): number {
 		`Model: ${path.relative(root, file)}, ${(readFileSync(file).length / 1e6).toFixed(2)} MB, ${model.weights.size} features, loaded in ${loadMs.toFixed(0)} ms.`,
 	);
 
-	const heldOut = values.dev ? splitDev(sentences).dev : splitHeldOut(sentences).heldOut;
+	const heldOut = values.dev ? splitDev(sentences, Number(values['dev-fold'] ?? 0)).dev : splitHeldOut(sentences).heldOut;
 	const label = values.dev ? 'GMB development split' : 'GMB held-out';
 	const errors: string[] = [];
 	const kinds = new Map<string, number>();

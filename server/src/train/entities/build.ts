@@ -61,11 +61,18 @@ export async function buildModel(
 	options: TrainingOptions = DEFAULT_TRAINING_OPTIONS,
 	log: TrainingLog = () => {},
 	dev = false,
+	devFold = 0,
 ): Promise<{ model: EntityModel; text: string }> {
-	// `dev`: train without the development split too, for a model to judge changes on that split.
-	const { train } = dev ? splitDev(sentences) : splitHeldOut(sentences);
+	// `dev`: train without the development split (fold `devFold`) too, for a model to judge changes on that split.
+	const { train } = dev ? splitDev(sentences, devFold) : splitHeldOut(sentences);
 	const { lists, commonWords } = loadGazetteerSources(root);
-	const documents = assembleDocuments(train, lists.capital, lists.country, DEFAULT_ASSEMBLY, substitutionLists(lists));
+	const documents = assembleDocuments(
+		train,
+		lists.capital,
+		lists.country,
+		{ ...DEFAULT_ASSEMBLY, ...options.assembly },
+		substitutionLists(lists),
+	);
 	const { model, scale } = trainEntityModel(documents, lists, commonWords, options, log);
 	const file = encodeEntityModel(model, scale);
 	file.training = {

@@ -16,11 +16,14 @@ export const DEV_SENTENCES = 1000;
 /**
  * Splits the training sentences (never the held-out ones) into a smaller training set and the
  * development split just before the held-out sentences, where changes to the recogniser are judged.
+ * `fold` k > 0 takes the development split k blocks of {@link DEV_SENTENCES} earlier instead (the
+ * training set is the rest), a second opinion on changes too small for one split to show.
  */
-export function splitDev(sentences: readonly TrainingSentence[]): { train: TrainingSentence[]; dev: TrainingSentence[] } {
+export function splitDev(sentences: readonly TrainingSentence[], fold = 0): { train: TrainingSentence[]; dev: TrainingSentence[] } {
 	const { train } = splitHeldOut(sentences);
-	const cut = Math.max(0, train.length - DEV_SENTENCES);
-	return { train: train.slice(0, cut), dev: train.slice(cut) };
+	const end = Math.max(0, train.length - fold * DEV_SENTENCES);
+	const cut = Math.max(0, end - DEV_SENTENCES);
+	return { train: [...train.slice(0, cut), ...train.slice(end)], dev: train.slice(cut, end) };
 }
 
 const SMALL_WORDS = new Set([

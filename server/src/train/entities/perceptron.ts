@@ -35,6 +35,8 @@ export interface TrainingOptions {
 	readonly memoryFolds?: number;
 	/** The share of static features hidden from each training instance (0: none). */
 	readonly dropout?: number;
+	/** Overrides of the document assembly and augmentation (see `DEFAULT_ASSEMBLY`), for experiments. */
+	readonly assembly?: Readonly<Record<string, number>>;
 }
 
 /** The defaults of `npm run train:entities`. */
