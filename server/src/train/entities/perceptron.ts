@@ -347,8 +347,11 @@ function trainRun(
 					time++;
 					return;
 				}
+				let before = -1;
 				tagGreedy(sentence, store.score, 1, (i, predicted, from, to, history: FeatureList) => {
-					const truth = gold[i]!;
+					// After a wrongly predicted tag (predicted history) the gold tag may not be allowed, as
+					// I-x after O: the tag to learn is then the one that begins the name, B-x.
+					const truth = allowedAfter(before, gold[i]!) ? gold[i]! : gold[i]! - 1;
 					if (predicted !== truth) {
 						errors++;
 						store.update(sentence.hashes, from, to, truth, 1, time, false);
@@ -357,7 +360,8 @@ function trainRun(
 						store.update(history.hashes, 0, history.length, predicted, -1, time, true);
 					}
 					time++;
-					return options.predictedHistory === false ? truth : predicted;
+					before = options.predictedHistory === false ? truth : predicted;
+					return before;
 				});
 			});
 		}
