@@ -167,14 +167,14 @@ export function trainEntityModel(
 		const tags: (readonly ArrayLike<number>[])[] = new Array(documents.length);
 		for (let f = 0; f < folds; f++) {
 			const rest = documents.filter((_, i) => i % folds !== f);
-			const { model } = trainEntityModel(rest, lists, commonWords, { ...options, memoryFolds: 0 }, () => {});
+			const { model } = trainEntityModel(rest, lists, commonWords, { ...options, memoryFolds: 0, ensemble: 1 }, () => {});
 			const score = modelScorer(model.weights);
 			documents.forEach((document, i) => {
 				if (i % folds === f) {
 					tags[i] = prepareDocument(
 						document.map((s) => s.tokens),
 						model.gazetteers,
-					).map((sentence) => tagGreedy(sentence, score, 1).tags);
+					).map((sentence) => (options.decoder === 'viterbi' ? tagViterbi(sentence, score, 1) : tagGreedy(sentence, score, 1)).tags);
 				}
 			});
 			log(`memory fold ${f + 1} of ${folds} tagged`);

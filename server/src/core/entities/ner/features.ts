@@ -598,6 +598,23 @@ export function historyFeatures(
 }
 
 /**
+ * The history features of token `i` that depend on its word (the previous tag with the word, and with
+ * its shape), appended to `out`, which is cleared first. With {@link transitionFeature} they make up
+ * what {@link historyFeatures} gives without `previous2`.
+ */
+export function wordHistoryFeatures(sentence: PreparedSentence, i: number, previous: number, out: FeatureList): void {
+	out.length = 0;
+	const p = previous + 1;
+	out.push(mixInt(sentence.tagWordSeeds[i]!, p));
+	out.push(mixInt(sentence.tagShapeSeeds[i]!, p));
+}
+
+/** The feature of the previous tag alone (-1 before the sentence start), the same for every token. */
+export function transitionFeature(previous: number): number {
+	return finish(mixInt(start(T.PrevTag), previous + 1));
+}
+
+/**
  * The names found so far in a document: lower-case word → bit mask of (type, place in the name) pairs,
  * bit `4 * type + place` with place 0 for a one-word name, 1 for the first, 2 for the last and 3 for an
  * inner word of a longer one. Only capitalised words are remembered.
