@@ -47,6 +47,7 @@ export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {
 	pruneBelow: 0.01,
 	predictedHistory: false,
 	decoder: 'greedy',
+	ensemble: 3,
 	dropout: 0.5,
 	memoryFolds: 5,
 };
@@ -274,6 +275,7 @@ export function trainEntityModel(
 			pruneBelow: options.pruneBelow,
 			dropout: options.dropout ?? 0,
 			memoryFolds: options.memoryFolds ?? 0,
+			ensemble: runs,
 			features: kept.length,
 		},
 	};
