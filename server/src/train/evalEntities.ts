@@ -7,7 +7,11 @@
  * and measures recognition throughput on the ECB+ articles in ../shared, repeated to at least 5 MB.
  * Without ../shared it prints one line saying so and exits 0.
  *
- *   node server/out/src/train/evalEntities.js [--model FILE] [--errors N]
+ *   node server/out/src/train/evalEntities.js [--model FILE] [--errors N] [--dev [--dev-fold K]] [--no-speed]
+ *
+ * `--dev` scores the development split (the 1,000 sentences before the held-out ones) instead of the
+ * held-out sentences, for a model trained with `train:entities -- --dev`, and sorts its errors by kind
+ * (`--dev-fold K`: the split K blocks of 1,000 sentences earlier, for a model trained with the same).
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -16,7 +20,7 @@ import { loadEntityModel, type EntityModel } from '../core/entities/ner/model';
 import { recogniseNames } from '../core/entities/ner/recognise';
 import { analyseStructure } from '../core/text/structure';
 import { gmbPath, modelPath, readGmb, repoRoot } from './entities/build';
-import { layOut, splitHeldOut, type GoldSpan } from './entities/corpus';
+import { layOut, splitDev, splitHeldOut, type GoldSpan } from './entities/corpus';
 import { parseSanitySet } from './entities/sanity';
 import { SpanScore, type TypedSpan } from './entities/scoring';
 import type { TrainingSentence } from './entities/perceptron';
@@ -28,11 +32,13 @@ function scoreDocuments(
 	documents: readonly { text: string; sentences: { start: number; end: number }[]; gold: readonly GoldSpan[] }[],
 	model: EntityModel,
 	errors: string[],
+	kinds?: Map<string, number>,
 ): SpanScore {
 	const score = new SpanScore();
 	for (const document of documents) {
 		const predicted = recogniseNames(document.text, document.sentences, model);
 		score.add(document.gold, predicted);
+		if (kinds) classifyErrors(document.gold, predicted, kinds);
 		const key = (s: TypedSpan) => `${s.start}:${s.end}:${s.type}`;
 		const goldKeys = new Set(document.gold.map(key));
 		const predictedKeys = new Set(predicted.map(key));
@@ -44,6 +50,31 @@ function scoreDocuments(
 		}
 	}
 	return score;
+}
+
+/**
+ * Sorts a document's errors by kind: a missed and a spurious name over the same text are a type error,
+ * overlapping ones a boundary error, the rest plain misses and false alarms. Counts go into `kinds`.
+ */
+function classifyErrors(gold: readonly TypedSpan[], predicted: readonly TypedSpan[], kinds: Map<string, number>): void {
+	const key = (s: TypedSpan) => `${s.start}:${s.end}:${s.type}`;
+	const scored = (s: TypedSpan) => s.type !== 'other';
+	const goldKeys = new Set(gold.map(key));
+	const predictedKeys = new Set(predicted.map(key));
+	const add = (k: string) => kinds.set(k, (kinds.get(k) ?? 0) + 1);
+	const overlaps = (a: TypedSpan, b: TypedSpan) => a.start < b.end && b.start < a.end;
+	for (const g of gold.filter(scored)) {
+		if (predictedKeys.has(key(g))) continue;
+		const same = predicted.find((p) => p.start === g.start && p.end === g.end);
+		const near = predicted.find((p) => overlaps(p, g));
+		add(same ? `missed   ${g.type}: typed ${same.type}` : near ? `missed   ${g.type}: boundary` : `missed   ${g.type}: not found`);
+	}
+	for (const p of predicted.filter(scored)) {
+		if (goldKeys.has(key(p))) continue;
+		const same = gold.find((g) => p.start === g.start && p.end === g.end);
+		const near = gold.find((g) => overlaps(p, g));
+		add(same ? `spurious ${p.type}: gold ${same.type}` : near ? `spurious ${p.type}: boundary` : `spurious ${p.type}: no name there`);
+	}
 }
 
 function context(text: string, s: TypedSpan): string {
@@ -76,7 +107,15 @@ function ecbArticles(root: string): string[] {
 }
 
 function main(): number {
-	const { values } = parseArgs({ options: { model: { type: 'string' }, errors: { type: 'string' } } });
+	const { values } = parseArgs({
+		options: {
+			model: { type: 'string' },
+			errors: { type: 'string' },
+			dev: { type: 'boolean', default: false },
+			'dev-fold': { type: 'string' },
+			'no-speed': { type: 'boolean', default: false },
+		},
+	});
 	const root = repoRoot(__dirname);
 	const sentences = readGmb(root);
 	if (!sentences) {
@@ -95,23 +134,26 @@ function main(): number {
 		`Model: ${path.relative(root, file)}, ${(readFileSync(file).length / 1e6).toFixed(2)} MB, ${model.weights.size} features, loaded in ${loadMs.toFixed(0)} ms.`,
 	);
 
-	const { heldOut } = splitHeldOut(sentences);
+	const heldOut = values.dev ? splitDev(sentences, Number(values['dev-fold'] ?? 0)).dev : splitHeldOut(sentences).heldOut;
+	const label = values.dev ? 'GMB development split' : 'GMB held-out';
 	const errors: string[] = [];
+	const kinds = new Map<string, number>();
 	const asDocuments = scoreDocuments(
 		chunk(heldOut, DOCUMENT_SENTENCES).map((d) => layOut(d)),
 		model,
 		errors,
+		values.dev ? kinds : undefined,
 	);
 	out.push(
 		'',
-		asDocuments.table(`GMB held-out: last ${heldOut.length} sentences, read as documents of ${DOCUMENT_SENTENCES} consecutive sentences`),
+		asDocuments.table(`${label}: ${heldOut.length} sentences, read as documents of ${DOCUMENT_SENTENCES} consecutive sentences`),
 	);
 	const alone = scoreDocuments(
 		heldOut.map((s: TrainingSentence) => layOut([s])),
 		model,
 		[],
 	);
-	out.push('', alone.table(`GMB held-out: the same sentences, one at a time`));
+	out.push('', alone.table(`${label}: the same sentences, one at a time`));
 
 	const sanityFile = path.join(root, 'server', 'src', 'train', 'data', 'newswire-sanity.txt');
 	const sanityErrors: string[] = [];
@@ -122,7 +164,7 @@ function main(): number {
 	}
 
 	const articles = ecbArticles(root);
-	if (articles.length > 0) {
+	if (articles.length > 0 && !values['no-speed']) {
 		const prepared = articles.map((text) => ({ text, sentences: analyseStructure(text).sentences }));
 		const bytesPerPass = articles.reduce((sum, a) => sum + Buffer.byteLength(a), 0);
 		const passes = Math.ceil(THROUGHPUT_BYTES / bytesPerPass);
@@ -145,6 +187,10 @@ function main(): number {
 		);
 	}
 	process.stdout.write(`${out.join('\n')}\n`);
+	if (values.dev) {
+		const rows = [...kinds.entries()].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
+		process.stdout.write(`\nDevelopment-split errors by kind:\n${rows.map(([k, n]) => `  ${String(n).padStart(5)}  ${k}`).join('\n')}\n`);
+	}
 	if (showErrors > 0) {
 		process.stdout.write(`\nGMB errors (first ${showErrors}):\n${errors.slice(0, showErrors).join('\n')}\n`);
 		process.stdout.write(`\nSanity-set errors:\n${sanityErrors.join('\n')}\n`);

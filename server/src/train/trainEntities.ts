@@ -4,15 +4,19 @@
  * dependencies, and writes server/models/entities.json. Training is deterministic, so the same
  * inputs give the same file bit for bit.
  *
- *   node server/out/src/train/trainEntities.js [--check] [--out FILE] [--epochs N]
+ *   node server/out/src/train/trainEntities.js [--check] [--out FILE] [--epochs N] [--dev [--dev-fold K]] [--options JSON]
  *
  * `--check` retrains and compares with the shipped file instead of writing it: exit 1 when they differ.
+ * `--dev` also leaves out the development split (the 1,000 sentences before the held-out ones) and
+ * needs `--out`: the model to judge changes with `eval:entities -- --dev`. `--dev-fold K`
+ * takes the development split K blocks of 1,000 sentences earlier. `--options` overrides training
+ * options for an experiment (JSON, for example '{"decoder":"viterbi","seed":1}').
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { buildModel, gmbPath, modelPath, readGmb, repoRoot } from './entities/build';
-import { DEFAULT_TRAINING_OPTIONS } from './entities/perceptron';
+import { DEFAULT_TRAINING_OPTIONS, type TrainingOptions } from './entities/perceptron';
 
 async function main(): Promise<number> {
 	const { values } = parseArgs({
@@ -21,6 +25,9 @@ async function main(): Promise<number> {
 			out: { type: 'string' },
 			epochs: { type: 'string' },
 			quiet: { type: 'boolean', default: false },
+			dev: { type: 'boolean', default: false },
+			options: { type: 'string' },
+			'dev-fold': { type: 'string' },
 		},
 	});
 	const root = repoRoot(__dirname);
@@ -34,10 +41,22 @@ async function main(): Promise<number> {
 		process.stderr.write(`${message}\n`);
 		return 1;
 	}
-	const options = { ...DEFAULT_TRAINING_OPTIONS, ...(values.epochs ? { epochs: Number(values.epochs) } : {}) };
+	if (values.dev && (!values.out || values.check)) {
+		process.stderr.write('train:entities: --dev needs --out (and no --check): the development model is never shipped.\n');
+		return 1;
+	}
+	if (values.check && values.options) {
+		process.stderr.write('train:entities: --options changes the model, so it cannot be combined with --check.\n');
+		return 1;
+	}
+	const options = {
+		...DEFAULT_TRAINING_OPTIONS,
+		...(values.epochs ? { epochs: Number(values.epochs) } : {}),
+		...(values.options ? (JSON.parse(values.options) as Partial<TrainingOptions>) : {}),
+	};
 	const started = Date.now();
 	const log = values.quiet ? () => {} : (m: string) => process.stderr.write(`${m}\n`);
-	const { text } = await buildModel(root, sentences, options, log);
+	const { text } = await buildModel(root, sentences, options, log, values.dev, Number(values['dev-fold'] ?? 0));
 	const seconds = ((Date.now() - started) / 1000).toFixed(1);
 	const target = values.out ? path.resolve(values.out) : modelPath(root);
 	if (values.check) {

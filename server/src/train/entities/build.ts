@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { encodeEntityModel, type EntityModel } from '../../core/entities/ner/model';
-import { assembleDocuments, DEFAULT_ASSEMBLY, splitHeldOut, type SubstitutionLists } from './corpus';
+import { assembleDocuments, DEFAULT_ASSEMBLY, splitDev, splitHeldOut, type SubstitutionLists } from './corpus';
 import type { GazetteerLists } from '../../core/entities/ner/gazetteers';
 import { loadGazetteerSources } from './gazetteerSources';
 import { readGmbCsv } from './gmb';
@@ -60,13 +60,26 @@ export async function buildModel(
 	sentences: readonly TrainingSentence[],
 	options: TrainingOptions = DEFAULT_TRAINING_OPTIONS,
 	log: TrainingLog = () => {},
+	dev = false,
+	devFold = 0,
 ): Promise<{ model: EntityModel; text: string }> {
-	const { train } = splitHeldOut(sentences);
+	// `dev`: train without the development split (fold `devFold`) too, for a model to judge changes on that split.
+	const { train } = dev ? splitDev(sentences, devFold) : splitHeldOut(sentences);
 	const { lists, commonWords } = loadGazetteerSources(root);
-	const documents = assembleDocuments(train, lists.capital, lists.country, DEFAULT_ASSEMBLY, substitutionLists(lists));
+	const documents = assembleDocuments(
+		train,
+		lists.capital,
+		lists.country,
+		{ ...DEFAULT_ASSEMBLY, ...options.assembly },
+		substitutionLists(lists),
+	);
 	const { model, scale } = trainEntityModel(documents, lists, commonWords, options, log);
 	const file = encodeEntityModel(model, scale);
-	file.training = { ...file.training, trainingSentences: train.length, source: 'GMB 2.2.0 sentences 1-6000 (VOA, public domain)' };
+	file.training = {
+		...file.training,
+		trainingSentences: train.length,
+		source: `GMB 2.2.0 sentences 1-${train.length} (VOA, public domain)`,
+	};
 	// eslint-disable-next-line @typescript-eslint/no-require-imports
 	const prettier = require('prettier') as typeof import('prettier');
 	const target = modelPath(root);

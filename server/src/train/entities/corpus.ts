@@ -10,6 +10,22 @@ export function splitHeldOut(sentences: readonly TrainingSentence[]): { train: T
 	return { train: sentences.slice(0, cut), heldOut: sentences.slice(cut) };
 }
 
+/** The number of sentences before the held-out ones that the development split sets aside. */
+export const DEV_SENTENCES = 1000;
+
+/**
+ * Splits the training sentences (never the held-out ones) into a smaller training set and the
+ * development split just before the held-out sentences, where changes to the recogniser are judged.
+ * `fold` k > 0 takes the development split k blocks of {@link DEV_SENTENCES} earlier instead (the
+ * training set is the rest), a second opinion on changes too small for one split to show.
+ */
+export function splitDev(sentences: readonly TrainingSentence[], fold = 0): { train: TrainingSentence[]; dev: TrainingSentence[] } {
+	const { train } = splitHeldOut(sentences);
+	const end = Math.max(0, train.length - fold * DEV_SENTENCES);
+	const cut = Math.max(0, end - DEV_SENTENCES);
+	return { train: [...train.slice(0, cut), ...train.slice(end)], dev: train.slice(cut, end) };
+}
+
 const SMALL_WORDS = new Set([
 	'a',
 	'an',

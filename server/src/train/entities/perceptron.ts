@@ -1,7 +1,7 @@
 import { FeatureList, historyFeatures, prepareDocument, type PreparedSentence } from '../../core/entities/ner/features';
 import { buildGazetteers, type GazetteerLists } from '../../core/entities/ner/gazetteers';
 import { buildFeatureWeights, quantiseWeights, TAG_COUNT, type Decoder, type EntityModel } from '../../core/entities/ner/model';
-import { allowedAfter, tagGreedy, tagViterbi, type Scorer } from '../../core/entities/ner/tagger';
+import { allowedAfter, modelScorer, tagGreedy, tagViterbi, type Scorer } from '../../core/entities/ner/tagger';
 
 /** A training sentence: its tokens and their gold tag numbers (indices into `TAGS`). */
 export interface TrainingSentence {
@@ -27,6 +27,16 @@ export interface TrainingOptions {
 	readonly decoder?: Decoder;
 	/** Training runs (with successive seeds) whose weights are averaged; 1 when absent. */
 	readonly ensemble?: number;
+	/**
+	 * The document memory features (how a word was tagged earlier in its document) are trained on the
+	 * tags that models trained without them on the other folds of the documents give, as the tagger's
+	 * own imperfect tags feed them when it reads an article; this many folds, none when 0 or absent.
+	 */
+	readonly memoryFolds?: number;
+	/** The share of static features hidden from each training instance (0: none). */
+	readonly dropout?: number;
+	/** Overrides of the document assembly and augmentation (see `DEFAULT_ASSEMBLY`), for experiments. */
+	readonly assembly?: Readonly<Record<string, number>>;
 }
 
 /** The defaults of `npm run train:entities`. */
@@ -37,6 +47,9 @@ export const DEFAULT_TRAINING_OPTIONS: TrainingOptions = {
 	pruneBelow: 0.01,
 	predictedHistory: false,
 	decoder: 'greedy',
+	ensemble: 3,
+	dropout: 0.5,
+	memoryFolds: 5,
 };
 
 /** A small, fast, seedable generator (mulberry32). Same seed, same sequence, on every platform. */
@@ -92,6 +105,10 @@ class AveragedWeights {
 	update(hashes: Int32Array, from: number, to: number, tag: number, delta: number, time: number, always: boolean): void {
 		for (let k = from; k < to; k++) {
 			const hash = hashes[k]!;
+			if (hash === 0) {
+				// A feature hidden by dropout.
+				continue;
+			}
 			let row = this.rows.get(hash);
 			if (row === undefined) {
 				if (!always && this.allowed && !this.allowed.has(hash)) {
@@ -145,10 +162,31 @@ export function trainEntityModel(
 	log: TrainingLog = () => {},
 ): { model: EntityModel; scale: number } {
 	const gazetteers = buildGazetteers(lists, commonWords);
-	const prepared: { sentences: PreparedSentence[]; gold: (readonly number[])[] }[] = documents.map((document) => ({
+	let memoryTags: (readonly ArrayLike<number>[])[] | undefined;
+	const folds = options.memoryFolds ?? 0;
+	if (folds > 1) {
+		const tags: (readonly ArrayLike<number>[])[] = new Array(documents.length);
+		for (let f = 0; f < folds; f++) {
+			const rest = documents.filter((_, i) => i % folds !== f);
+			const { model } = trainEntityModel(rest, lists, commonWords, { ...options, memoryFolds: 0, ensemble: 1 }, () => {});
+			const score = modelScorer(model.weights);
+			documents.forEach((document, i) => {
+				if (i % folds === f) {
+					tags[i] = prepareDocument(
+						document.map((s) => s.tokens),
+						model.gazetteers,
+					).map((sentence) => (options.decoder === 'viterbi' ? tagViterbi(sentence, score, 1) : tagGreedy(sentence, score, 1)).tags);
+				}
+			});
+			log(`memory fold ${f + 1} of ${folds} tagged`);
+		}
+		memoryTags = tags;
+	}
+	const prepared: { sentences: PreparedSentence[]; gold: (readonly number[])[] }[] = documents.map((document, d) => ({
 		sentences: prepareDocument(
 			document.map((s) => s.tokens),
 			gazetteers,
+			memoryTags?.[d],
 		),
 		gold: document.map((s) => s.tags),
 	}));
@@ -235,6 +273,9 @@ export function trainEntityModel(
 			seed: options.seed,
 			minCount: options.minCount,
 			pruneBelow: options.pruneBelow,
+			dropout: options.dropout ?? 0,
+			memoryFolds: options.memoryFolds ?? 0,
+			ensemble: runs,
 			features: kept.length,
 		},
 	};
@@ -263,7 +304,18 @@ function trainRun(
 		let errors = 0;
 		for (const d of order) {
 			const document = prepared[d]!;
-			document.sentences.forEach((sentence, s) => {
+			document.sentences.forEach((original, s) => {
+				let sentence = original;
+				const dropout = options.dropout ?? 0;
+				if (dropout > 0) {
+					// Hide a random share of the static features (hash 0 has no weight), so that no
+					// feature, the word itself least of all, can carry a decision alone.
+					const hashes = original.hashes.slice();
+					for (let k = 0; k < hashes.length; k++) {
+						if (random() < dropout) hashes[k] = 0;
+					}
+					sentence = { ...original, hashes };
+				}
 				const gold = document.gold[s]!;
 				if (decoder === 'viterbi') {
 					const predicted = tagViterbi(sentence, store.score, 1).tags;
@@ -297,8 +349,11 @@ function trainRun(
 					time++;
 					return;
 				}
+				let before = -1;
 				tagGreedy(sentence, store.score, 1, (i, predicted, from, to, history: FeatureList) => {
-					const truth = gold[i]!;
+					// After a wrongly predicted tag (predicted history) the gold tag may not be allowed, as
+					// I-x after O: the tag to learn is then the one that begins the name, B-x.
+					const truth = allowedAfter(before, gold[i]!) ? gold[i]! : gold[i]! - 1;
 					if (predicted !== truth) {
 						errors++;
 						store.update(sentence.hashes, from, to, truth, 1, time, false);
@@ -307,7 +362,8 @@ function trainRun(
 						store.update(history.hashes, 0, history.length, predicted, -1, time, true);
 					}
 					time++;
-					return options.predictedHistory === false ? truth : predicted;
+					before = options.predictedHistory === false ? truth : predicted;
+					return before;
 				});
 			});
 		}

@@ -53,6 +53,8 @@ const enum T {
 	ShapeNextLower,
 	RunBefore,
 	RunAfter,
+	Memory,
+	MemoryTypes,
 }
 
 const FNV_OFFSET = 0x811c9dc5;
@@ -412,6 +414,7 @@ export function prepareSentence(
 	gazetteers: Gazetteers,
 	cache: WordCache = new Map(),
 	buffer?: FeatureList,
+	memory?: NameMemory,
 ): PreparedSentence {
 	const n = tokens.length;
 	const lowerRaw: string[] = new Array<string>(n);
@@ -541,6 +544,20 @@ export function prepareSentence(
 			out.push(mix32(start(T.RunBefore), rs > 0 ? info[rs - 1]!.wordId : START));
 			out.push(mix32(start(T.RunAfter), re < n ? info[re]!.wordId : END));
 		}
+
+		// How the word was tagged in the document's earlier sentences.
+		if (memory && memory.size > 0 && isCapitalised(tokens[i]!)) {
+			const remembered = memory.get(lowerRaw[i]!) ?? 0;
+			if (remembered !== 0) {
+				let types = 0;
+				for (let bits = remembered; bits !== 0; bits &= bits - 1) {
+					const bit = 31 - Math.clz32(bits & -bits);
+					out.push(mixInt(start(T.Memory), bit));
+					types |= 1 << (bit >> 2);
+				}
+				out.push(mixInt(mixInt(start(T.MemoryTypes), types), unreliable[i]!));
+			}
+		}
 	}
 	offsets[n] = out.length - base;
 	const tagWordSeeds = new Int32Array(n);
@@ -580,6 +597,58 @@ export function historyFeatures(
 	out.push(mixInt(sentence.tagShapeSeeds[i]!, p));
 }
 
+/**
+ * The history features of token `i` that depend on its word (the previous tag with the word, and with
+ * its shape), appended to `out`, which is cleared first. With {@link transitionFeature} they make up
+ * what {@link historyFeatures} gives without `previous2`.
+ */
+export function wordHistoryFeatures(sentence: PreparedSentence, i: number, previous: number, out: FeatureList): void {
+	out.length = 0;
+	const p = previous + 1;
+	out.push(mixInt(sentence.tagWordSeeds[i]!, p));
+	out.push(mixInt(sentence.tagShapeSeeds[i]!, p));
+}
+
+/** The feature of the previous tag alone (-1 before the sentence start), the same for every token. */
+export function transitionFeature(previous: number): number {
+	return finish(mixInt(start(T.PrevTag), previous + 1));
+}
+
+/**
+ * The names found so far in a document: lower-case word → bit mask of (type, place in the name) pairs,
+ * bit `4 * type + place` with place 0 for a one-word name, 1 for the first, 2 for the last and 3 for an
+ * inner word of a longer one. Only capitalised words are remembered.
+ */
+export type NameMemory = Map<string, number>;
+
+/** Adds the names of a tagged sentence (BIO tag numbers, see `TAGS`) to the document's memory. */
+export function rememberNames(memory: NameMemory, tokens: readonly string[], tags: ArrayLike<number>): void {
+	const n = tokens.length;
+	let i = 0;
+	while (i < n) {
+		const tag = tags[i]!;
+		if (tag === 0) {
+			i++;
+			continue;
+		}
+		let j = i + 1;
+		while (j < n && tags[j] === tag + (tag % 2)) {
+			j++;
+		}
+		const type = (tag - 1) >> 1;
+		for (let k = i; k < j; k++) {
+			const token = tokens[k]!;
+			if (!isCapitalised(token)) {
+				continue;
+			}
+			const place = j - i === 1 ? 0 : k === i ? 1 : k === j - 1 ? 2 : 3;
+			const lower = token.toLowerCase();
+			memory.set(lower, (memory.get(lower) ?? 0) | (1 << (4 * type + place)));
+		}
+		i = j;
+	}
+}
+
 /** What the features of one sentence need to know about its whole document. */
 export interface DocumentContext {
 	readonly modes: readonly SentenceMode[];
@@ -597,7 +666,11 @@ export function documentContext(sentences: readonly (readonly string[])[], gazet
  * Prepares every sentence of a document at once (what training needs): the sentence modes, then the
  * document's case evidence, then each sentence's features.
  */
-export function prepareDocument(sentences: readonly (readonly string[])[], gazetteers: Gazetteers): PreparedSentence[] {
+export function prepareDocument(
+	sentences: readonly (readonly string[])[],
+	gazetteers: Gazetteers,
+	memoryTags?: readonly ArrayLike<number>[],
+): PreparedSentence[] {
 	const { modes, evidence, cache } = documentContext(sentences, gazetteers);
 	let tokenCount = 0;
 	for (const tokens of sentences) {
@@ -606,5 +679,12 @@ export function prepareDocument(sentences: readonly (readonly string[])[], gazet
 	// One buffer for the whole document: a sentence's hashes are a view of it (growing it leaves the views
 	// of earlier sentences on the old buffer, which nothing writes any more).
 	const buffer = new FeatureList(tokenCount * 48);
-	return sentences.map((tokens, s) => prepareSentence(tokens, modes[s]!, evidence, gazetteers, cache, buffer));
+	const memory: NameMemory | undefined = memoryTags ? new Map() : undefined;
+	return sentences.map((tokens, s) => {
+		const prepared = prepareSentence(tokens, modes[s]!, evidence, gazetteers, cache, buffer, memory);
+		if (memory) {
+			rememberNames(memory, tokens, memoryTags![s]!);
+		}
+		return prepared;
+	});
 }

@@ -1,4 +1,4 @@
-import { documentContext, FeatureList, prepareSentence } from './features';
+import { documentContext, FeatureList, prepareSentence, rememberNames, type NameMemory } from './features';
 import { NAME_TYPES, type EntityModel, type NameType } from './model';
 import { modelScorer, tagGreedy, tagViterbi } from './tagger';
 import { tokenizeForNames, type NerToken } from './tokenize';
@@ -134,6 +134,31 @@ function headType(last: string, words: number, tagged: NameType): NameType {
 	return tagged;
 }
 
+/**
+ * Compass adjectives that describe part of a place ("southern China") rather than name it. Written in
+ * lower case (or in an ALL-CAPS line, where case says nothing) they are left out of a place name;
+ * capitalised, they are part of it ("Western Sahara", "Central African Republic").
+ */
+const COMPASS_ADJECTIVES = new Set([
+	'northern',
+	'southern',
+	'eastern',
+	'western',
+	'central',
+	'northeastern',
+	'northwestern',
+	'southeastern',
+	'southwestern',
+	'north-eastern',
+	'north-western',
+	'south-eastern',
+	'south-western',
+]);
+
+function isCompassAdjective(word: string): boolean {
+	return COMPASS_ADJECTIVES.has(word.toLowerCase()) && (word === word.toLowerCase() || word === word.toUpperCase());
+}
+
 /** Quotation marks, brackets and other lone punctuation, which never begin or end a name. */
 const EDGE_PUNCTUATION = /^[\p{P}\p{S}]$/u;
 
@@ -162,12 +187,14 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 	const mentions: NameMention[] = [];
 	// Sentence by sentence, reusing one feature buffer, so memory stays bounded by the longest sentence.
 	const buffer = new FeatureList(1024);
+	const memory: NameMemory = new Map();
 	words.forEach((sentenceWords, s) => {
 		const tokens = tokenLists[s]!;
 		buffer.length = 0;
-		const sentence = prepareSentence(sentenceWords, modes[s]!, evidence, model.gazetteers, cache, buffer);
+		const sentence = prepareSentence(sentenceWords, modes[s]!, evidence, model.gazetteers, cache, buffer, memory);
 		const { tags, probabilities } =
 			model.decoder === 'viterbi' ? tagViterbi(sentence, score, model.temperature) : tagGreedy(sentence, score, model.temperature);
+		rememberNames(memory, sentenceWords, tags);
 		for (let [first, last, type] of tagsToSpans(tags)) {
 			// A name never includes the quotation marks or brackets around it.
 			while (first < last && isEdgePunctuation(tokens[first]!.text)) {
@@ -175,6 +202,9 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 			}
 			while (last > first && isEdgePunctuation(tokens[last - 1]!.text)) {
 				last--;
+			}
+			if (NAME_TYPES[type] === 'place' && last - first > 1 && isCompassAdjective(tokens[first]!.text)) {
+				first++;
 			}
 			if (first === last) {
 				continue;

@@ -1,4 +1,4 @@
-import { FeatureList, historyFeatures, type PreparedSentence } from './features';
+import { FeatureList, historyFeatures, transitionFeature, wordHistoryFeatures, type PreparedSentence } from './features';
 import { featureSlot, TAG_COUNT, type FeatureWeights } from './model';
 
 /**
@@ -87,27 +87,24 @@ export function tagGreedy(sentence: PreparedSentence, score: Scorer, temperature
 	return { tags, probabilities };
 }
 
-const STATES = TAG_COUNT + 1;
-
-function logSumExp(values: Float64Array, from: number, count: number): number {
-	let max = -Infinity;
-	for (let k = 0; k < count; k++) {
-		max = Math.max(max, values[from + k]!);
-	}
-	if (max === -Infinity) {
-		return max;
-	}
-	let sum = 0;
-	for (let k = 0; k < count; k++) {
-		sum += Math.exp(values[from + k]! - max);
-	}
-	return max + Math.log(sum);
-}
+/** Working memory of {@link tagViterbi}, reused from sentence to sentence (it grows with the longest one). */
+const scratch = {
+	local: new Float64Array(64 * TAG_COUNT * TAG_COUNT),
+	best: new Float64Array(64 * TAG_COUNT),
+	back: new Int8Array(64 * TAG_COUNT),
+	emission: new Float64Array(TAG_COUNT),
+	scores: new Float64Array(TAG_COUNT),
+	history: new FeatureList(8),
+	// The weights of the previous tag alone, row p + 1 for previous tag p: the same at every token.
+	transitions: new Float64Array((TAG_COUNT + 1) * TAG_COUNT),
+	feature: new Int32Array(1),
+};
 
 /**
- * Tags a sentence with the best tag sequence under first-order history features (Viterbi), and gives
- * each token the marginal probability of its tag (forward-backward over the scores divided by
- * `temperature`). Linear in the sentence length.
+ * Tags a sentence with the best tag sequence under first-order history features (Viterbi over the BIO
+ * tags, so no I-x follows anything but B-x or I-x). Each name token's probability is the softmax of its
+ * tag's score against the other tags allowed after the tag chosen before it (scores divided by
+ * `temperature`), as the greedy tagger gives it. Linear in the sentence length.
  */
 export function tagViterbi(sentence: PreparedSentence, score: Scorer, temperature: number): TaggedSentence {
 	const n = sentence.count;
@@ -116,39 +113,47 @@ export function tagViterbi(sentence: PreparedSentence, score: Scorer, temperatur
 	if (n === 0) {
 		return { tags, probabilities };
 	}
-	// local[(i * STATES + p + 1) * TAG_COUNT + t]: the score of tag t at token i after tag p.
-	const local = new Float64Array(n * STATES * TAG_COUNT).fill(-Infinity);
-	const emission = new Float64Array(TAG_COUNT);
-	const scores = new Float64Array(TAG_COUNT);
-	const history = new FeatureList();
+	// local[(i * TAG_COUNT + p) * TAG_COUNT + t]: the score of tag t at token i after tag p (at token 0,
+	// p = 0 holds the scores after the sentence start); -Infinity where BIO forbids t after p.
+	if (scratch.local.length < n * TAG_COUNT * TAG_COUNT) {
+		scratch.local = new Float64Array(2 * n * TAG_COUNT * TAG_COUNT);
+		scratch.best = new Float64Array(2 * n * TAG_COUNT);
+		scratch.back = new Int8Array(2 * n * TAG_COUNT);
+	}
+	const { local, best, back, emission, scores, history, transitions, feature } = scratch;
+	for (let p = -1; p < TAG_COUNT; p++) {
+		scores.fill(0);
+		feature[0] = transitionFeature(p);
+		score(feature, 0, 1, scores);
+		transitions.set(scores, (p + 1) * TAG_COUNT);
+	}
 	for (let i = 0; i < n; i++) {
 		emission.fill(0);
 		score(sentence.hashes, sentence.offsets[i]!, sentence.offsets[i + 1]!, emission);
-		for (let p = i === 0 ? -1 : 0; p < (i === 0 ? 0 : TAG_COUNT); p++) {
-			scores.set(emission);
-			historyFeatures(sentence, i, p, undefined, history);
-			score(history.hashes, 0, history.length, scores);
-			const base = (i * STATES + p + 1) * TAG_COUNT;
+		const first = i === 0 ? -1 : 0;
+		const last = i === 0 ? 0 : TAG_COUNT;
+		for (let p = first; p < last; p++) {
+			const row = (p + 1) * TAG_COUNT;
 			for (let t = 0; t < TAG_COUNT; t++) {
-				if (allowedAfter(p, t)) {
-					local[base + t] = scores[t]!;
-				}
+				scores[t] = emission[t]! + transitions[row + t]!;
+			}
+			wordHistoryFeatures(sentence, i, p, history);
+			score(history.hashes, 0, history.length, scores);
+			const base = (i * TAG_COUNT + Math.max(p, 0)) * TAG_COUNT;
+			for (let t = 0; t < TAG_COUNT; t++) {
+				local[base + t] = allowedAfter(p, t) ? scores[t]! : -Infinity;
 			}
 		}
 	}
-	// Viterbi.
-	const best = new Float64Array(n * TAG_COUNT).fill(-Infinity);
-	const back = new Int8Array(n * TAG_COUNT);
 	for (let t = 0; t < TAG_COUNT; t++) {
 		best[t] = local[t]!;
-		back[t] = -1;
 	}
 	for (let i = 1; i < n; i++) {
 		for (let t = 0; t < TAG_COUNT; t++) {
 			let value = -Infinity;
 			let arg = 0;
 			for (let p = 0; p < TAG_COUNT; p++) {
-				const v = best[(i - 1) * TAG_COUNT + p]! + local[(i * STATES + p + 1) * TAG_COUNT + t]!;
+				const v = best[(i - 1) * TAG_COUNT + p]! + local[(i * TAG_COUNT + p) * TAG_COUNT + t]!;
 				if (v > value) {
 					value = v;
 					arg = p;
@@ -158,46 +163,31 @@ export function tagViterbi(sentence: PreparedSentence, score: Scorer, temperatur
 			back[i * TAG_COUNT + t] = arg;
 		}
 	}
-	let last = 0;
+	let tag = 0;
 	for (let t = 1; t < TAG_COUNT; t++) {
-		if (best[(n - 1) * TAG_COUNT + t]! > best[(n - 1) * TAG_COUNT + last]!) {
-			last = t;
+		if (best[(n - 1) * TAG_COUNT + t]! > best[(n - 1) * TAG_COUNT + tag]!) {
+			tag = t;
 		}
 	}
 	for (let i = n - 1; i >= 0; i--) {
-		tags[i] = last;
-		last = back[i * TAG_COUNT + last]!;
+		tags[i] = tag;
+		tag = back[i * TAG_COUNT + tag]!;
 	}
-	// Forward-backward for the marginals.
-	const alpha = new Float64Array(n * TAG_COUNT).fill(-Infinity);
-	const beta = new Float64Array(n * TAG_COUNT).fill(-Infinity);
-	const terms = new Float64Array(TAG_COUNT);
-	for (let t = 0; t < TAG_COUNT; t++) {
-		alpha[t] = local[t]! / temperature;
-	}
-	for (let i = 1; i < n; i++) {
-		for (let t = 0; t < TAG_COUNT; t++) {
-			for (let p = 0; p < TAG_COUNT; p++) {
-				terms[p] = alpha[(i - 1) * TAG_COUNT + p]! + local[(i * STATES + p + 1) * TAG_COUNT + t]! / temperature;
-			}
-			alpha[i * TAG_COUNT + t] = logSumExp(terms, 0, TAG_COUNT);
-		}
-	}
-	for (let t = 0; t < TAG_COUNT; t++) {
-		beta[(n - 1) * TAG_COUNT + t] = 0;
-	}
-	for (let i = n - 2; i >= 0; i--) {
-		for (let p = 0; p < TAG_COUNT; p++) {
-			for (let t = 0; t < TAG_COUNT; t++) {
-				terms[t] = local[((i + 1) * STATES + p + 1) * TAG_COUNT + t]! / temperature + beta[(i + 1) * TAG_COUNT + t]!;
-			}
-			beta[i * TAG_COUNT + p] = logSumExp(terms, 0, TAG_COUNT);
-		}
-	}
-	const z = logSumExp(alpha, (n - 1) * TAG_COUNT, TAG_COUNT);
 	for (let i = 0; i < n; i++) {
-		const t = tags[i]!;
-		probabilities[i] = Math.exp(alpha[i * TAG_COUNT + t]! + beta[i * TAG_COUNT + t]! - z);
+		const chosen = tags[i]!;
+		if (chosen === 0) {
+			continue;
+		}
+		const base = (i * TAG_COUNT + (i === 0 ? 0 : tags[i - 1]!)) * TAG_COUNT;
+		const top = local[base + chosen]!;
+		let sum = 0;
+		for (let t = 0; t < TAG_COUNT; t++) {
+			const v = local[base + t]!;
+			if (v !== -Infinity) {
+				sum += Math.exp((v - top) / temperature);
+			}
+		}
+		probabilities[i] = 1 / sum;
 	}
 	return { tags, probabilities };
 }
