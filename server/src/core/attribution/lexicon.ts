@@ -4,6 +4,23 @@
  */
 
 /** Verbs of saying, every form a news sentence uses them in ("said", "says", "told", "warned"…). */
+/** Participles that report the words of their clause's subject: "…, saying", "…, adding". */
+const PARTICIPLE_CUE_WORDS = [
+	'saying',
+	'adding',
+	'noting',
+	'warning',
+	'insisting',
+	'stressing',
+	'arguing',
+	'explaining',
+	'claiming',
+	'reporting',
+] as const;
+
+/** {@link PARTICIPLE_CUE_WORDS} as a set. */
+export const PARTICIPLE_CUES: ReadonlySet<string> = new Set(PARTICIPLE_CUE_WORDS);
+
 export const CUE_WORDS: readonly string[] = [
 	'said',
 	'says',
@@ -97,15 +114,8 @@ export const CUE_WORDS: readonly string[] = [
 	'claims',
 	'called',
 	'described',
-	'adding',
-	'noting',
-	'warning',
-	'insisting',
-	'stressing',
-	'arguing',
-	'explaining',
-	'claiming',
-	'reporting',
+	// "saying" is listed above.
+	...PARTICIPLE_CUE_WORDS.filter((w) => w !== 'saying'),
 ];
 
 /**

@@ -9,6 +9,7 @@ import {
 	isUnnamedPeople,
 	NAME_ABBREVIATIONS,
 	ORGANIZATION_ROLES,
+	PARTICIPLE_CUES,
 	PASSIVE_AUXILIARIES,
 	PERSON_ROLES,
 	PRONOUNS,
@@ -386,20 +387,6 @@ export const DOCUMENT_HEADS = new Set([
 	'memoirs',
 	'manifesto',
 	'transcript',
-]);
-
-/** Participles that report the words of their clause's subject: "…, saying", "…, adding". */
-const PARTICIPLE_CUES = new Set([
-	'saying',
-	'adding',
-	'noting',
-	'warning',
-	'insisting',
-	'stressing',
-	'arguing',
-	'explaining',
-	'claiming',
-	'reporting',
 ]);
 
 /** Cues that are also nouns ("the claims"). */
