@@ -2,6 +2,10 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { StatusNotification, type StatusParams } from '../../server/src/protocol';
 import { Annotations } from './annotations';
+import { AnnotationsView } from './annotationsView';
+import { AttributionView } from './attributionView';
+import { FactSheet } from './factSheet';
+import { registerFindingCommands, ReviewFilter } from './reviewFilter';
 import { registerCommands } from './commands';
 import { registerReview } from './review';
 import { EntitiesView } from './entitiesView';
@@ -16,9 +20,19 @@ export interface CrosscheckApi {
 	/** Fires whenever the server sends a status. */
 	readonly onDidChangeStatus: vscode.Event<StatusParams>;
 	/** The tree views' data providers, as VS Code queries them. */
-	readonly views: { readonly inconsistencies: InconsistenciesView; readonly entities: EntitiesView };
+	readonly views: {
+		readonly inconsistencies: InconsistenciesView;
+		readonly attribution: AttributionView;
+		readonly entities: EntitiesView;
+		readonly annotations: AnnotationsView;
+	};
+	/** The review views' filter. */
+	readonly filter: ReviewFilter;
+	/** The tree view that carries the unreviewed badge. */
+	readonly badged: vscode.TreeView<unknown>;
 	/** The manual annotations drawn in the editors. */
 	readonly annotations: Annotations;
+	readonly factSheet: FactSheet;
 }
 
 let client: LanguageClient | undefined;
@@ -52,33 +66,75 @@ export async function activate(context: vscode.ExtensionContext): Promise<Crossc
 
 	const annotations = new Annotations(client);
 	context.subscriptions.push(annotations);
+	const filter = new ReviewFilter(context.workspaceState);
+	registerFindingCommands(context, filter);
+	const factSheet = new FactSheet(client);
 	const entities = new EntitiesView(client);
-	const inconsistencies = new InconsistenciesView(client);
+	const inconsistencies = new InconsistenciesView(client, filter);
+	const attribution = new AttributionView(client, filter);
+	const annotationsView = new AnnotationsView(client);
+	const inconsistenciesTree = vscode.window.createTreeView('crosscheck.inconsistencies', { treeDataProvider: inconsistencies });
+	const attributionTree = vscode.window.createTreeView('crosscheck.attribution', { treeDataProvider: attribution });
+	const describe = (): void => {
+		inconsistenciesTree.description = filter.description;
+		attributionTree.description = filter.description;
+	};
+	describe();
 	context.subscriptions.push(
+		filter,
+		factSheet,
 		entities,
 		inconsistencies,
-		vscode.window.registerTreeDataProvider('crosscheck.inconsistencies', inconsistencies),
+		attribution,
+		annotationsView,
+		inconsistenciesTree,
+		attributionTree,
+		filter.onDidChange(() => {
+			describe();
+			inconsistencies.refresh();
+			attribution.refresh();
+		}),
 		vscode.commands.registerCommand('crosscheck.refreshInconsistencies', () => inconsistencies.refresh()),
+		vscode.commands.registerCommand('crosscheck.refreshAttribution', () => attribution.refresh()),
+		vscode.window.registerTreeDataProvider('crosscheck.annotations', annotationsView),
+		vscode.commands.registerCommand('crosscheck.refreshAnnotations', () => annotationsView.refresh()),
 		vscode.window.registerTreeDataProvider('crosscheck.entities', entities),
 		vscode.commands.registerCommand('crosscheck.refreshEntities', () => entities.refresh()),
 		vscode.commands.registerCommand('crosscheck.findEntityReferences', (node) => EntitiesView.findReferences(node)),
 	);
 
 	await client.start();
-	entities.refresh();
-	inconsistencies.refresh();
+	for (const view of [entities, inconsistencies, attribution, annotationsView]) {
+		view.refresh();
+	}
 	context.subscriptions.push(
 		client.onNotification(StatusNotification.method, (status: StatusParams) => {
 			last = status;
 			statusBar.update(status);
+			// The badge sits on the first view; the activity bar shows it on the Crosscheck icon.
+			inconsistenciesTree.badge =
+				status.unreviewed > 0
+					? { value: status.unreviewed, tooltip: `${status.unreviewed} finding${status.unreviewed === 1 ? '' : 's'} not reviewed yet` }
+					: undefined;
 			emitter.fire(status);
-			entities.refreshSoon();
-			inconsistencies.refreshSoon();
+			for (const view of [entities, inconsistencies, attribution, annotationsView]) {
+				view.refreshSoon();
+			}
 			annotations.refreshSoon();
+			factSheet.refreshSoon();
 		}),
 	);
 	const started = client;
-	return { client: started, status: () => last, onDidChangeStatus: emitter.event, views: { inconsistencies, entities }, annotations };
+	return {
+		client: started,
+		status: () => last,
+		onDidChangeStatus: emitter.event,
+		views: { inconsistencies, attribution, entities, annotations: annotationsView },
+		filter,
+		badged: inconsistenciesTree as vscode.TreeView<unknown>,
+		annotations,
+		factSheet,
+	};
 }
 
 export async function deactivate(): Promise<void> {

@@ -140,7 +140,7 @@ suite('Crosscheck in VS Code', () => {
 		const courier = mentions.find((m) => m.kind === 'mention' && m.mention.uri === uri.toString() && m.mention.text === '31');
 		assert.ok(courier, 'the courier\'s "31" is listed under the group');
 		const item = view.getTreeItem(courier);
-		assert.equal(item.command?.command, 'vscode.open');
+		assert.equal(item.command?.command, 'crosscheck.openPassage');
 		await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
 		await waitFor(
 			() =>

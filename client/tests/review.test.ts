@@ -6,7 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { CrosscheckApi } from '../src/extension';
-import { waitFor } from './helpers';
+import type { FindingNode } from '../src/attributionView';
+import type { FactGroupItem } from '../../server/src/protocol';
+import { screenshot, waitFor } from './helpers';
 
 const EXTENSION_ID = 'crosscheck.crosscheck';
 const ARTICLE = 'kestrava-courier.txt';
@@ -92,6 +94,96 @@ suite('Review in VS Code', () => {
 		const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, document.positionAt(start + 2));
 		const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
 		assert.match(text, /\*\*Annotation\*\*: `needs-source` — Which gauge\?/);
+	});
+});
+
+suite('The Crosscheck review views in VS Code', () => {
+	test('list findings with their review state, filter them, decide them from the view, and badge the unreviewed', async () => {
+		const api = await activated();
+		const articleUri = vscode.Uri.joinPath(folder(), ARTICLE).toString();
+		const findingsOf = async (): Promise<FindingNode[]> => {
+			const roots = await api.views.attribution.getChildren();
+			const article = roots.find((n) => n.kind === 'article' && n.article.uri === articleUri);
+			return article ? ((await api.views.attribution.getChildren(article)) as FindingNode[]) : [];
+		};
+		// The first suite dismissed one vague source of this article: it is listed, dismissed, with its reason.
+		const all = await waitFor(async () => {
+			const found = await findingsOf();
+			return found.some((n) => n.finding.state === 'dismissed') ? found : undefined;
+		}, 'the dismissed finding in the Attribution view');
+		const dismissed = all.filter((n) => n.finding.state === 'dismissed');
+		assert.equal(dismissed.length, 1);
+		assert.equal(dismissed[0]!.finding.reason, 'The council is named two paragraphs on.');
+		assert.ok(all.length > 1, 'other attribution findings are listed too');
+
+		await vscode.commands.executeCommand('crosscheck.filterFindings', 'dismissed');
+		assert.deepEqual(
+			(await findingsOf()).map((n) => n.finding.state),
+			['dismissed'],
+		);
+		await vscode.commands.executeCommand('crosscheck.filterFindings', 'unreviewed');
+		const unreviewed = await findingsOf();
+		assert.equal(unreviewed.length, all.length - 1);
+		assert.ok(unreviewed.every((n) => n.finding.state === 'unreviewed' || n.finding.state === 'open'));
+
+		// The badge counts the unreviewed findings of the whole corpus.
+		const before = api.status()!.unreviewed;
+		assert.ok(before > 0);
+		await waitFor(() => api.badged.badge?.value === before, `the badge to show ${before}`);
+
+		// Confirm one from the view's context menu command: it leaves the unreviewed list and the count drops.
+		const target = unreviewed[0]!;
+		await vscode.commands.executeCommand('crosscheck.confirmFinding', target);
+		await waitFor(() => api.status()!.unreviewed === before - 1, 'the unreviewed count to drop', 10_000, [api.onDidChangeStatus]);
+		await waitFor(() => api.badged.badge?.value === before - 1, 'the badge to follow');
+		await waitFor(
+			async () => ((await findingsOf()).length === unreviewed.length - 1 ? true : undefined),
+			'the confirmed finding to leave the list',
+		);
+		await vscode.commands.executeCommand('crosscheck.filterFindings', 'all');
+
+		// The Annotations view lists the annotation the first suite made.
+		const annotated = await api.views.annotations.getChildren();
+		const northgate = annotated.find((n) => n.kind === 'article' && n.article.article === 'northgate-wire.txt');
+		assert.ok(northgate && northgate.kind === 'article');
+		assert.deepEqual(
+			northgate.article.annotations.map((a) => [a.label, a.text, a.note]),
+			[['needs-source', 'Kestrava', 'Which gauge?']],
+		);
+
+		await vscode.commands.executeCommand('workbench.view.extension.crosscheck');
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await screenshot('review-view');
+	});
+
+	test("opens the fact sheet of a figure conflict: every article's interval as a chart and a table, under a strict policy", async () => {
+		const api = await activated();
+		const uri = vscode.Uri.joinPath(folder(), ARTICLE);
+		const document = await vscode.workspace.openTextDocument(uri);
+		await vscode.window.showTextDocument(document, vscode.ViewColumn.One);
+		const conflict = await waitFor(
+			() => vscode.languages.getDiagnostics(uri).find((d) => d.code === 'figure-conflict' && document.getText(d.range) === '31'),
+			'the figure conflict on "31"',
+		);
+		const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, conflict.range);
+		const open = actions.find((a) => a.title.startsWith('Open the fact sheet'));
+		assert.ok(open?.command, `an "Open the fact sheet" action among: ${actions.map((a) => a.title).join(' | ')}`);
+		const group = await vscode.commands.executeCommand<FactGroupItem | undefined>(open.command.command, ...(open.command.arguments ?? []));
+		assert.ok(group, 'the sheet found the group');
+		assert.match(group.label, /^killed/);
+		assert.equal(group.relation, 'conflict');
+		const html = await waitFor(() => api.factSheet.html, 'the fact sheet');
+		assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-[^']+'/);
+		assert.doesNotMatch(html, /<script|https?:\/\//, 'no script and no remote resource');
+		assert.equal(html.match(/<g class="bar/g)?.length, group.mentions.length, 'one bar per figure');
+		for (const mention of group.mentions) {
+			assert.ok(html.includes(`<td>${mention.text}</td>`), `the table lists "${mention.text}"`);
+		}
+		assert.ok(html.includes('The Kestrava Courier'), 'articles are named by outlet');
+		// "at least 31" has no upper end: its bar runs on to the edge, with an arrow.
+		assert.ok(group.mentions.some((m) => m.max === null) && html.includes('class="arrow"'), 'an open-ended figure is drawn open');
+		await new Promise((resolve) => setTimeout(resolve, 1500));
+		await screenshot('fact-sheet');
 	});
 });
 

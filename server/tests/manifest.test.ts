@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { ENTITY_TYPES, ruleCatalog } from '../src/core';
@@ -49,20 +49,27 @@ void describe('package.json manifest', () => {
 		assert.equal(manifest.version, VERSION);
 	});
 
-	void it('declares its commands and supports untrusted workspaces', () => {
-		const commands = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
-		assert.deepEqual(commands, [
-			'crosscheck.addAlias',
-			'crosscheck.annotateSelection',
-			'crosscheck.createConfig',
-			'crosscheck.findEntityReferences',
-			'crosscheck.reanalyse',
-			'crosscheck.refreshEntities',
-			'crosscheck.refreshInconsistencies',
-			'crosscheck.removeAnnotation',
-			'crosscheck.reviewFinding',
-			'crosscheck.showOutput',
-		]);
+	void it('declares exactly the commands and views the client registers, and menus only name declared commands', () => {
+		const clientDir = path.join(repoRoot, 'client', 'src');
+		const source = readdirSync(clientDir)
+			.filter((f) => f.endsWith('.ts'))
+			.map((f) => readFileSync(path.join(clientDir, f), 'utf8'))
+			.join('\n');
+		const registered = [...source.matchAll(/registerCommand\(\s*'([^']+)'/g)].map((m) => m[1]!).sort();
+		const declared = manifest.contributes.commands.map((c: { command: string }) => c.command).sort();
+		assert.deepEqual(declared, registered);
+		assert.ok(declared.includes('crosscheck.reviewFinding') && declared.includes('crosscheck.openFactSheet'));
+		const views = Object.values(manifest.contributes.views as Record<string, { id: string }[]>)
+			.flat()
+			.map((v) => v.id)
+			.sort();
+		const provided = [...source.matchAll(/(?:registerTreeDataProvider|createTreeView)\(\s*'([^']+)'/g)].map((m) => m[1]!).sort();
+		assert.deepEqual(views, provided);
+		assert.deepEqual(views, ['crosscheck.annotations', 'crosscheck.attribution', 'crosscheck.entities', 'crosscheck.inconsistencies']);
+		const menus = Object.values(manifest.contributes.menus as Record<string, { command: string }[]>).flat();
+		for (const entry of menus) {
+			assert.ok(declared.includes(entry.command), `menu entry for undeclared command ${entry.command}`);
+		}
 		assert.equal(manifest.capabilities.untrustedWorkspaces.supported, true);
 	});
 });

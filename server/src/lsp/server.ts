@@ -19,6 +19,7 @@ import { registerHover } from './features/hover';
 import { registerFacts } from './features/facts';
 import { registerCodeActions } from './features/codeActions';
 import { registerReview } from './features/review';
+import { registerReviewViews } from './features/reviewViews';
 import { Workspace } from './workspace';
 
 /**
@@ -55,6 +56,7 @@ export function startServer(connection: Connection, context: AnalysisContext = {
 		registerFacts(connection, workspace);
 		registerCodeActions(connection);
 		registerReview(connection, workspace);
+		registerReviewViews(connection, workspace);
 		return {
 			capabilities: {
 				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

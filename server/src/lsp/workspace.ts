@@ -23,8 +23,9 @@ import {
 	resolveOptions,
 	ruleSeverity,
 	severityRank,
-	SEVERITIES,
 	type AnalysisContext,
+	type AppliedReview,
+	type ReviewedFinding,
 	type ConfigProblem,
 	type CorpusDocument,
 	type Finding,
@@ -72,6 +73,7 @@ interface DocState {
 	readonly inputFindings: readonly Finding[];
 	/** The editor's version for an open document; diagnostics carry it so stale ones are dropped. */
 	readonly version: number | undefined;
+	/** Findings per severity (error, warning, information, hint), then the unreviewed ones (hints aside). */
 	counts: readonly number[];
 	/** A hash of the diagnostics last sent, so another document's edit republishes only what changed. */
 	sent?: number;
@@ -102,7 +104,7 @@ export class Workspace {
 	private readonly stale = new Set<string>();
 	/** Ids of the documents open in the editor, whose buffer wins over the file on disk. */
 	private readonly open = new Set<string>();
-	private readonly totals = [0, 0, 0, 0];
+	private readonly totals = [0, 0, 0, 0, 0];
 	private generation = 0;
 	private indexing = false;
 	private scanned = 0;
@@ -338,6 +340,31 @@ export class Workspace {
 		return { uri: state.uri, label, lines: this.documents.get(state.uri) ?? state.lines };
 	}
 
+	/**
+	 * A document's findings with the reviewer's decisions applied, dismissed ones included, and its
+	 * placed annotations and orphans; `undefined` when the document is not analysed.
+	 */
+	reviewed(id: string): (AppliedReview & { uri: string; label: string; text: string; lines: PositionSource }) | undefined {
+		const state = this.states.get(id);
+		const doc = state?.root.corpus.get(id);
+		const where = this.locate(id);
+		if (!state || !doc || !where) {
+			return undefined;
+		}
+		const applied = state.root.reviews.apply(doc.path, doc.text, [...state.inputFindings, ...state.root.corpus.findings(id)]);
+		return { ...applied, uri: where.uri, label: where.label, text: doc.text, lines: where.lines };
+	}
+
+	/** The ids of every analysed document, in no particular order. */
+	documentIds(): IterableIterator<string> {
+		return this.states.keys();
+	}
+
+	/** Each workspace folder's review files, with the folder's path, for listing orphans of deleted articles. */
+	reviewFolders(): { path: string; reviews: Reviews }[] {
+		return this.roots.flatMap((r) => (r.path !== undefined ? [{ path: r.path, reviews: r.reviews }] : []));
+	}
+
 	/** The corpus of every workspace folder (and of loose files). */
 	corpora(): Corpus[] {
 		return [...this.roots, this.loose].map((r) => r.corpus);
@@ -345,12 +372,13 @@ export class Workspace {
 
 	/** The current status, as sent to the client. */
 	status(): StatusParams {
-		const [error, warning, information, hint] = this.totals;
+		const [error, warning, information, hint, unreviewed] = this.totals;
 		return {
 			state: this.indexing ? 'indexing' : 'idle',
 			documents: this.states.size,
 			total: this.indexing ? Math.max(this.scanTotal, this.states.size) : this.states.size,
 			findings: { error: error!, warning: warning!, information: information!, hint: hint! },
+			unreviewed: unreviewed!,
 		};
 	}
 
@@ -492,7 +520,7 @@ export class Workspace {
 		const inputFindings = inputProblems
 			.map((f) => ({ ...f, severity: ruleSeverity(f.ruleId, root.options) }))
 			.filter((f): f is Finding => f.severity !== undefined);
-		const counts = previous && previous.root === root ? previous.counts : [0, 0, 0, 0];
+		const counts = previous && previous.root === root ? previous.counts : [0, 0, 0, 0, 0];
 		this.states.set(id, { root, uri, lines: new LineIndex(text), inputFindings, version: doc?.version, counts });
 		this.publish(id);
 		for (const other of changed) {
@@ -523,9 +551,12 @@ export class Workspace {
 			f.review?.status !== 'dismissed' ? [f] : showDismissed ? [{ ...f, severity: 'hint' as const }] : [],
 		);
 		this.publishReviewFile(state, doc?.path, applied.orphans);
-		const counts = [0, 0, 0, 0];
+		const counts = [0, 0, 0, 0, 0];
 		for (const f of findings) {
 			counts[severityRank(f.severity)]!++;
+			if (f.severity !== 'hint' && isUnreviewed(f)) {
+				counts[UNREVIEWED]!++;
+			}
 		}
 		this.adjustTotals(state.counts, counts);
 		state.counts = counts;
@@ -746,7 +777,7 @@ export class Workspace {
 	}
 
 	private adjustTotals(before: readonly number[] | undefined, after: readonly number[] | undefined): void {
-		for (let i = 0; i < SEVERITIES.length; i++) {
+		for (let i = 0; i < this.totals.length; i++) {
 			this.totals[i]! += (after?.[i] ?? 0) - (before?.[i] ?? 0);
 		}
 	}
@@ -766,6 +797,14 @@ export class Workspace {
 			this.statusTimer = setTimeout(send, 200);
 		}
 	}
+}
+
+/** Where the unreviewed count is kept in a document's `counts`, after the four severities. */
+const UNREVIEWED = 4;
+
+/** Whether no reviewer has decided a finding yet (a note alone does not decide it). */
+function isUnreviewed(finding: ReviewedFinding): boolean {
+	return finding.review === undefined || finding.review.status === 'open';
 }
 
 /** The key of a document: its file-system path for `file:` URIs (robust to URI encoding), else the URI. */

@@ -13,6 +13,8 @@ export interface StatusParams {
 	readonly total: number;
 	/** Findings per severity, across every analysed article. */
 	readonly findings: { readonly error: number; readonly warning: number; readonly information: number; readonly hint: number };
+	/** Findings (hints aside) no reviewer has confirmed or dismissed yet: the review view's badge. */
+	readonly unreviewed: number;
 }
 
 /** Sent from the server to the client whenever the analysis state or the finding counts change. */
@@ -69,7 +71,14 @@ export interface FactMentionItem {
 	readonly text: string;
 	/** Its interval, formatted ("(16,000, ∞)"). */
 	readonly interval: string;
+	/** The interval's ends; `null` for an open end (∞). */
+	readonly min: number | null;
+	readonly max: number | null;
+	readonly minInclusive: boolean;
+	readonly maxInclusive: boolean;
 	readonly published?: string;
+	/** The inconsistency finding on this figure, if there is one, and what the reviewer decided about it. */
+	readonly finding?: { readonly ruleId: string; readonly state: ReviewState; readonly reason?: string };
 }
 
 /** The figures of one quantity of one event across a cluster's articles. */
@@ -81,6 +90,8 @@ export interface FactGroupItem {
 	readonly relation: 'conflict' | 'divergent' | 'equal';
 	readonly articles: number;
 	readonly mentions: readonly FactMentionItem[];
+	/** `unreviewed` while any of its findings is; `dismissed` when all are; `confirmed` otherwise; `none` without findings. */
+	readonly state: ReviewState | 'none';
 }
 
 /** Every quantity reported by at least two articles of a cluster: conflicts first, then divergences, then agreements. */
@@ -88,8 +99,81 @@ export interface FactsResult {
 	readonly groups: readonly FactGroupItem[];
 }
 
+/** Optional parameters of `crosscheck/facts`: only the group of the figure at a position (the fact sheet of a finding). */
+export interface FactsParams {
+	readonly uri: string;
+	readonly position: { readonly line: number; readonly character: number };
+}
+
 /** Sent from the client to the server: list the corpus's fact groups. */
 export const FactsRequest = { method: 'crosscheck/facts' } as const;
+
+/**
+ * Where a finding stands in the review: `unreviewed` (no decision), `open` (a note, no decision),
+ * `confirmed` or `dismissed`.
+ */
+export type ReviewState = 'unreviewed' | 'open' | 'confirmed' | 'dismissed';
+
+/** One finding with its review state, for the review views. */
+export interface FindingItem {
+	readonly ruleId: string;
+	readonly severity: 'error' | 'warning' | 'information' | 'hint';
+	readonly message: string;
+	readonly range: ProtocolRange;
+	/** The text the finding is on. */
+	readonly text: string;
+	readonly state: ReviewState;
+	readonly reason?: string;
+	readonly note?: string;
+}
+
+/** The findings of one article. */
+export interface ArticleFindings {
+	readonly uri: string;
+	/** The article's path relative to its workspace folder. */
+	readonly article: string;
+	readonly findings: readonly FindingItem[];
+}
+
+/** Sent from the client to the server: the findings of some rules across the workspace (hints aside), dismissed ones included. */
+export interface FindingsParams {
+	readonly rules: readonly string[];
+}
+
+export interface FindingsResult {
+	readonly articles: readonly ArticleFindings[];
+}
+
+export const FindingsRequest = { method: 'crosscheck/findings' } as const;
+
+/** A decision or annotation whose text is no longer in its article. */
+export interface OrphanItem {
+	/** The review file, and where the entry is written in it. */
+	readonly uri: string;
+	readonly range: ProtocolRange;
+	readonly article: string;
+	readonly kind: 'decision' | 'annotation';
+	/** The rule (decision) or label (annotation). */
+	readonly label: string;
+	/** The text it was anchored to. */
+	readonly text: string;
+}
+
+/** The manual annotations of one article, placed in its current text. */
+export interface ArticleAnnotations {
+	readonly uri: string;
+	readonly article: string;
+	readonly annotations: readonly (AnnotationItem & { readonly text: string })[];
+}
+
+/** Every manual annotation of the workspace, and every orphaned review entry. */
+export interface ReviewEntriesResult {
+	readonly articles: readonly ArticleAnnotations[];
+	readonly orphans: readonly OrphanItem[];
+}
+
+/** Sent from the client to the server: list every annotation and orphan, for the Annotations view. */
+export const ReviewEntriesRequest = { method: 'crosscheck/reviewEntries' } as const;
 
 /** What a reviewer does to a finding: decide it, annotate it, or take a decision back. */
 export type ReviewAction = 'confirm' | 'dismiss' | 'note' | 'reopen';

@@ -5,8 +5,8 @@ import { after, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver';
 import { parseReviewFile } from '../../src/core';
-import type { ReviewParams } from '../../src/protocol';
-import { ARTICLE, tempCorpus } from '../helpers';
+import type { FactsResult, FindingsResult, ReviewEntriesResult, ReviewParams, StatusParams } from '../../src/protocol';
+import { ARTICLE, lines, tempCorpus } from '../helpers';
 import { messageOf, startSession, type TestSession } from './harness';
 
 const sessions: TestSession[] = [];
@@ -236,6 +236,140 @@ void describe('manual annotations in the language server', () => {
 		await assert.rejects(
 			s.client.sendRequest('crosscheck/annotate', { uri: uri('wires/a.txt'), range: { start: at, end: at }, label: 'claim' }),
 			/Select the text to annotate first/,
+		);
+	});
+});
+
+/** Retries `probe` every 50 ms until it gives something other than `undefined` or `false`. */
+async function poll<T>(probe: () => T | undefined | false | Promise<T | undefined | false>, what: string, ms = 5000): Promise<T> {
+	const until = Date.now() + ms;
+	for (;;) {
+		const value = await probe();
+		if (value !== undefined && value !== false) {
+			return value;
+		}
+		if (Date.now() > until) {
+			throw new Error(`timed out waiting for ${what}`);
+		}
+		await new Promise((resolve) => setTimeout(resolve, 50));
+	}
+}
+
+function lastStatus(s: TestSession): StatusParams {
+	return s.statuses[s.statuses.length - 1]!;
+}
+
+void describe('the review views in the language server', () => {
+	const flood = (n: number): string => lines('Flood hits Marrow', '', `The flood killed ${n} people.`, '');
+
+	void it('lists findings by rule with their review state, counts the unreviewed in the status, and follows decisions', async () => {
+		const { s, uri, review } = await session({ 'wires/a.txt': ARTICLE });
+		const rules = ['vague-attribution', 'unattributed-claim', 'unattributed-quote'];
+		const list = async (): Promise<FindingsResult> => (await s.client.sendRequest('crosscheck/findings', { rules })) as FindingsResult;
+		const before = await list();
+		assert.equal(before.articles.length, 1);
+		assert.equal(before.articles[0]!.article, 'wires/a.txt');
+		assert.equal(before.articles[0]!.uri, uri('wires/a.txt'));
+		const vague = before.articles[0]!.findings.find((f) => f.ruleId === 'vague-attribution')!;
+		assert.equal(vague.state, 'unreviewed');
+		assert.equal(vague.text, ARTICLE.split('\n')[vague.range.start.line]!.slice(vague.range.start.character, vague.range.end.character));
+		assert.ok(before.articles[0]!.findings.every((f) => rules.includes(f.ruleId)));
+		const unreviewed = lastStatus(s).unreviewed;
+		const visible = [...s.diagnostics.get(uri('wires/a.txt'))!].filter((d) => d.severity !== 4).length;
+		assert.equal(unreviewed, visible);
+		await review({ action: 'dismiss', reason: 'Named below.' });
+		await poll(() => lastStatus(s).unreviewed === unreviewed - 1, 'the unreviewed count to drop');
+		const after = (await list()).articles[0]!.findings.find(
+			(f) => f.ruleId === 'vague-attribution' && f.range.start.line === vague.range.start.line,
+		)!;
+		// Dismissed findings stay in the list (the view filters them), with their reason.
+		assert.equal(after.state, 'dismissed');
+		assert.equal(after.reason, 'Named below.');
+		await review(
+			{ action: 'note', note: 'Check with the desk.' },
+			s.diagnostics.get(uri('wires/a.txt'))!.find((d) => d.code !== 'vague-attribution' && d.severity !== 4)!,
+		);
+		await poll(() => lastStatus(s).unreviewed === unreviewed - 1, 'a note alone to leave the finding unreviewed');
+	});
+
+	void it('gives each fact group its numeric intervals and review state, and only the group at a position when asked', async () => {
+		const { s, uri } = await session({ 'm/a.txt': flood(29), 'm/b.txt': flood(31), 'm/c.txt': flood(300), 'wires/a.txt': ARTICLE });
+		const u = uri('m/a.txt');
+		await s.waitForDiagnostics(u, (d) => d.some((x) => x.code === 'figure-conflict'), 'the figure conflict');
+		const all = (await s.client.sendRequest('crosscheck/facts')) as FactsResult;
+		const group = all.groups.find((g) => g.cluster === 'm')!;
+		assert.equal(group.state, 'unreviewed');
+		assert.deepEqual(
+			group.mentions.map((m) => [m.text, m.min, m.max, m.minInclusive, m.maxInclusive, m.finding?.ruleId, m.finding?.state]),
+			[
+				['29', 29, 29, true, true, 'figure-conflict', 'unreviewed'],
+				['31', 31, 31, true, true, 'figure-conflict', 'unreviewed'],
+				// A round hundred is read as ±5%; a figure ten times the others is not flagged against them, so it has no finding.
+				['300', 285, 315, true, true, undefined, undefined],
+			],
+		);
+		const d = s.diagnostics.get(u)!.find((x) => x.code === 'figure-conflict')!;
+		for (const reason of ['A typo in the wire copy.']) {
+			await s.client.sendRequest('crosscheck/review', { uri: u, ruleId: 'figure-conflict', range: d.range, action: 'dismiss', reason });
+		}
+		const at = async (line: number, character: number): Promise<FactsResult> =>
+			(await s.client.sendRequest('crosscheck/facts', { uri: u, position: { line, character } })) as FactsResult;
+		const one = await at(2, 18);
+		assert.equal(one.groups.length, 1);
+		assert.deepEqual(one.groups[0]!.mentions[0]!.finding, {
+			ruleId: 'figure-conflict',
+			state: 'dismissed',
+			reason: 'A typo in the wire copy.',
+		});
+		// Still unreviewed: the other two articles' findings are not decided.
+		assert.equal(one.groups[0]!.state, 'unreviewed');
+		assert.deepEqual((await at(0, 2)).groups, [], 'no group for a position that is not on a figure');
+	});
+
+	void it('lists every annotation and every orphaned entry, with its place in the review file', async () => {
+		const { s, uri, dir, changed } = await session({ 'wires/a.txt': ARTICLE, 'wires/b.txt': ARTICLE });
+		const line = ARTICLE.split('\n').findIndex((l) => l.startsWith('Officials'));
+		await s.client.sendRequest('crosscheck/annotate', {
+			uri: uri('wires/a.txt'),
+			range: { start: { line, character: 0 }, end: { line, character: 9 } },
+			label: 'needs-source',
+			note: 'Which officials?',
+		});
+		await fs.mkdir(path.join(dir, '.crosscheck/annotations/wires'), { recursive: true });
+		const gone = lines(
+			'# written by hand',
+			'annotations:',
+			'  - label: claim',
+			'    text: a sentence that was edited away',
+			'    offset: 10',
+			'findings:',
+			'  - rule: vague-attribution',
+			'    status: confirmed',
+			'    text: reportedly',
+			'',
+		);
+		await fs.writeFile(path.join(dir, '.crosscheck/annotations/wires/b.txt.yaml'), gone);
+		await changed('.crosscheck/annotations/wires/b.txt.yaml');
+		const entries = await poll(async () => {
+			const r = (await s.client.sendRequest('crosscheck/reviewEntries')) as ReviewEntriesResult;
+			return r.orphans.length > 0 ? r : undefined;
+		}, 'the orphan to be listed');
+		assert.deepEqual(
+			entries.articles.map((a) => [a.article, a.annotations.map((x) => [x.label, x.text, x.note, x.range.start.line])]),
+			[['wires/a.txt', [['needs-source', 'Officials', 'Which officials?', line]]]],
+		);
+		assert.deepEqual(
+			entries.orphans.map((o) => [o.article, o.kind, o.label, o.text, o.range.start.line, o.uri]),
+			[
+				[
+					'wires/b.txt',
+					'annotation',
+					'claim',
+					'a sentence that was edited away',
+					2,
+					pathToFileURL(path.join(dir, '.crosscheck/annotations/wires/b.txt.yaml')).href,
+				],
+			],
 		);
 	});
 });

@@ -1,10 +1,13 @@
 import { CodeActionKind, TextEdit, type CodeAction, type Connection, type Diagnostic } from 'vscode-languageserver';
-import type { AddAliasParams, ReviewAction, ReviewParams } from '../../protocol';
+import type { AddAliasParams, FactsParams, ReviewAction, ReviewParams } from '../../protocol';
 
 /** The client command that asks for a reason or note where needed and sends `crosscheck/review`. */
 export const REVIEW_COMMAND = 'crosscheck.reviewFinding';
 /** The client command that sends `crosscheck/addAlias`. */
 export const ADD_ALIAS_COMMAND = 'crosscheck.addAlias';
+
+/** The client command that opens the fact sheet of the figure at a position. */
+export const FACT_SHEET_COMMAND = 'crosscheck.openFactSheet';
 
 /** Diagnostics that are about files, not findings a reviewer decides on. */
 const NOT_REVIEWABLE = new Set(['invalid-config', 'invalid-review-file', 'orphaned-annotation']);
@@ -30,6 +33,16 @@ export function registerCodeActions(connection: Connection): void {
 				continue;
 			}
 			actions.push(...reviewActions(params.textDocument.uri, diagnostic, diagnostic.code));
+			if (diagnostic.code === 'figure-conflict' || diagnostic.code === 'figure-divergence') {
+				const title = "Open the fact sheet: every article's figure for this quantity";
+				const args: FactsParams = { uri: params.textDocument.uri, position: diagnostic.range.start };
+				actions.push({
+					title,
+					kind: CodeActionKind.Empty,
+					diagnostics: [diagnostic],
+					command: { title, command: FACT_SHEET_COMMAND, arguments: [args] },
+				});
+			}
 			if (diagnostic.code !== 'name-variant') {
 				continue;
 			}
