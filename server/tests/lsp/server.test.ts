@@ -194,7 +194,9 @@ void describe('language server', () => {
 		// On a recognised name, the entity actions (which label it by hand) come along.
 		assert.ok(
 			other.every(
-				(a) => a.edit === undefined && (a.command?.command === 'crosscheck.reviewFinding' || a.command?.command === 'crosscheck.server.annotate'),
+				(a) =>
+					a.edit === undefined &&
+					(a.command?.command === 'crosscheck.reviewFinding' || a.command?.command === 'crosscheck.server.annotate'),
 			),
 		);
 		assert.ok(other.some((a) => a.command?.command === 'crosscheck.reviewFinding'));

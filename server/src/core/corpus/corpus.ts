@@ -14,7 +14,15 @@ import { EntityRegistry, type LinkedMention } from './entityRegistry';
 import type { Options } from '../options';
 import type { DocumentMetadata } from '../text/frontMatter';
 import type { CancellationLike, Finding, Span } from '../types';
-import { containsName, isEntityLabel, labelledName, placeEntityLabels, type EntityLabel, type LabelledSpan, type ManualLabels } from '../entities/manual';
+import {
+	containsName,
+	isEntityLabel,
+	labelledName,
+	placeEntityLabels,
+	type EntityLabel,
+	type LabelledSpan,
+	type ManualLabels,
+} from '../entities/manual';
 import type { Annotation, ReviewFile } from '../review/reviewFile';
 import { manualLabelConflictFindings } from '../rules/manual-label-conflict';
 import { ManualLabelTable } from './labelTable';
@@ -230,9 +238,11 @@ export class Corpus {
 		}
 		const names = this.entities.mentions(id);
 		const suppressed: readonly Span[] = doc.analysis.entities.suppressed ?? [];
-		const rules = findRuleMentions(doc.text, ruleSpans(doc.analysis.structure), suppressed.length > 0 ? [...names, ...suppressed] : names).map(
-			(m) => ({ ...m, entity: m.key }),
-		);
+		const rules = findRuleMentions(
+			doc.text,
+			ruleSpans(doc.analysis.structure),
+			suppressed.length > 0 ? [...names, ...suppressed] : names,
+		).map((m) => ({ ...m, entity: m.key }));
 		return [...names, ...rules].sort((a, b) => a.start - b.start || a.end - b.end);
 	}
 

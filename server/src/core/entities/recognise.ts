@@ -359,7 +359,8 @@ function linkWithinDocument(
 		const surface = text.slice(n.start, n.end);
 		if (n.source === 'manual') {
 			// A reviewer's label is final: its type stands; dates and figures keep their text as their key.
-			const canonical = n.type === 'date' || n.type === 'figure' ? undefined : (aliases.lookup(surface) ?? aliases.lookup(stripTitles(surface)));
+			const canonical =
+				n.type === 'date' || n.type === 'figure' ? undefined : (aliases.lookup(surface) ?? aliases.lookup(stripTitles(surface)));
 			const name = n.type === 'date' || n.type === 'figure' ? surface : (canonical ?? stripTitles(surface));
 			return { n, surface, name, key: n.type === 'date' || n.type === 'figure' ? surface : nameKey(name) };
 		}
@@ -391,7 +392,8 @@ function linkWithinDocument(
 			let finalName = name;
 			if (!key.includes(' ')) {
 				const full = bySurname.get(key);
-				const linkable = n.source === 'manual' ? n.type === 'person' : n.type === 'person' || n.type === 'other' || n.type === 'organization';
+				const linkable =
+					n.source === 'manual' ? n.type === 'person' : n.type === 'person' || n.type === 'other' || n.type === 'organization';
 				if (full?.size === 1 && linkable) {
 					finalKey = [...full][0]!;
 					finalName = displayOf.get(finalKey) ?? name;

@@ -135,6 +135,9 @@ function entityActions(workspace: Workspace, uri: string, range: Range, diagnost
 
 function sameRange(a: Range, b: Range): boolean {
 	return (
-		a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character
+		a.start.line === b.start.line &&
+		a.start.character === b.start.character &&
+		a.end.line === b.end.line &&
+		a.end.character === b.end.character
 	);
 }
