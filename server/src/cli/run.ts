@@ -32,7 +32,7 @@ import { loadAnalysisContext } from '../node/models';
 import { writeFileAtomic } from '../node/atomicWrite';
 import { createFileFilter, findArticles, toRelative } from '../node/files';
 import { readArticleSync } from '../node/readArticle';
-import { listReviewedArticles, readReviewSync } from '../node/reviewStore';
+import { listReviewedArticles, readReviewSync, type LoadedReview } from '../node/reviewStore';
 import { VERSION } from '../version';
 import { formatSarif } from './formatSarif';
 import { formatText } from './formatText';
@@ -576,6 +576,17 @@ async function loadCorpus(paths: readonly string[], configFlag: string | undefin
 
 	const context = loadAnalysisContext((problem) => io.stderr(`crosscheck: ${problem}\n`));
 	const corpus = new Corpus(options, config?.documents, context);
+	// Review files first (one walk of .crosscheck/annotations): their entity labels change recognition.
+	const reviews = new Map<string, LoadedReview | Error | undefined>();
+	for (const article of listReviewedArticles(root)) {
+		try {
+			const loadedReview = readReviewSync(root, article);
+			reviews.set(article, loadedReview);
+			corpus.setReview(article, loadedReview?.review);
+		} catch (error) {
+			reviews.set(article, error as Error);
+		}
+	}
 	const documents = new Map<string, CheckedDocument>();
 	const inputProblems = new Map<string, Finding[]>();
 	const sorted = [...files].sort();
@@ -607,22 +618,17 @@ async function loadCorpus(paths: readonly string[], configFlag: string | undefin
 	if (progress) {
 		io.stderr('\r\u001b[K');
 	}
-	// Review files: one walk of .crosscheck/annotations, then only the articles that have one are read.
-	const reviewed = new Set(listReviewedArticles(root));
 	let orphans = 0;
 	for (const [id, doc] of documents) {
 		const stored = corpus.get(id);
 		let findings = [...(inputProblems.get(id) ?? []), ...corpus.findings(id)].sort(compareFindings);
 		const article = stored?.path;
-		if (article !== undefined && reviewed.has(article)) {
+		if (article !== undefined && reviews.has(article)) {
 			const shown = toRelative(io.cwd, path.join(root, ...reviewFilePath(article).split('/')));
-			let loadedReview;
-			try {
-				loadedReview = readReviewSync(root, article);
-			} catch (error) {
-				io.stderr(`crosscheck: cannot read ${shown}: ${(error as Error).message}\n`);
-			}
-			if (loadedReview) {
+			const loadedReview = reviews.get(article);
+			if (loadedReview instanceof Error) {
+				io.stderr(`crosscheck: cannot read ${shown}: ${loadedReview.message}\n`);
+			} else if (loadedReview) {
 				const lines = new LineIndex(loadedReview.text);
 				for (const problem of loadedReview.review.problems) {
 					const p = lines.positionAt(problem.start);

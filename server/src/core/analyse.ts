@@ -2,6 +2,7 @@ import { analyseAttribution, NO_ATTRIBUTION, type DocumentAttribution } from './
 import { findFacts, type Fact } from './figures/facts';
 import { findEventDates, type EventDateMention } from './figures/eventDates';
 import { AliasTable, BUILT_IN_ALIASES } from './entities/names';
+import type { ManualLabels } from './entities/manual';
 import { recogniseEntities, type DocumentEntities, type NameRecogniser } from './entities/recognise';
 import type { Options } from './options';
 import { documentRules, ruleCatalog } from './rules';
@@ -34,6 +35,8 @@ export interface DocumentAnalysis {
 export interface AnalysisContext {
 	/** The name recogniser; without it only declared names, acronyms, dates and figures are found. */
 	readonly recogniseNames?: NameRecogniser;
+	/** Reviewers' entity labels for this document (the {@link Corpus} provides them from the review files). */
+	readonly manual?: ManualLabels;
 }
 
 let aliasCache: { aliases: Options['entityAliases']; known: Options['knownEntities']; table: AliasTable } | undefined;
@@ -91,6 +94,7 @@ export function analyseDocument(text: string, options: Options, token?: Cancella
 					...(context.recogniseNames ? { recogniseNames: context.recogniseNames } : {}),
 					aliases: aliasTableFor(options),
 					known: options.knownEntities,
+					...(context.manual ? { manual: context.manual } : {}),
 				},
 				false,
 			);

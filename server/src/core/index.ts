@@ -79,3 +79,13 @@ export {
 	type ReviewedFinding,
 } from './review/applyReview';
 export { addAliasToConfig } from './config/editConfig';
+export {
+	BUILT_IN_LABELS,
+	ENTITY_LABELS,
+	isEntityLabel,
+	NOT_ENTITY,
+	type EntityLabel,
+	type LabelledSpan,
+	type ManualLabels,
+} from './entities/manual';
+export { ManualLabelTable, type NameLabel } from './corpus/labelTable';

@@ -28,7 +28,7 @@ export interface Options {
 	readonly figureMeasures: Readonly<Record<string, readonly string[]>>;
 	/** Which articles are compared with each other: each folder, the whole workspace, or named groups of globs. */
 	readonly clusters: ClusterSetting;
-	/** Labels a reviewer may put on a span, besides the entity types, `claim` and `needs-source`. */
+	/** Labels a reviewer may put on a span, besides the entity types, `not-entity`, `claim` and `needs-source`. */
 	readonly labels: readonly string[];
 }
 

@@ -17,7 +17,7 @@ import { registerDocumentSync } from './features/documentSync';
 import { registerEntities, semanticTokensLegend } from './features/entities';
 import { registerHover } from './features/hover';
 import { registerFacts } from './features/facts';
-import { registerCodeActions } from './features/codeActions';
+import { ANNOTATE_COMMAND, registerCodeActions } from './features/codeActions';
 import { registerReview } from './features/review';
 import { registerReviewViews } from './features/reviewViews';
 import { Workspace } from './workspace';
@@ -54,7 +54,7 @@ export function startServer(connection: Connection, context: AnalysisContext = {
 		registerCommands(connection, workspace);
 		registerEntities(connection, documents, workspace);
 		registerFacts(connection, workspace);
-		registerCodeActions(connection);
+		registerCodeActions(connection, workspace);
 		registerReview(connection, workspace);
 		registerReviewViews(connection, workspace);
 		return {
@@ -62,6 +62,7 @@ export function startServer(connection: Connection, context: AnalysisContext = {
 				textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
 				hoverProvider: true,
 				codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+				executeCommandProvider: { commands: [ANNOTATE_COMMAND] },
 				definitionProvider: true,
 				referencesProvider: true,
 				workspaceSymbolProvider: true,

@@ -8,7 +8,8 @@ import {
 	annotationIsAt,
 	applyReview,
 	articleOfReviewFile,
-	ENTITY_TYPES,
+	BUILT_IN_LABELS,
+	isEntityLabel,
 	upsertAnnotation,
 	CONFIG_FILE_NAME,
 	Corpus,
@@ -433,6 +434,10 @@ export class Workspace {
 		root.filter = createFileFilter(root.options);
 		root.corpus = new Corpus(root.options, root.config?.parsed.documents, this.context);
 		root.reviews.loadAll();
+		// Before any article is analysed: the entity labels of the review files change recognition.
+		for (const [article, loaded] of root.reviews.entries()) {
+			root.corpus.setReview(article, loaded.review);
+		}
 	}
 
 	private publishConfigDiagnostics(uri: string, text: string, doc?: TextDocument, known?: readonly ConfigProblem[]): void {
@@ -602,9 +607,24 @@ export class Workspace {
 		void this.connection.sendDiagnostics({ uri: pathToUri(file), diagnostics });
 	}
 
-	/** Republishes an article after its review file changed, or reports the file's own problems if the article is unknown. */
+	/**
+	 * Republishes an article after its review file changed, or reports the file's own problems if the
+	 * article is unknown. Its entity labels go to the corpus first, which re-analyses the articles whose
+	 * recognition they change (this one, and those containing a name whose label changed); those are
+	 * republished too.
+	 */
 	private publishReviewed(root: Root, article: string): void {
 		const id = path.join(root.path!, ...article.split('/'));
+		for (const other of root.corpus.setReview(article, root.reviews.get(article)?.review)) {
+			if (other === id) {
+				continue;
+			}
+			if (this.indexing) {
+				this.stale.add(other);
+			} else {
+				this.publish(other, false);
+			}
+		}
 		if (this.states.has(id)) {
 			this.publish(id);
 			return;
@@ -656,15 +676,15 @@ export class Workspace {
 		}
 		const written: LoadedReview = await editReview(rootPath, article, edit);
 		state.root.reviews.set(article, written);
-		this.publish(docIdOf(params.uri));
+		this.publishReviewed(state.root, article);
 		this.sendStatus(false);
 		return { file: reviewFilePath(article) };
 	}
 
-	/** The labels a reviewer may use in a folder: entity types, `claim`, `needs-source`, then `labels` from crosscheck.yaml. */
+	/** The labels a reviewer may use in a folder: entity types, `not-entity`, `claim`, `needs-source`, then `labels` from crosscheck.yaml. */
 	labelsFor(uri: string): string[] {
 		const root = this.states.get(docIdOf(uri))?.root;
-		return [...new Set([...ENTITY_TYPES, 'claim', 'needs-source', ...(root?.options.labels ?? [])])];
+		return [...new Set([...BUILT_IN_LABELS, ...(root?.options.labels ?? [])])];
 	}
 
 	/** The manual annotations of a document, placed in its current text. */
@@ -686,7 +706,10 @@ export class Workspace {
 		};
 	}
 
-	/** Saves a label (and note) on a span in the article's review file; the same label on the same span is replaced. */
+	/**
+	 * Saves a label (and note) on a span in the article's review file; the same label on the same span is
+	 * replaced, and so is any entity label there when the new one is an entity label (a span has one type).
+	 */
 	async annotate(params: AnnotateParams): Promise<{ file: string }> {
 		const { root, article, text, span } = this.reviewTarget(params.uri, params.range);
 		const label = params.label.trim();
@@ -705,11 +728,14 @@ export class Workspace {
 			...(author ? { by: author } : {}),
 			date: new Date().toISOString().slice(0, 10),
 		};
+		const entityLabel = isEntityLabel(label);
 		const written = await editReview(root.path!, article, (yaml) =>
-			upsertAnnotation(yaml, article, annotation, (a) => annotationIsAt(text, a, span, label)),
+			upsertAnnotation(yaml, article, annotation, (a) =>
+				entityLabel ? isEntityLabel(a.label) && annotationIsAt(text, a, span) : annotationIsAt(text, a, span, label),
+			),
 		);
 		root.reviews.set(article, written);
-		this.publish(docIdOf(params.uri));
+		this.publishReviewed(root, article);
 		return { file: reviewFilePath(article) };
 	}
 
@@ -725,7 +751,7 @@ export class Workspace {
 			removeEntries(yaml, 'annotations', (e) => 'label' in e && hit.some((h) => annotationIsAt(text, e, h))),
 		);
 		root.reviews.set(article, written);
-		this.publish(docIdOf(params.uri));
+		this.publishReviewed(root, article);
 		return { removed: hit.length };
 	}
 

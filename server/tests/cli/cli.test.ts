@@ -243,6 +243,44 @@ void describe('crosscheck entities', () => {
 		});
 	});
 
+	void it("honours the review files' entity labels, in the labelled article and wherever the name occurs", async () => {
+		const reviewFile = lines(
+			'version: 1',
+			'article: a.txt',
+			'annotations:',
+			'  - label: organization',
+			'    text: Holt',
+			'  - label: not-entity',
+			'    text: Monday',
+			'',
+		);
+		const dir = await tempCorpus({
+			'crosscheck.yaml': config,
+			'a.txt': 'Bridge shut\n\nHolt spoke on Monday; 12 crews worked.\n',
+			'b.txt': 'Crews ready\n\nOn Monday, Holt said the crews were ready.\n',
+			'.crosscheck/annotations/a.txt.yaml': reviewFile,
+		});
+		const result = await cli(dir, 'entities', '--format', 'json');
+		assert.equal(result.code, 0);
+		const found = (JSON.parse(result.stdout) as { entities: { file: string; text: string; type: string }[] }).entities;
+		assert.deepEqual(
+			found.filter((m) => m.text === 'Holt' || m.text === 'Monday').map((m) => [m.file, m.text, m.type]),
+			[
+				['a.txt', 'Holt', 'organization'],
+				['b.txt', 'Holt', 'organization'],
+			],
+		);
+		const checked = await cli(dir, 'check', '--format', 'json', '--min-severity', 'hint', '--fail-on', 'none');
+		const marks = (JSON.parse(checked.stdout) as { findings: { file: string; rule: string; message: string }[] }).findings.filter(
+			(f) => f.rule === 'entity' && f.file === 'b.txt',
+		);
+		assert.ok(marks.some((f) => f.message === 'organization: Maren Holt'));
+		assert.equal(
+			marks.some((f) => f.message.includes('Monday')),
+			false,
+		);
+	});
+
 	void it('prints one line per mention in text', async () => {
 		const dir = await tempCorpus({ 'crosscheck.yaml': config, 'a.txt': 'Bridge shut\n\nHolt spoke.\n' });
 		const result = await cli(dir, 'entities');

@@ -199,7 +199,18 @@ void describe('manual annotations in the language server', () => {
 			labels: string[];
 		};
 		assert.deepEqual(listed.annotations, [{ range, label: 'check-later', note: 'Which span?', by: 'Dana' }]);
-		assert.deepEqual(listed.labels, ['person', 'organization', 'place', 'other', 'date', 'figure', 'claim', 'needs-source', 'check-later']);
+		assert.deepEqual(listed.labels, [
+			'person',
+			'organization',
+			'place',
+			'other',
+			'date',
+			'figure',
+			'not-entity',
+			'claim',
+			'needs-source',
+			'check-later',
+		]);
 		assert.match(await readReview(), /annotations:\n {2}- label: check-later\n {4}note: Which span\?\n {4}text: Tarrow Bridge\n/);
 		s.open(u, ARTICLE);
 		const opened = (await s.client.sendRequest('textDocument/hover', {

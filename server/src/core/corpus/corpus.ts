@@ -13,7 +13,19 @@ import type { Speaker } from '../attribution/speakers';
 import { EntityRegistry, type LinkedMention } from './entityRegistry';
 import type { Options } from '../options';
 import type { DocumentMetadata } from '../text/frontMatter';
-import type { CancellationLike, Finding } from '../types';
+import type { CancellationLike, Finding, Span } from '../types';
+import {
+	containsName,
+	isEntityLabel,
+	labelledName,
+	placeEntityLabels,
+	type EntityLabel,
+	type LabelledSpan,
+	type ManualLabels,
+} from '../entities/manual';
+import type { Annotation, ReviewFile } from '../review/reviewFile';
+import { manualLabelConflictFindings } from '../rules/manual-label-conflict';
+import { ManualLabelTable } from './labelTable';
 
 /** A document as the corpus holds it. */
 export interface CorpusDocument {
@@ -48,6 +60,14 @@ export class Corpus {
 	});
 	/** When each article says its event happened, resolved, by cluster (for `date-conflict`). */
 	readonly dates = new FactIndex();
+	/** The entity labels of the review files, by name (for recognition and `manual-label-conflict`). */
+	readonly labels = new ManualLabelTable();
+	/** The entity annotations of each article's review file, by article path. */
+	private readonly reviewed = new Map<string, readonly Annotation[]>();
+	/** The stored document of each article path. */
+	private readonly idsByPath = new Map<string, string>();
+	/** The entity annotations of each document, placed in its current text. */
+	private readonly placed = new Map<string, readonly LabelledSpan[]>();
 
 	constructor(
 		private options: Options,
@@ -76,7 +96,10 @@ export class Corpus {
 		if (existing && existing.version > version) {
 			return undefined;
 		}
-		const full = analyseDocument(text, this.options, token, this.context);
+		const own = path !== undefined ? placeEntityLabels(text, this.reviewed.get(path) ?? []) : [];
+		const names = this.labels.names();
+		const manual: ManualLabels | undefined = own.length > 0 || names.size > 0 ? { spans: own, names } : undefined;
+		const full = analyseDocument(text, this.options, token, manual ? { ...this.context, manual } : this.context);
 		// Sentences serve the rules during analysis only; dropping them keeps a large corpus small.
 		// So do the speaker + cue pairs: the rules have read them; quotations and statements are kept.
 		const analysis: DocumentAnalysis = {
@@ -86,6 +109,17 @@ export class Corpus {
 		};
 		if (token?.isCancellationRequested) {
 			return undefined;
+		}
+		if (existing?.path !== undefined && existing.path !== path && this.idsByPath.get(existing.path) === id) {
+			this.idsByPath.delete(existing.path);
+		}
+		if (path !== undefined) {
+			this.idsByPath.set(path, id);
+		}
+		if (own.length > 0) {
+			this.placed.set(id, own);
+		} else {
+			this.placed.delete(id);
 		}
 		const configured = path !== undefined ? this.documentMetadata[path] : undefined;
 		const metadata = { ...configured, ...analysis.metadata };
@@ -119,6 +153,10 @@ export class Corpus {
 		if (!existing || !this.documents.delete(id)) {
 			return [];
 		}
+		if (existing.path !== undefined && this.idsByPath.get(existing.path) === id) {
+			this.idsByPath.delete(existing.path);
+		}
+		this.placed.delete(id);
 		const others = this.entities.remove(id);
 		for (const other of this.quotations.remove(id)) {
 			others.add(other);
@@ -136,6 +174,60 @@ export class Corpus {
 	}
 
 	/**
+	 * Gives the corpus an article's review file (`undefined` when it has none), whose entity annotations
+	 * change recognition: each labels its span, and its name wherever it occurs in the corpus. Reviews
+	 * may be given before their articles (then nothing is analysed again). Otherwise the article itself,
+	 * and every stored document containing a name whose corpus-wide label changed, are analysed again.
+	 * Returns the ids of the documents whose findings may have changed.
+	 */
+	setReview(path: string, review: ReviewFile | undefined): string[] {
+		const annotations = (review?.annotations ?? []).filter((a) => isEntityLabel(a.label) && labelledName(a).length > 0);
+		const before = this.reviewed.get(path) ?? [];
+		if (sameAnnotations(before, annotations)) {
+			return [];
+		}
+		if (annotations.length > 0) {
+			this.reviewed.set(path, annotations);
+		} else {
+			this.reviewed.delete(path);
+		}
+		const { relabelled, touched } = this.labels.set(
+			path,
+			annotations.map((a) => ({ name: labelledName(a), label: a.label as EntityLabel })),
+		);
+		const redo = new Set<string>();
+		const own = this.idsByPath.get(path);
+		if (own !== undefined) {
+			redo.add(own);
+		}
+		if (relabelled.size > 0) {
+			// A native substring search per name: cheap next to analysing the articles that contain it.
+			for (const doc of this.documents.values()) {
+				if (!redo.has(doc.id) && [...relabelled].some((name) => containsName(doc.text, name))) {
+					redo.add(doc.id);
+				}
+			}
+		}
+		const changed = new Set<string>();
+		for (const id of redo) {
+			const doc = this.documents.get(id)!;
+			for (const other of this.update(id, doc.text, doc.version, doc.path) ?? [id]) {
+				changed.add(other);
+			}
+		}
+		// The conflict findings of every article annotating a name whose counts changed.
+		for (const name of touched) {
+			for (const article of this.labels.articlesOf(name)) {
+				const id = this.idsByPath.get(article);
+				if (id !== undefined) {
+					changed.add(id);
+				}
+			}
+		}
+		return [...changed];
+	}
+
+	/**
 	 * The entity mentions of a document: its names, linked across the corpus and including names
 	 * propagated from other articles, and its dates and figures, in text order.
 	 */
@@ -145,7 +237,12 @@ export class Corpus {
 			return [];
 		}
 		const names = this.entities.mentions(id);
-		const rules = findRuleMentions(doc.text, ruleSpans(doc.analysis.structure), names).map((m) => ({ ...m, entity: m.key }));
+		const suppressed: readonly Span[] = doc.analysis.entities.suppressed ?? [];
+		const rules = findRuleMentions(
+			doc.text,
+			ruleSpans(doc.analysis.structure),
+			suppressed.length > 0 ? [...names, ...suppressed] : names,
+		).map((m) => ({ ...m, entity: m.key }));
 		return [...names, ...rules].sort((a, b) => a.start - b.start || a.end - b.end);
 	}
 
@@ -219,6 +316,11 @@ export class Corpus {
 				),
 			);
 		}
+		const labelConflict = ruleSeverity('manual-label-conflict', this.options);
+		const placed = this.placed.get(id);
+		if (labelConflict && placed) {
+			extra.push(...manualLabelConflictFindings(doc.text, placed, this.labels, labelConflict));
+		}
 		const severity = ruleSeverity('entity', this.options);
 		if (severity) {
 			extra.push(...entityFindings(this.mentions(id), severity));
@@ -257,6 +359,23 @@ export class Corpus {
 	get size(): number {
 		return this.documents.size;
 	}
+}
+
+/** Whether two lists of annotations label the same texts the same way, anchored alike. */
+function sameAnnotations(a: readonly Annotation[], b: readonly Annotation[]): boolean {
+	return (
+		a.length === b.length &&
+		a.every((x, i) => {
+			const y = b[i]!;
+			return (
+				x.label === y.label &&
+				x.anchor.exact === y.anchor.exact &&
+				x.anchor.prefix === y.anchor.prefix &&
+				x.anchor.suffix === y.anchor.suffix &&
+				x.anchor.offset === y.anchor.offset
+			);
+		})
+	);
 }
 
 /** The capitalised words of a document's recognised names (people, organisations, places, other names). */

@@ -53,6 +53,8 @@ export class EntityRegistry {
 	private readonly keyDocs = new Map<string, Map<string, number>>();
 	/** key → type → count. */
 	private readonly keyTypes = new Map<string, Map<EntityType, number>>();
+	/** key → type → count of the mentions labelled by hand, whose type outranks the recogniser's. */
+	private readonly manualTypes = new Map<string, Map<EntityType, number>>();
 	/** key → display form → count. */
 	private readonly keyForms = new Map<string, Map<string, number>>();
 	/** last word → full person keys ending with it → count. */
@@ -211,11 +213,13 @@ export class EntityRegistry {
 		return members;
 	}
 
-	/** The majority type of a key (its members' types combined). */
+	/** The majority type of a key (its members' types combined; the types reviewers gave, if any). */
 	private typeOf(id: string): EntityType {
+		const members = this.membersOf(id);
+		const source = members.some((key) => this.manualTypes.has(key)) ? this.manualTypes : this.keyTypes;
 		const totals = new Map<EntityType, number>();
-		for (const key of this.membersOf(id)) {
-			for (const [type, n] of this.keyTypes.get(key) ?? []) {
+		for (const key of members) {
+			for (const [type, n] of source.get(key) ?? []) {
 				totals.set(type, (totals.get(type) ?? 0) + n);
 			}
 		}
@@ -250,6 +254,9 @@ export class EntityRegistry {
 			}
 			bump(this.keyDocs, m.key, docId, 1);
 			bump(this.keyTypes, m.key, m.type, 1);
+			if (m.source === 'manual') {
+				bump(this.manualTypes, m.key, m.type, 1);
+			}
 			bump(this.keyForms, m.key, m.name, 1);
 			if (m.confidence >= CONFIDENT) {
 				this.confident.set(m.key, (this.confident.get(m.key) ?? 0) + 1);
@@ -277,6 +284,9 @@ export class EntityRegistry {
 			}
 			bump(this.keyDocs, m.key, docId, -1);
 			bump(this.keyTypes, m.key, m.type, -1);
+			if (m.source === 'manual') {
+				bump(this.manualTypes, m.key, m.type, -1);
+			}
 			bump(this.keyForms, m.key, m.name, -1);
 			if (m.confidence >= CONFIDENT) {
 				const n = (this.confident.get(m.key) ?? 0) - 1;

@@ -22,6 +22,9 @@ export function describeEntity(mention: LinkedMention, summary: EntitySummary | 
 		return `**${escape(mention.text)}** · figure${mention.value !== undefined ? ` = ${mention.value.toLocaleString('en')}` : ''}`;
 	}
 	const lines = [`**${escape(summary?.name ?? mention.name)}** · ${summary?.type ?? mention.type}`];
+	if (mention.source === 'manual') {
+		lines.push('', `_Labelled ${mention.type} by a reviewer (here or where the same name is annotated)._`);
+	}
 	if (mention.propagated) {
 		lines.push('', '_Recognised here because other articles name it with confidence._');
 	}

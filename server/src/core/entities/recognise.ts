@@ -3,6 +3,7 @@ import type { Span } from '../types';
 import { findNumbers } from '../figures/numbers';
 import { findDates, type DateMention } from './dates';
 import { AliasTable, BUILT_IN_ALIAS_TYPES, nameKey, stripTitles } from './names';
+import type { LabelledSpan, ManualLabels } from './manual';
 
 /** The kinds of entity Crosscheck recognises. */
 export type EntityType = 'person' | 'organization' | 'place' | 'date' | 'figure' | 'other';
@@ -29,11 +30,12 @@ export interface KnownEntity {
 	readonly aliases?: readonly string[];
 }
 
-/** How a mention was found. */
-export type MentionSource = 'model' | 'known' | 'acronym' | 'rule';
+/** How a mention was found: `manual` is a label a reviewer put on this span or on the same name elsewhere. */
+export type MentionSource = 'model' | 'known' | 'acronym' | 'rule' | 'manual';
 
 /** A mention of an entity in one document. */
 export interface EntityMention extends Span {
+	/** For a `manual` mention, the reviewer's label. */
 	readonly type: EntityType;
 	/** The text as written. */
 	readonly text: string;
@@ -52,6 +54,13 @@ export interface EntityMention extends Span {
 	readonly value?: number;
 }
 
+/** A name as recognition assembles it, before linking: manual labels may also be dates and figures. */
+interface Named extends Span {
+	readonly type: EntityType;
+	readonly confidence: number;
+	readonly source: MentionSource;
+}
+
 /** A capitalised word sequence no recogniser tagged; it becomes a mention if the corpus knows the name. */
 export interface NameCandidate extends Span {
 	readonly key: string;
@@ -63,12 +72,16 @@ export interface EntityContext {
 	readonly recogniseNames?: NameRecogniser;
 	readonly aliases: AliasTable;
 	readonly known: readonly KnownEntity[];
+	/** Labels reviewers put on spans of this article and on names anywhere in the corpus. */
+	readonly manual?: ManualLabels;
 }
 
 /** The result of recognising the entities of one document. */
 export interface DocumentEntities {
 	readonly mentions: readonly EntityMention[];
 	readonly candidates: readonly NameCandidate[];
+	/** Spans labelled `not-entity` (here or, by name, elsewhere): no mention, date or figure is found there. */
+	readonly suppressed?: readonly Span[];
 }
 
 const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:(?:of|the|de|al|bin|van|von|der|du|la|le)\s+)?\p{Lu}[\p{L}\p{M}'’.\-]*){0,4}/gu;
@@ -82,20 +95,25 @@ const CAPITALISED_RUN = /\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:(?:of|the|de|al|bin|
  */
 export function recogniseEntities(text: string, structure: DocumentStructure, context: EntityContext, withRules = true): DocumentEntities {
 	const spans = structure.sentences.filter((s) => structure.lines[s.line]?.kind !== 'boilerplate');
-	const names: (NameMention & { source: MentionSource })[] = [];
+	const found: Named[] = [];
 	for (const known of findKnown(text, spans, context.known)) {
-		names.push(known);
+		found.push(known);
 	}
-	for (const found of context.recogniseNames?.(text, spans) ?? []) {
-		const name = trimSpan(text, found);
-		if (name.end > name.start && !isNeverName(text.slice(name.start, name.end)) && !names.some((k) => overlaps(k, name))) {
-			names.push({ ...name, source: 'model' });
+	for (const recognised of context.recogniseNames?.(text, spans) ?? []) {
+		const name = trimSpan(text, recognised);
+		if (name.end > name.start && !isNeverName(text.slice(name.start, name.end)) && !found.some((k) => overlaps(k, name))) {
+			found.push({ ...name, source: 'model' });
 		}
 	}
+	const { manual, suppressed } = manualLabels(text, spans, context.manual, found);
+	const names: Named[] = [
+		...manual,
+		...found.filter((n) => !manual.some((m) => overlaps(m, n)) && !suppressed.some((s) => overlaps(s, n))),
+	];
 	names.sort((a, b) => a.start - b.start);
 
 	// Acronyms defined in the text: "Velna Hydro Authority (VHA)" makes every "VHA" that organisation.
-	const acronyms = new Map<string, NameMention & { source: MentionSource }>();
+	const acronyms = new Map<string, Named>();
 	for (const name of names) {
 		const m = /^\s*\(([A-Z][A-Z.&]{1,9})\)/.exec(text.slice(name.end, name.end + 14));
 		if (m && (name.type === 'organization' || name.type === 'other' || name.type === 'place')) {
@@ -109,7 +127,7 @@ export function recogniseEntities(text: string, structure: DocumentStructure, co
 				const start = span.start + m.index!;
 				const end = start + m[0].length;
 				const definition = acronyms.get(m[0]);
-				if (definition && !names.some((n) => overlaps(n, { start, end }))) {
+				if (definition && !names.some((n) => overlaps(n, { start, end })) && !suppressed.some((s) => overlaps(s, { start, end }))) {
 					names.push({ start, end, type: definition.type, confidence: definition.confidence, source: 'acronym' });
 				}
 			}
@@ -118,10 +136,54 @@ export function recogniseEntities(text: string, structure: DocumentStructure, co
 	}
 
 	const linked: EntityMention[] = linkWithinDocument(text, names, context.aliases, acronyms);
-	const rules = findRuleMentions(text, ruleSpans(structure), linked);
+	const rules = findRuleMentions(text, ruleSpans(structure), [...linked, ...suppressed]);
 	const all = [...linked, ...rules].sort((x, y) => x.start - y.start || x.end - y.end);
+	const taken = suppressed.length === 0 ? all : [...all, ...suppressed].sort((x, y) => x.start - y.start || x.end - y.end);
 	// Dates and figures are cheap to find again from the text; a corpus stores only the names.
-	return { mentions: withRules ? all : linked, candidates: findCandidates(text, spans, all) };
+	return {
+		mentions: withRules ? all : linked,
+		candidates: findCandidates(text, spans, taken),
+		...(suppressed.length > 0 ? { suppressed } : {}),
+	};
+}
+
+/**
+ * The manual labels that apply in a text, as names (`manual` mentions) and suppressed spans
+ * (`not-entity`). The article's own labelled spans win over everything they overlap. A name labelled
+ * anywhere in the corpus then applies at each of its word-bounded occurrences outside those spans,
+ * unless a longer recognised name contains it ("Kestrava" labelled a place leaves "Kestrava Dam Authority"
+ * alone); it wins over the recognised names it overlaps.
+ */
+function manualLabels(
+	text: string,
+	spans: readonly Span[],
+	labels: ManualLabels | undefined,
+	recognised: readonly Span[],
+): { manual: Named[]; suppressed: Span[] } {
+	const manual: Named[] = [];
+	const suppressed: Span[] = [];
+	if (!labels || (labels.spans.length === 0 && (labels.names?.size ?? 0) === 0)) {
+		return { manual, suppressed };
+	}
+	const take = (l: LabelledSpan): void => {
+		if (l.label === 'not-entity') {
+			suppressed.push({ start: l.start, end: l.end });
+		} else {
+			manual.push({ start: l.start, end: l.end, type: l.label, confidence: 1, source: 'manual' });
+		}
+	};
+	labels.spans.forEach(take);
+	for (const occurrence of labels.names?.find(text, spans) ?? []) {
+		const insideLonger = recognised.some(
+			(r) => r.start <= occurrence.start && occurrence.end <= r.end && r.end - r.start > occurrence.end - occurrence.start,
+		);
+		if (!insideLonger && !labels.spans.some((s) => overlaps(s, occurrence))) {
+			take(occurrence);
+		}
+	}
+	manual.sort((a, b) => a.start - b.start);
+	suppressed.sort((a, b) => a.start - b.start);
+	return { manual, suppressed };
 }
 
 /** The spans dates and figures are looked for in: every line that is not web-page debris. */
@@ -245,7 +307,7 @@ function overlaps(a: Span, b: Span): boolean {
 }
 
 /** Whole-word, case-sensitive matches of the user's declared entities and their aliases. */
-function findKnown(text: string, spans: readonly Span[], known: readonly KnownEntity[]): (NameMention & { source: MentionSource })[] {
+function findKnown(text: string, spans: readonly Span[], known: readonly KnownEntity[]): Named[] {
 	if (known.length === 0) {
 		return [];
 	}
@@ -259,7 +321,7 @@ function findKnown(text: string, spans: readonly Span[], known: readonly KnownEn
 	}
 	const sorted = [...forms.keys()].sort((a, b) => b.length - a.length);
 	const pattern = new RegExp(`(?<![\\p{L}\\p{N}])(?:${sorted.map(escape).join('|')})(?![\\p{L}\\p{N}])`, 'gu');
-	const found: (NameMention & { source: MentionSource })[] = [];
+	const found: Named[] = [];
 	for (const span of spans) {
 		const slice = text.slice(span.start, span.end);
 		for (const m of slice.matchAll(pattern)) {
@@ -289,12 +351,19 @@ function escape(text: string): string {
  */
 function linkWithinDocument(
 	text: string,
-	names: readonly (NameMention & { source: MentionSource })[],
+	names: readonly Named[],
 	aliases: AliasTable,
-	acronyms: ReadonlyMap<string, NameMention>,
+	acronyms: ReadonlyMap<string, Named>,
 ): EntityMention[] {
 	const resolved = names.map((n) => {
 		const surface = text.slice(n.start, n.end);
+		if (n.source === 'manual') {
+			// A reviewer's label is final: its type stands; dates and figures keep their text as their key.
+			const canonical =
+				n.type === 'date' || n.type === 'figure' ? undefined : (aliases.lookup(surface) ?? aliases.lookup(stripTitles(surface)));
+			const name = n.type === 'date' || n.type === 'figure' ? surface : (canonical ?? stripTitles(surface));
+			return { n, surface, name, key: n.type === 'date' || n.type === 'figure' ? surface : nameKey(name) };
+		}
 		// An acronym the article defines is that entity, whatever the recogniser took it for.
 		const definition = acronyms.get(surface);
 		const base = definition && definition !== n ? text.slice(definition.start, definition.end) : surface;
@@ -323,7 +392,9 @@ function linkWithinDocument(
 			let finalName = name;
 			if (!key.includes(' ')) {
 				const full = bySurname.get(key);
-				if (full?.size === 1 && (n.type === 'person' || n.type === 'other' || n.type === 'organization')) {
+				const linkable =
+					n.source === 'manual' ? n.type === 'person' : n.type === 'person' || n.type === 'other' || n.type === 'organization';
+				if (full?.size === 1 && linkable) {
 					finalKey = [...full][0]!;
 					finalName = displayOf.get(finalKey) ?? name;
 				}
@@ -347,7 +418,7 @@ function linkWithinDocument(
  * also yields the run without its first word (a sentence-initial word or a title: "Meanwhile Gulen")
  * and its last word (a surname: "Ansel Brook" → "Brook"), so the corpus can match any of them.
  */
-function findCandidates(text: string, spans: readonly Span[], mentions: readonly EntityMention[]): NameCandidate[] {
+function findCandidates(text: string, spans: readonly Span[], mentions: readonly Span[]): NameCandidate[] {
 	const candidates: NameCandidate[] = [];
 	let next = 0;
 	const push = (start: number, end: number): void => {

@@ -2,6 +2,7 @@ import { entityRule } from './entity';
 import { dateConflictRule } from './date-conflict';
 import { figureArithmetic } from './figure-arithmetic';
 import { figureConflictRule, figureDivergenceRule } from './figure-conflict';
+import { manualLabelConflictRule } from './manual-label-conflict';
 import { nameVariantRule } from './name-variant';
 import { quoteVariantRule } from './quote-variant';
 import type { DocumentRule, RuleInfo } from './rule';
@@ -20,6 +21,7 @@ export const corpusRules: readonly RuleInfo[] = [
 	nameVariantRule,
 	dateConflictRule,
 	entityRule,
+	manualLabelConflictRule,
 ];
 
 /**

@@ -1,10 +1,18 @@
-import { CodeActionKind, TextEdit, type CodeAction, type Connection, type Diagnostic } from 'vscode-languageserver';
-import type { AddAliasParams, FactsParams, ReviewAction, ReviewParams } from '../../protocol';
+import { CodeActionKind, TextEdit, type CodeAction, type Connection, type Diagnostic, type Range } from 'vscode-languageserver';
+import { ENTITY_TYPES, NOT_ENTITY } from '../../core';
+import type { AddAliasParams, AnnotateParams, FactsParams, ReviewAction, ReviewParams } from '../../protocol';
+import { toRange } from '../convert';
+import type { Workspace } from '../workspace';
 
 /** The client command that asks for a reason or note where needed and sends `crosscheck/review`. */
 export const REVIEW_COMMAND = 'crosscheck.reviewFinding';
 /** The client command that sends `crosscheck/addAlias`. */
 export const ADD_ALIAS_COMMAND = 'crosscheck.addAlias';
+/**
+ * The server's own command (`workspace/executeCommand`) that saves an annotation on a range, as
+ * `crosscheck/annotate` does: the entity actions label a mention's exact span, not the editor's selection.
+ */
+export const ANNOTATE_COMMAND = 'crosscheck.server.annotate';
 
 /** The client command that opens the fact sheet of the figure at a position. */
 export const FACT_SHEET_COMMAND = 'crosscheck.openFactSheet';
@@ -23,11 +31,13 @@ export function matchCase(written: string, replacement: string): string {
 /**
  * Code actions on Crosscheck's findings: on a `name-variant` finding, replace the spelling with the one most
  * articles of the cluster use; on every finding, the review actions (confirm, dismiss, note, reopen). Built
- * from the diagnostic's own data, so they need no state and always match what was reported.
+ * from the diagnostic's own data, so they need no state and always match what was reported. On a
+ * recognised entity mention (with or without its `entity` mark), label it by hand: change its type, or
+ * mark it as not an entity.
  */
-export function registerCodeActions(connection: Connection): void {
+export function registerCodeActions(connection: Connection, workspace: Workspace): void {
 	connection.onCodeAction((params): CodeAction[] => {
-		const actions: CodeAction[] = [];
+		const actions: CodeAction[] = entityActions(workspace, params.textDocument.uri, params.range, params.context.diagnostics);
 		for (const diagnostic of params.context.diagnostics) {
 			if (diagnostic.source !== 'crosscheck' || typeof diagnostic.code !== 'string' || NOT_REVIEWABLE.has(diagnostic.code)) {
 				continue;
@@ -67,7 +77,7 @@ export function registerCodeActions(connection: Connection): void {
 				command: { title, command: ADD_ALIAS_COMMAND, arguments: [alias] },
 			});
 		}
-		// The quick fix first, then the review actions.
+		// The quick fix first, then the entity and review actions.
 		return actions.sort((a, b) => Number(b.isPreferred === true) - Number(a.isPreferred === true));
 	});
 }
@@ -96,4 +106,51 @@ function reviewActions(uri: string, diagnostic: Diagnostic, ruleId: string): Cod
 		actions.push(action('Reopen: remove the review decision', 'reopen'));
 	}
 	return actions;
+}
+
+/**
+ * "Change type to …" (every other type) and "Mark as not an entity" on the entity mentions in a range:
+ * each saves a manual annotation on the mention's span, which applies there and to every mention of the
+ * same name in the corpus.
+ */
+function entityActions(workspace: Workspace, uri: string, range: Range, diagnostics: readonly Diagnostic[]): CodeAction[] {
+	const entry = workspace.lookup(uri);
+	if (!entry) {
+		return [];
+	}
+	const start = entry.lines.offsetAt(range.start);
+	const end = Math.max(entry.lines.offsetAt(range.end), start + 1);
+	const actions: CodeAction[] = [];
+	for (const m of entry.corpus.mentions(entry.id)) {
+		if (m.start >= end || start >= m.end) {
+			continue;
+		}
+		const span = toRange(entry.lines, m.start, m.end);
+		const marks = diagnostics.filter((d) => d.code === 'entity' && sameRange(d.range, span));
+		const label = (title: string, value: string): CodeAction => {
+			const args: AnnotateParams = { uri, range: span, label: value };
+			return {
+				title,
+				kind: CodeActionKind.QuickFix,
+				...(marks.length > 0 ? { diagnostics: marks } : {}),
+				command: { title, command: ANNOTATE_COMMAND, arguments: [args] },
+			};
+		};
+		for (const type of ENTITY_TYPES) {
+			if (type !== m.type) {
+				actions.push(label(`Change type of "${m.text}" to ${type} (here and wherever the name occurs)`, type));
+			}
+		}
+		actions.push(label(`Mark "${m.text}" as not an entity (here and wherever the name occurs)`, NOT_ENTITY));
+	}
+	return actions;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+	return (
+		a.start.line === b.start.line &&
+		a.start.character === b.start.character &&
+		a.end.line === b.end.line &&
+		a.end.character === b.end.character
+	);
 }

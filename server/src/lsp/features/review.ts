@@ -13,9 +13,11 @@ import {
 	type ReviewParams,
 } from '../../protocol';
 import type { Workspace } from '../workspace';
+import { ANNOTATE_COMMAND } from './codeActions';
 
 /**
- * `crosscheck/review` records a decision on a finding; `crosscheck/annotate` and
+ * `crosscheck/review` records a decision on a finding; `crosscheck/annotate` (and the command
+ * `crosscheck.server.annotate`, which the entity code actions run) and
  * `crosscheck/removeAnnotation` edit manual annotations, `crosscheck/annotations` lists them;
  * `crosscheck/addAlias` declares an alias in crosscheck.yaml. A refusal comes back as an error message for the user.
  */
@@ -27,6 +29,12 @@ export function registerReview(connection: Connection, workspace: Workspace): vo
 		refusals(() => workspace.removeAnnotation(params)),
 	);
 	connection.onRequest(AnnotationsRequest.method, (params: { uri: string }): AnnotationsResult => workspace.annotations(params.uri));
+	// The entity code actions' command: the same annotation, on the mention's span.
+	connection.onExecuteCommand((params) =>
+		params.command === ANNOTATE_COMMAND && params.arguments?.[0]
+			? refusals(() => workspace.annotate(params.arguments![0] as AnnotateParams))
+			: new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${params.command}.`),
+	);
 }
 
 async function refusals<T>(work: () => Promise<T>): Promise<T | ResponseError> {
