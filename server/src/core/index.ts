@@ -79,3 +79,4 @@ export {
 	type ReviewedFinding,
 } from './review/applyReview';
 export { addAliasToConfig } from './config/editConfig';
+export * from './interchange';
