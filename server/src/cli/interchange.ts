@@ -196,6 +196,8 @@ interface ImportSource {
 	readonly ann?: string;
 	/** A file given on its own: matched to the article whose path its own path ends with. */
 	readonly bySuffix?: boolean;
+	/** The 1-based line of a JSONL source, where its article-level problems are reported. */
+	readonly line?: number;
 }
 
 /** `crosscheck import --format brat|jsonl FILE|DIR…`: annotations made in other tools into the review files. */
@@ -248,7 +250,7 @@ export async function importAnnotations(inputs: readonly string[], flags: Import
 						return;
 					}
 					const parsed = parseJsonlLine(i === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line, i + 1);
-					sources.push({ shown, candidates: parsed.path !== undefined ? [parsed.path] : [], text: parsed.text ?? '', parsed });
+					sources.push({ shown, candidates: parsed.path !== undefined ? [parsed.path] : [], text: parsed.text ?? '', parsed, line: i + 1 });
 				});
 			}
 		}
@@ -283,27 +285,24 @@ export async function importAnnotations(inputs: readonly string[], flags: Import
 		}
 		const article = source.bySuffix ? findBySuffix(root, source.candidates) : source.candidates.find((c) => isFile(path.join(root, c)));
 		if (article === undefined) {
-			skip(
-				source.parsed?.problems[0]?.line ?? 0,
-				`no article ${source.candidates.map((c) => `"${c}"`).join(' or ')} in the corpus at ${root}`,
-			);
+			skip(source.line ?? 0, `no article ${source.candidates.map((c) => `"${c}"`).join(' or ')} in the corpus at ${root}`);
 			continue;
 		}
 		let result;
 		try {
 			result = readArticleSync(path.join(root, ...article.split('/')), options.maxFileSize);
 		} catch (error) {
-			skip(0, `cannot read the article ${article}: ${(error as Error).message}`);
+			skip(source.line ?? 0, `cannot read the article ${article}: ${(error as Error).message}`);
 			continue;
 		}
 		if (result.kind !== 'text') {
-			skip(0, `the article ${article} was not read (${result.reason})`);
+			skip(source.line ?? 0, `the article ${article} was not read (${result.reason})`);
 			continue;
 		}
 		const difference = firstDifference(source.text, result.text);
 		if (difference) {
 			skip(
-				source.parsed ? (source.parsed.problems[0]?.line ?? 0) : 0,
+				source.line ?? 0,
 				`the text differs from the corpus article ${article} (first at line ${difference.line}, column ${difference.column}); annotations are imported only onto the same text`,
 			);
 			continue;
@@ -314,7 +313,7 @@ export async function importAnnotations(inputs: readonly string[], flags: Import
 			problem(p.line, p.severity, p.message);
 		}
 		if (errors.length > 0) {
-			problem(0, 'error', `${article}: not imported because of the error${errors.length === 1 ? '' : 's'} above.`);
+			problem(source.line ?? 0, 'error', `${article}: not imported because of the error${errors.length === 1 ? '' : 's'} above.`);
 			failed = true;
 			skipped++;
 			continue;
@@ -355,7 +354,7 @@ export async function importAnnotations(inputs: readonly string[], flags: Import
 			if (!(error instanceof SafeEditError)) {
 				throw error;
 			}
-			skip(0, error.message);
+			skip(source.line ?? 0, error.message);
 			continue;
 		}
 		const m = merged!;
