@@ -22,7 +22,19 @@ import {
 	type ImportedArticle,
 	type LabelledSpan,
 	type MergeResult,
+	type OffsetUnit,
 } from '../core';
+
+/** Checks `--offsets`: only JSONL has a choice (brat and Web Annotation count code points by definition). */
+function offsetsProblem(format: string | undefined, offsets: string | undefined): string | undefined {
+	if (offsets === undefined) {
+		return undefined;
+	}
+	if (format !== 'jsonl') {
+		return '--offsets applies to --format jsonl only (brat and Web Annotation count code points).';
+	}
+	return offsets === 'code-points' || offsets === 'utf-16' ? undefined : `--offsets must be code-points or utf-16, not "${offsets}".`;
+}
 import { writeFileAtomic } from '../node/atomicWrite';
 import { toRelative } from '../node/files';
 import { decodeArticle, readArticleSync } from '../node/readArticle';
@@ -49,6 +61,7 @@ export async function writeOutput(out: string | undefined, content: string, io: 
 
 interface ExportFlags {
 	format?: string;
+	offsets?: string;
 	out?: string;
 	config?: string;
 }
@@ -56,6 +69,11 @@ interface ExportFlags {
 /** `crosscheck export --format brat|jsonl|webanno`: the articles' manual annotations in another tool's format. */
 export async function exportAnnotations(paths: readonly string[], flags: ExportFlags, io: CliIo): Promise<number> {
 	const format = flags.format;
+	const badOffsets = offsetsProblem(format, flags.offsets);
+	if (badOffsets) {
+		io.stderr(`crosscheck: ${badOffsets}\n`);
+		return EXIT.usage;
+	}
 	const found = await findCorpusFiles(paths, flags.config, io);
 	if (typeof found === 'number') {
 		return found;
@@ -156,7 +174,7 @@ export async function exportAnnotations(paths: readonly string[], flags: ExportF
 	}
 	const content =
 		format === 'jsonl'
-			? articles.map((a) => formatJsonlLine(a) + '\n').join('')
+			? articles.map((a) => formatJsonlLine(a, flags.offsets as OffsetUnit | undefined) + '\n').join('')
 			: JSON.stringify(formatWebAnnotations(articles), null, 2) + '\n';
 	await writeOutput(flags.out, content, io);
 	if (flags.out !== undefined && flags.out !== '-') {
@@ -177,6 +195,7 @@ function reportReviewProblems(loaded: LoadedReview, shown: string, io: CliIo): b
 
 interface ImportFlags {
 	format?: string;
+	offsets?: string;
 	by?: string;
 	config?: string;
 	'strict-labels'?: boolean;
@@ -205,6 +224,11 @@ export async function importAnnotations(inputs: readonly string[], flags: Import
 	const format = flags.format;
 	if (format !== 'brat' && format !== 'jsonl') {
 		io.stderr(`crosscheck: import needs --format brat or --format jsonl${format !== undefined ? `, not "${format}"` : ''}.\n`);
+		return EXIT.usage;
+	}
+	const badOffsets = offsetsProblem(format, flags.offsets);
+	if (badOffsets) {
+		io.stderr(`crosscheck: ${badOffsets}\n`);
 		return EXIT.usage;
 	}
 	if (inputs.length === 0) {
@@ -249,7 +273,11 @@ export async function importAnnotations(inputs: readonly string[], flags: Import
 					if (line.trim() === '') {
 						return;
 					}
-					const parsed = parseJsonlLine(i === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line, i + 1);
+					const parsed = parseJsonlLine(
+						i === 0 && line.charCodeAt(0) === 0xfeff ? line.slice(1) : line,
+						i + 1,
+						flags.offsets as OffsetUnit | undefined,
+					);
 					sources.push({ shown, candidates: parsed.path !== undefined ? [parsed.path] : [], text: parsed.text ?? '', parsed, line: i + 1 });
 				});
 			}

@@ -49,10 +49,10 @@ Commands:
   review --status [PATH...]
                     Count the findings per rule by review decision (unreviewed, confirmed, dismissed),
                     from the review files in .crosscheck/annotations: a team's progress.
-  export [PATH...] --format brat|jsonl|webanno|sarif|csv [--out DIR|FILE]
+  export [PATH...] --format brat|jsonl|webanno|sarif|csv [--out DIR|FILE] [--offsets UNIT]
                     Export the manual annotations (brat standoff, doccano-style JSONL, W3C Web
                     Annotation), the findings with their review state (SARIF) or the fact table (CSV).
-  import --format brat|jsonl [--by NAME] [--strict-labels] [--dry-run] FILE|DIR...
+  import --format brat|jsonl [--by NAME] [--strict-labels] [--dry-run] [--offsets UNIT] FILE|DIR...
                     Bring annotations made in other tools into the review files of the matching articles.
   agreement A B [--corpus DIR] [--format text|json]
                     Agreement between two annotators' stores (corpus roots or annotations folders):
@@ -74,6 +74,9 @@ Options for check, entities, quotes, facts and review:
   --explain                  Also report each article's layout (metadata, body, headlines, captions,
                              web-page debris) as a "documents" list in JSON, or after the findings in text.
   --out DIR|FILE             export: where to write (brat: a folder; the others: a file, default stdout).
+  --offsets code-points|utf-16
+                             export and import with --format jsonl: what the offsets count (default:
+                             code-points).
   --by NAME                  import: the author of imported annotations that name none.
   --strict-labels            import: refuse an article's annotations when a label is not declared in
                              crosscheck.yaml labels (default: import them with a warning).
@@ -115,6 +118,7 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
 				corpus: { type: 'string' },
 				'strict-labels': { type: 'boolean' },
 				'dry-run': { type: 'boolean' },
+				offsets: { type: 'string' },
 				help: { type: 'boolean', short: 'h' },
 				version: { type: 'boolean', short: 'v' },
 			},

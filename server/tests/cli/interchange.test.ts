@@ -182,6 +182,9 @@ void describe('crosscheck export', () => {
 		await assert.rejects(fs.stat(path.join(dir, 'brat')));
 		assert.equal((await cli(dir, 'export', '--format', 'brat')).code, 2);
 		assert.equal((await cli(dir, 'export', '--format', 'xml')).code, 2);
+		const offsets = await cli(dir, 'export', '--format', 'brat', '--out', await tempDir(), '--offsets', 'utf-16');
+		assert.equal(offsets.code, 2);
+		assert.match(offsets.stderr, /--offsets applies to --format jsonl only/);
 	});
 
 	void it('writes nothing when a review file is broken', async () => {

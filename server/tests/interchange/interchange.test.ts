@@ -151,6 +151,19 @@ void describe('doccano-style JSONL', () => {
 		assert.deepEqual(back.orphans, article.orphans);
 	});
 
+	void it('writes and reads UTF-16 offsets on request, for tools that count them', () => {
+		const article = sample();
+		const line = formatJsonlLine(article, 'utf-16');
+		const json = JSON.parse(line) as { text: string; label: [number, number, string][] };
+		assert.deepEqual(
+			json.label.map(([s, e]) => json.text.slice(s, e)),
+			['Café', '東京', 'Ana Lima', '12 stalls', 'Ana Lima'],
+		);
+		assert.deepEqual(parseJsonlLine(line, 1, 'utf-16').annotations, article.annotations);
+		// Read as code points, the same numbers land elsewhere after the emoji.
+		assert.notDeepEqual(parseJsonlLine(line, 1).annotations, article.annotations);
+	});
+
 	void it('reports bad lines with their line number', () => {
 		assert.deepEqual(
 			parseJsonlLine('{"text": "abc", "label": [[0, 2, "x"]]', 7).problems.map((p) => [p.line, p.severity]),

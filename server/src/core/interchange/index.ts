@@ -13,7 +13,7 @@ export {
 	type SpanAnnotation,
 } from './model';
 export { articlesOfBratBase, bratBaseName, formatBrat, fromBratLabel, parseBrat, toBratLabel } from './brat';
-export { formatJsonlLine, parseJsonlLine } from './jsonl';
+export { formatJsonlLine, parseJsonlLine, type OffsetUnit } from './jsonl';
 export { formatWebAnnotations } from './webAnnotation';
 export {
 	computeAgreement,

@@ -11,17 +11,22 @@ import {
 
 /**
  * doccano-style JSONL: one JSON object per line and per article, `{"text", "label": [[start, end,
- * label], …]}` as doccano imports and exports sequence labelling, with offsets in Unicode code points
- * (doccano's back end is Python, whose strings count code points). Crosscheck adds fields doccano keeps
+ * label], …]}` as doccano imports and exports sequence labelling. Offsets count Unicode code points by
+ * default, as Python readers of these files (and the brief's doccano convention) do; doccano's own
+ * annotation screen is reported to count UTF-16 code units for text outside the Basic Multilingual Plane
+ * (doccano issue #2484), so `utf-16` is offered too. Crosscheck adds fields doccano keeps
  * as metadata: `file` (the article's path relative to the corpus root), `notes` (`{start, end, label,
  * note?, by?, date?}` for each annotation with a note, an author or a date) and `orphans` (annotations
  * whose text is gone, with their recorded anchor: `{label, text, prefix, suffix, offset, note?, by?,
  * date?}`, `offset` in UTF-16 code units as in the review file).
  */
 
+/** What JSONL offsets count. */
+export type OffsetUnit = 'code-points' | 'utf-16';
+
 /** One article as a JSONL line (without the line break). */
-export function formatJsonlLine(article: ArticleAnnotations): string {
-	const index = new CodePointIndex(article.text);
+export function formatJsonlLine(article: ArticleAnnotations, unit: OffsetUnit = 'code-points'): string {
+	const index = unitIndex(article.text, unit);
 	const at = (a: SpanAnnotation): [number, number] => [index.toCodePoint(a.start), index.toCodePoint(a.end)];
 	const notes = article.annotations
 		.filter((a) => a.note !== undefined || a.by !== undefined || a.date !== undefined)
@@ -51,7 +56,7 @@ export function formatJsonlLine(article: ArticleAnnotations): string {
  * triples; the article is named by `file` (or `meta.file`). Never throws: a line that is not valid JSON,
  * has no text or file, or has a span outside the text is returned with an error at `line`.
  */
-export function parseJsonlLine(source: string, line: number): ImportedArticle {
+export function parseJsonlLine(source: string, line: number, unit: OffsetUnit = 'code-points'): ImportedArticle {
 	const problems: InterchangeProblem[] = [];
 	const fail = (message: string): ImportedArticle => ({ annotations: [], orphans: [], problems: [{ line, severity: 'error', message }] });
 	let value: unknown;
@@ -76,7 +81,7 @@ export function parseJsonlLine(source: string, line: number): ImportedArticle {
 	if (!Array.isArray(spans)) {
 		return fail('"label" is not a list of [start, end, label]');
 	}
-	const index = new CodePointIndex(text);
+	const index = unitIndex(text, unit);
 	const annotations = new Map<string, SpanAnnotation>();
 	for (const [i, item] of spans.entries()) {
 		if (
@@ -95,7 +100,7 @@ export function parseJsonlLine(source: string, line: number): ImportedArticle {
 			problems.push({
 				line,
 				severity: 'error',
-				message: `label ${i + 1} (${label}): the span ${start}–${end} is ${start >= end ? 'empty or reversed' : `past the end of the text (${index.length} code points)`}`,
+				message: `label ${i + 1} (${label}): the span ${start}–${end} is ${start >= end ? 'empty or reversed' : `past the end of the text (${index.length} ${unit === 'utf-16' ? 'UTF-16 code units' : 'code points'})`}`,
 			});
 			continue;
 		}
@@ -125,6 +130,13 @@ export function parseJsonlLine(source: string, line: number): ImportedArticle {
 	}
 	const list = [...annotations.values()].sort(compareSpanAnnotations);
 	return { path, text, annotations: list, orphans, problems };
+}
+
+/** Converts between UTF-16 offsets and the unit of the file: code points, or UTF-16 itself. */
+function unitIndex(text: string, unit: OffsetUnit): Pick<CodePointIndex, 'length' | 'toCodePoint' | 'toUtf16'> {
+	return unit === 'utf-16'
+		? { length: text.length, toCodePoint: (offset) => offset, toUtf16: (offset) => Math.min(offset, text.length) }
+		: new CodePointIndex(text);
 }
 
 function provenance(source: { note?: unknown; by?: unknown; date?: unknown }): { note?: string; by?: string; date?: string } {
