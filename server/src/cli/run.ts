@@ -1,4 +1,3 @@
-import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -16,39 +15,27 @@ import {
 	formatInterval,
 	groupKey,
 	intervalData,
-	resolveOptions,
 	ruleCatalog,
 	ruleSeverity,
 	severityRank,
 	type Fact,
 	type Finding,
-	type Options,
-	type ParsedConfig,
 	type ReviewStatus,
 	type Severity,
 } from '../core';
-import { findConfig, loadConfig } from '../node/config';
 import { loadAnalysisContext } from '../node/models';
 import { writeFileAtomic } from '../node/atomicWrite';
-import { createFileFilter, findArticles, toRelative } from '../node/files';
+import { toRelative } from '../node/files';
 import { readArticleSync } from '../node/readArticle';
 import { listReviewedArticles, readReviewSync, type LoadedReview } from '../node/reviewStore';
 import { VERSION } from '../version';
+import { EXIT, findCorpusFiles, isInside, type CliIo } from './corpusFiles';
 import { formatSarif } from './formatSarif';
+import { agreement, exportAnnotations, importAnnotations, writeOutput } from './interchange';
 import { formatText } from './formatText';
 import { rangeOf, toJsonFindings, type CheckedDocument } from './model';
 
-/** Where the CLI writes and what it knows of its terminal; tests pass fakes. */
-export interface CliIo {
-	readonly cwd: string;
-	stdout(text: string): void;
-	stderr(text: string): void;
-	/** Whether stderr is a terminal (progress lines are shown only then). */
-	readonly stderrIsTTY: boolean;
-}
-
-/** Exit codes: the public contract of the command. */
-export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
+export { EXIT, type CliIo } from './corpusFiles';
 
 const USAGE = `Usage: crosscheck <command> [options]
 
@@ -62,6 +49,14 @@ Commands:
   review --status [PATH...]
                     Count the findings per rule by review decision (unreviewed, confirmed, dismissed),
                     from the review files in .crosscheck/annotations: a team's progress.
+  export [PATH...] --format brat|jsonl|webanno|sarif|csv [--out DIR|FILE] [--offsets UNIT]
+                    Export the manual annotations (brat standoff, doccano-style JSONL, W3C Web
+                    Annotation), the findings with their review state (SARIF) or the fact table (CSV).
+  import --format brat|jsonl [--by NAME] [--strict-labels] [--dry-run] [--offsets UNIT] FILE|DIR...
+                    Bring annotations made in other tools into the review files of the matching articles.
+  agreement A B [--corpus DIR] [--format text|json]
+                    Agreement between two annotators' stores (corpus roots or annotations folders):
+                    Cohen's kappa per token and span precision, recall and F1, per label and overall.
   init              Write a commented starter crosscheck.yaml in the current folder.
   rules             List every rule id with its default severity.
 
@@ -78,6 +73,15 @@ Options for check, entities, quotes, facts and review:
                              always includes them, as suppressed results).
   --explain                  Also report each article's layout (metadata, body, headlines, captions,
                              web-page debris) as a "documents" list in JSON, or after the findings in text.
+  --out DIR|FILE             export: where to write (brat: a folder; the others: a file, default stdout).
+  --offsets code-points|utf-16
+                             export and import with --format jsonl: what the offsets count (default:
+                             code-points).
+  --by NAME                  import: the author of imported annotations that name none.
+  --strict-labels            import: refuse an article's annotations when a label is not declared in
+                             crosscheck.yaml labels (default: import them with a warning).
+  --dry-run                  import: report what would be imported, write nothing.
+  --corpus DIR               agreement: read the articles' text from this corpus (default: each store's own).
   -h, --help                 Show this help.
   -v, --version              Show the version.
 
@@ -109,6 +113,12 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
 				explain: { type: 'boolean' },
 				'include-dismissed': { type: 'boolean' },
 				status: { type: 'boolean' },
+				out: { type: 'string', short: 'o' },
+				by: { type: 'string' },
+				corpus: { type: 'string' },
+				'strict-labels': { type: 'boolean' },
+				'dry-run': { type: 'boolean' },
+				offsets: { type: 'string' },
 				help: { type: 'boolean', short: 'h' },
 				version: { type: 'boolean', short: 'v' },
 			},
@@ -138,6 +148,12 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
 			return facts(paths, values, io);
 		case 'review':
 			return review(paths, values, io);
+		case 'export':
+			return exportCommand(paths, values, io);
+		case 'import':
+			return importAnnotations(paths, values, io);
+		case 'agreement':
+			return agreement(paths, values, io);
 		case 'init':
 			return init(io);
 		case 'rules':
@@ -149,6 +165,36 @@ async function runUnsafe(argv: readonly string[], io: CliIo): Promise<number> {
 			io.stderr(`crosscheck: unknown command "${command}".\n\n${USAGE}`);
 			return EXIT.usage;
 	}
+}
+
+/**
+ * `crosscheck export`: manual annotations as brat, JSONL or Web Annotation; findings with their review
+ * state as SARIF (what `check --format sarif` prints, which always includes dismissed findings as
+ * suppressed results); the fact table as CSV (what `facts --format csv` prints).
+ */
+async function exportCommand(paths: readonly string[], flags: CheckFlags & { out?: string }, io: CliIo): Promise<number> {
+	const format = flags.format;
+	if (format === 'brat' || format === 'jsonl' || format === 'webanno') {
+		return exportAnnotations(paths, flags, io);
+	}
+	if (format !== 'sarif' && format !== 'csv') {
+		io.stderr(`crosscheck: export needs --format brat, jsonl, webanno, sarif or csv${format !== undefined ? `, not "${format}"` : ''}.\n`);
+		return EXIT.usage;
+	}
+	let output = '';
+	const captured: CliIo = { ...io, stdout: (text) => (output += text), stderr: (text) => io.stderr(text) };
+	const code =
+		format === 'sarif'
+			? await check(paths, { ...flags, 'fail-on': 'none', 'include-dismissed': true }, captured)
+			: await facts(paths, flags, captured);
+	if (output === '') {
+		return code;
+	}
+	await writeOutput(flags.out, output, io);
+	if (flags.out !== undefined && flags.out !== '-') {
+		io.stdout(`Exported ${format === 'sarif' ? 'the findings (SARIF)' : 'the fact table (CSV)'} to ${flags.out}.\n`);
+	}
+	return code;
 }
 
 async function init(io: CliIo): Promise<number> {
@@ -523,56 +569,12 @@ interface LoadedCorpus {
  * files named explicitly are always read) into a corpus. Returns an exit code on a usage error.
  */
 async function loadCorpus(paths: readonly string[], configFlag: string | undefined, io: CliIo): Promise<LoadedCorpus | number> {
-	// Configuration: an explicit --config must exist; otherwise the nearest crosscheck.yaml, if any.
-	let configError = false;
-	let root = io.cwd;
-	let config: ParsedConfig | undefined;
-	// Without --config, the nearest crosscheck.yaml at or above the first path (the corpus being
-	// checked) applies, so `crosscheck check samples` uses samples/crosscheck.yaml.
-	const configFile = configFlag !== undefined ? path.resolve(io.cwd, configFlag) : await findConfig(await searchStart(io.cwd, paths[0]));
-	if (configFile !== undefined) {
-		try {
-			const loaded = await loadConfig(configFile);
-			root = loaded.root;
-			config = loaded.parsed;
-			if (loaded.parsed.problems.length > 0) {
-				configError = true;
-				const lines = new LineIndex(loaded.text);
-				const shown = toRelative(io.cwd, configFile) || configFile;
-				for (const problem of loaded.parsed.problems) {
-					const p = lines.positionAt(problem.start);
-					io.stderr(`${shown}:${p.line + 1}:${p.character + 1}  error  invalid-config  ${problem.message}\n`);
-				}
-				io.stderr('crosscheck: the configuration has errors; the defaults are used for the broken parts.\n');
-			}
-		} catch (error) {
-			io.stderr(`crosscheck: cannot read the configuration ${configFile}: ${(error as Error).message}\n`);
-			return EXIT.usage;
-		}
+	const found = await findCorpusFiles(paths, configFlag, io);
+	if (typeof found === 'number') {
+		return found;
 	}
-	const options: Options = resolveOptions(config?.options);
-
-	// Files: folders are walked with the globs; files named explicitly are always checked.
-	const filter = createFileFilter(options);
-	const files = new Set<string>();
-	for (const p of paths.length > 0 ? paths : ['.']) {
-		const abs = path.resolve(io.cwd, p);
-		const stat = await fs.stat(abs).catch(() => undefined);
-		if (!stat) {
-			io.stderr(`crosscheck: ${p}: no such file or folder.\n`);
-			return EXIT.usage;
-		}
-		if (stat.isDirectory()) {
-			const base = isInside(root, abs) ? root : abs;
-			for (const file of await findArticles(base, abs, filter, (dir, error) =>
-				io.stderr(`crosscheck: cannot read ${dir}: ${(error as Error).message}\n`),
-			)) {
-				files.add(file);
-			}
-		} else {
-			files.add(abs);
-		}
-	}
+	const { root, config, options } = found;
+	let { configError } = found;
 
 	const context = loadAnalysisContext((problem) => io.stderr(`crosscheck: ${problem}\n`));
 	const corpus = new Corpus(options, config?.documents, context);
@@ -589,7 +591,7 @@ async function loadCorpus(paths: readonly string[], configFlag: string | undefin
 	}
 	const documents = new Map<string, CheckedDocument>();
 	const inputProblems = new Map<string, Finding[]>();
-	const sorted = [...files].sort();
+	const sorted = found.files;
 	const progress = io.stderrIsTTY && sorted.length >= 200;
 	let done = 0;
 	for (const file of sorted) {
@@ -651,21 +653,6 @@ async function loadCorpus(paths: readonly string[], configFlag: string | undefin
 	}
 
 	return { corpus, documents, configError, orphans };
-}
-
-/** The folder to look for crosscheck.yaml from: the first path (or its folder), else the working directory. */
-async function searchStart(cwd: string, first: string | undefined): Promise<string> {
-	if (first === undefined) {
-		return cwd;
-	}
-	const abs = path.resolve(cwd, first);
-	const stat = await fs.stat(abs).catch(() => undefined);
-	return stat?.isDirectory() ? abs : path.dirname(abs);
-}
-
-function isInside(root: string, file: string): boolean {
-	const relative = path.relative(root, file);
-	return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
 /** The `--explain` view of one document: metadata and every line's kind, with ranges. */

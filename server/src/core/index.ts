@@ -89,3 +89,4 @@ export {
 	type ManualLabels,
 } from './entities/manual';
 export { ManualLabelTable, type NameLabel } from './corpus/labelTable';
+export * from './interchange';

@@ -76,7 +76,14 @@ export function readReviewSync(root: string, articlePath: string): LoadedReview 
  * review folder, so a corpus without reviews costs one failed `readdir`.
  */
 export function listReviewedArticles(root: string): string[] {
-	const base = path.join(root, ...REVIEW_FOLDER.split('/'));
+	return listReviewFolder(path.join(root, ...REVIEW_FOLDER.split('/')));
+}
+
+/**
+ * The articles that have a review file in an annotations folder (a corpus's `.crosscheck/annotations`,
+ * or a copy of one): each `<article path>.yaml` under it, as the article path.
+ */
+export function listReviewFolder(base: string): string[] {
 	const found: string[] = [];
 	const pending: string[] = [''];
 	while (pending.length > 0) {
@@ -97,6 +104,19 @@ export function listReviewedArticles(root: string): string[] {
 		}
 	}
 	return found.sort();
+}
+
+/** Reads an article's review file from an annotations folder; `undefined` when it has none. */
+export function readReviewInFolderSync(base: string, articlePath: string, label: string): LoadedReview | undefined {
+	const file = path.join(base, ...`${articlePath}.yaml`.split('/'));
+	try {
+		return decodeReview(file, readFileSync(file), label);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+			return undefined;
+		}
+		throw error;
+	}
 }
 
 /**
