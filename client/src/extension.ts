@@ -5,6 +5,7 @@ import { Annotations } from './annotations';
 import { AnnotationsView } from './annotationsView';
 import { AttributionView } from './attributionView';
 import { FactSheet } from './factSheet';
+import { registerInterchange } from './interchange';
 import { registerFindingCommands, ReviewFilter } from './reviewFilter';
 import { registerCommands } from './commands';
 import { registerReview } from './review';
@@ -63,6 +64,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Crossc
 	context.subscriptions.push(statusBar, emitter, output);
 	registerCommands(context, client, output);
 	registerReview(context, client);
+	registerInterchange(context, output);
 
 	const annotations = new Annotations(client);
 	context.subscriptions.push(annotations);

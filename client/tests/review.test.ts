@@ -4,9 +4,12 @@
 // titled "[after reload]" then, and only then).
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CrosscheckApi } from '../src/extension';
 import type { FindingNode } from '../src/attributionView';
+import type { CliRun } from '../src/interchange';
 import type { FactGroupItem } from '../../server/src/protocol';
 import { screenshot, waitFor } from './helpers';
 
@@ -154,6 +157,57 @@ suite('The Crosscheck review views in VS Code', () => {
 		await vscode.commands.executeCommand('workbench.view.extension.crosscheck');
 		await new Promise((resolve) => setTimeout(resolve, 1500));
 		await screenshot('review-view');
+	});
+
+	test('exports the annotations with the bundled command-line tool, and imports them back without duplicates', async () => {
+		const out = path.join(os.tmpdir(), `crosscheck-e2e-${process.pid}.jsonl`);
+		const exported = await vscode.commands.executeCommand<CliRun>('crosscheck.exportAnnotations', 'jsonl', out);
+		assert.equal(exported?.code, 0, exported?.stderr);
+		const lines = fs
+			.readFileSync(out, 'utf8')
+			.trim()
+			.split('\n')
+			.map((l) => JSON.parse(l) as { file: string; text: string; label: [number, number, string][] });
+		const northgate = lines.find((l) => l.file === 'northgate-wire.txt');
+		assert.ok(northgate, `northgate-wire.txt among ${lines.map((l) => l.file).join(', ')}`);
+		assert.deepEqual(
+			northgate.label.map(([start, end, label]) => [[...northgate.text].slice(start, end).join(''), label]),
+			[['Kestrava', 'needs-source']],
+		);
+		const reviewFile = vscode.Uri.joinPath(folder(), '.crosscheck', 'annotations', 'northgate-wire.txt.yaml').fsPath;
+		const before = fs.readFileSync(reviewFile, 'utf8');
+		const imported = await vscode.commands.executeCommand<CliRun>('crosscheck.importAnnotations', 'jsonl', out);
+		assert.equal(imported?.code, 0, imported?.stderr);
+		assert.equal(fs.readFileSync(reviewFile, 'utf8'), before, 'importing what is already there changes nothing');
+		fs.rmSync(out, { force: true });
+	});
+
+	test("changes an entity's type from its light bulb: the label is saved and carried to the other article", async () => {
+		const here = vscode.Uri.joinPath(folder(), 'harbour-ledger.txt');
+		const there = vscode.Uri.joinPath(folder(), 'riverbend-dispatch.txt');
+		const document = await vscode.workspace.openTextDocument(here);
+		await vscode.window.showTextDocument(document);
+		const at = document.positionAt(document.getText().indexOf('Oskar Lindqvist') + 2);
+		const title = 'Change type of "Oskar Lindqvist" to organization (here and wherever the name occurs)';
+		const action = await waitFor(async () => {
+			const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+				'vscode.executeCodeActionProvider',
+				here,
+				new vscode.Range(at, at),
+			);
+			return actions.find((a) => a.title === title);
+		}, `the action "${title}"`);
+		assert.ok(action.command);
+		await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
+		const saved = fs.readFileSync(vscode.Uri.joinPath(folder(), '.crosscheck', 'annotations', 'harbour-ledger.txt.yaml').fsPath, 'utf8');
+		assert.match(saved, /- label: organization\n\s+text: Oskar Lindqvist/);
+		const other = await vscode.workspace.openTextDocument(there);
+		const position = other.positionAt(other.getText().indexOf('Oskar Lindqvist') + 2);
+		await waitFor(async () => {
+			const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', there, position);
+			const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+			return /Labelled organization by a reviewer/.test(text) ? text : undefined;
+		}, 'the label to reach the other article');
 	});
 
 	test("opens the fact sheet of a figure conflict: every article's interval as a chart and a table, under a strict policy", async () => {

@@ -563,8 +563,12 @@ export class Workspace {
 				counts[UNREVIEWED]!++;
 			}
 		}
-		this.adjustTotals(state.counts, counts);
-		state.counts = counts;
+		if (counts.some((n, i) => n !== state.counts[i])) {
+			this.adjustTotals(state.counts, counts);
+			state.counts = counts;
+			// Debounced: the badge and the views follow decisions and edits, not only scans.
+			this.sendStatus(false);
+		}
 		const positions = this.documents.get(state.uri) ?? state.lines;
 		const diagnostics = findings.map((f) =>
 			toDiagnostic(f, positions, (docId) => {
