@@ -126,6 +126,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Crossc
 			factSheet.refreshSoon();
 		}),
 	);
+	// Review files change through the views, code actions, imports, hand edits and pulls: redraw what shows them.
+	const reviewFiles = vscode.workspace.createFileSystemWatcher('**/.crosscheck/annotations/**/*.yaml');
+	const reviewChanged = (): void => {
+		annotations.refreshSoon();
+		annotationsView.refreshSoon();
+		attribution.refreshSoon();
+		inconsistencies.refreshSoon();
+	};
+	context.subscriptions.push(
+		reviewFiles,
+		reviewFiles.onDidCreate(reviewChanged),
+		reviewFiles.onDidChange(reviewChanged),
+		reviewFiles.onDidDelete(reviewChanged),
+	);
 	const started = client;
 	return {
 		client: started,

@@ -201,6 +201,12 @@ suite('The Crosscheck review views in VS Code', () => {
 		await vscode.commands.executeCommand(action.command.command, ...(action.command.arguments ?? []));
 		const saved = fs.readFileSync(vscode.Uri.joinPath(folder(), '.crosscheck', 'annotations', 'harbour-ledger.txt.yaml').fsPath, 'utf8');
 		assert.match(saved, /- label: organization\n\s+text: Oskar Lindqvist/);
+		// The editor's underline follows the review file the server wrote.
+		const api = await activated();
+		await waitFor(
+			() => api.annotations.drawn.get(here.toString())?.some((a) => a.label === 'organization'),
+			'the new label to be drawn in the editor',
+		);
 		const other = await vscode.workspace.openTextDocument(there);
 		const position = other.positionAt(other.getText().indexOf('Oskar Lindqvist') + 2);
 		await waitFor(async () => {
