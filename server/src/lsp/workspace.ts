@@ -8,7 +8,7 @@ import {
 	annotationIsAt,
 	applyReview,
 	articleOfReviewFile,
-	BUILT_IN_LABELS,
+	declaredLabels,
 	isEntityLabel,
 	upsertAnnotation,
 	CONFIG_FILE_NAME,
@@ -688,7 +688,7 @@ export class Workspace {
 	/** The labels a reviewer may use in a folder: entity types, `not-entity`, `claim`, `needs-source`, then `labels` from crosscheck.yaml. */
 	labelsFor(uri: string): string[] {
 		const root = this.states.get(docIdOf(uri))?.root;
-		return [...new Set([...BUILT_IN_LABELS, ...(root?.options.labels ?? [])])];
+		return declaredLabels(root?.options.labels ?? []);
 	}
 
 	/** The manual annotations of a document, placed in its current text. */

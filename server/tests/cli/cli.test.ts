@@ -2,23 +2,10 @@ import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { run, type CliIo } from '../../src/cli/run';
+import { run } from '../../src/cli/run';
 import { STARTER_CONFIG } from '../../src/core';
 import { ARTICLE, lines, tempCorpus } from '../helpers';
-
-interface Result {
-	code: number;
-	stdout: string;
-	stderr: string;
-}
-
-async function cli(cwd: string, ...argv: string[]): Promise<Result> {
-	let stdout = '';
-	let stderr = '';
-	const io: CliIo = { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false };
-	const code = await run(argv, io);
-	return { code, stdout, stderr };
-}
+import { cli } from './runCli';
 
 void describe('crosscheck check', () => {
 	void it('prints compiler-style lines and a summary, and exits 0 below --fail-on', async () => {

@@ -3,23 +3,9 @@ import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { run, type CliIo } from '../../src/cli/run';
 import { makeAnchor, parseReviewFile, resolveAnchor, upsertAnnotation, type Annotation } from '../../src/core';
 import { marked, tempCorpus } from '../helpers';
-
-interface Result {
-	code: number;
-	stdout: string;
-	stderr: string;
-}
-
-async function cli(cwd: string, ...argv: string[]): Promise<Result> {
-	let stdout = '';
-	let stderr = '';
-	const io: CliIo = { cwd, stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), stderrIsTTY: false };
-	const code = await run(argv, io);
-	return { code, stdout, stderr };
-}
+import { cli } from './runCli';
 
 async function tempDir(): Promise<string> {
 	return fs.realpath(await fs.mkdtemp(path.join(os.tmpdir(), 'crosscheck-out-')));

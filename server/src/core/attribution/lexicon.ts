@@ -3,7 +3,6 @@
  * heads that make a source vague. All lower case. Users extend the cues with `attribution.cues`.
  */
 
-/** Verbs of saying, every form a news sentence uses them in ("said", "says", "told", "warned"…). */
 /** Participles that report the words of their clause's subject: "…, saying", "…, adding". */
 const PARTICIPLE_CUE_WORDS = [
 	'saying',
@@ -21,6 +20,7 @@ const PARTICIPLE_CUE_WORDS = [
 /** {@link PARTICIPLE_CUE_WORDS} as a set. */
 export const PARTICIPLE_CUES: ReadonlySet<string> = new Set(PARTICIPLE_CUE_WORDS);
 
+/** Verbs of saying, every form a news sentence uses them in ("said", "says", "told", "warned"…). */
 export const CUE_WORDS: readonly string[] = [
 	'said',
 	'says',
