@@ -440,7 +440,11 @@ async function runCliOnce(args, tools, scratch) {
  */
 async function benchServer(corpus) {
 	const { createMessageConnection, StreamMessageReader, StreamMessageWriter } = require('vscode-jsonrpc/node');
-	const child = spawn(process.execPath, [SERVER_BUNDLE, '--stdio'], { cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] });
+	const child = spawn(
+		process.execPath,
+		[...(process.env.BENCH_NODE_ARGS ? process.env.BENCH_NODE_ARGS.split(' ') : []), SERVER_BUNDLE, '--stdio'],
+		{ cwd: REPO, stdio: ['pipe', 'pipe', 'pipe'] },
+	);
 	liveChildren.add(child);
 	let stderr = '';
 	child.stderr.setEncoding('utf8').on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));

@@ -114,3 +114,42 @@ void describe('figure finding messages', () => {
 		assert.equal(finding?.related?.length, 2);
 	});
 });
+
+void describe('figure findings after edits', () => {
+	const conflicts = (corpus: Corpus, id: string) =>
+		corpus
+			.findings(id)
+			.filter((f) => f.ruleId === 'figure-conflict')
+			.map((f) => f.message);
+
+	void it('follow an edit of a figure in another article of the cluster, and only that cluster', () => {
+		const corpus = corpusOf({
+			'marrow/a.txt': article('2025-03-01', 'The flood killed 10 people.'),
+			'marrow/b.txt': article('2025-03-02', 'The flood killed 13 people.'),
+			'lowmarsh/d.txt': article(undefined, 'The flood killed 99 people.'),
+		});
+		assert.equal(conflicts(corpus, 'marrow/a.txt').length, 1);
+		assert.deepEqual(corpus.update('marrow/b.txt', article('2025-03-02', 'The flood killed 10 people.'), 2, 'marrow/b.txt'), [
+			'marrow/b.txt',
+			'marrow/a.txt',
+		]);
+		assert.deepEqual(conflicts(corpus, 'marrow/a.txt'), []);
+		corpus.update('marrow/b.txt', article('2025-03-02', 'The flood killed 14 people.'), 3, 'marrow/b.txt');
+		assert.deepEqual(conflicts(corpus, 'marrow/a.txt'), [
+			'Figure conflict (killed): "10" here cannot match "14" (Outlet 02 (b.txt)) elsewhere. Later reports give higher figures: possibly an update rather than a contradiction.',
+		]);
+	});
+
+	void it("follow a change of another article's outlet, though its figures are the same", () => {
+		const corpus = corpusOf({
+			'marrow/a.txt': article('2025-03-01', 'The flood killed 10 people.'),
+			'marrow/b.txt': article('2025-03-02', 'The flood killed 13 people.'),
+			'marrow/e.txt': article('2025-03-03', 'Rain is forecast for the weekend.'),
+			'lowmarsh/d.txt': article(undefined, 'The flood killed 99 people.'),
+		});
+		assert.match(conflicts(corpus, 'marrow/a.txt')[0]!, /Outlet 02 \(b\.txt\)/);
+		const renamed = article('2025-03-02', 'The flood killed 13 people.').replace('outlet: Outlet 02', 'outlet: Marrow Courier');
+		assert.deepEqual(corpus.update('marrow/b.txt', renamed, 2, 'marrow/b.txt')?.sort(), ['marrow/a.txt', 'marrow/b.txt', 'marrow/e.txt']);
+		assert.match(conflicts(corpus, 'marrow/a.txt')[0]!, /Marrow Courier \(b\.txt\)/);
+	});
+});

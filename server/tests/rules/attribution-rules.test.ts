@@ -412,6 +412,33 @@ void describe('quote-variant', () => {
 		assert.deepEqual(variants('b.txt'), []);
 	});
 
+	void it('reports as changed the articles holding a variant, before or after an edit, never verbatim copies', () => {
+		const copy = LIND_FULL.replace('Ceasefire talks resume', 'Talks to resume');
+		const { corpus } = corpusOf({ 'a.txt': LIND_FULL, 'b.txt': LIND_VARIANT, 'copy.txt': copy });
+		const text = marked(LIND_FULL).text;
+		// An edit outside the quotation: b.txt points at a.txt's quotation, copy.txt never does.
+		assert.deepEqual(corpus.update('a.txt', `${text}\n\nMore later.`, 2), ['a.txt', 'b.txt']);
+		// The quotation made verbatim with b.txt's: b.txt loses its variant, copy.txt gains one.
+		const same = text.replace('all the details of a ceasefire,', 'all details of a ceasefire.');
+		assert.deepEqual(corpus.update('a.txt', same, 3)?.sort(), ['a.txt', 'b.txt', 'copy.txt']);
+		assert.deepEqual(
+			corpus
+				.findings('copy.txt')
+				.filter((f) => f.ruleId === 'quote-variant')
+				.map((f) => f.related?.map((r) => r.docId)),
+			[['a.txt', 'b.txt']],
+		);
+		assert.deepEqual(
+			corpus
+				.findings('b.txt')
+				.filter((f) => f.ruleId === 'quote-variant')
+				.map((f) => f.related?.map((r) => r.docId)),
+			[['copy.txt']],
+		);
+		// Removing a.txt changes only copy.txt, which held a variant of it.
+		assert.deepEqual(corpus.remove('a.txt'), ['a.txt', 'copy.txt']);
+	});
+
 	void it('stops flagging once the other document is removed, and can be turned off', () => {
 		const { corpus, variants } = corpusOf({ 'a.txt': LIND_FULL, 'b.txt': LIND_VARIANT });
 		assert.equal(variants('a.txt').length, 1);

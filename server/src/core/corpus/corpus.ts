@@ -27,6 +27,11 @@ import type { Annotation, ReviewFile } from '../review/reviewFile';
 import { manualLabelConflictFindings } from '../rules/manual-label-conflict';
 import { ManualLabelTable } from './labelTable';
 
+/** The cross-document rule families whose findings the corpus caches per document (see `Corpus.cached`). */
+type Family = 'quotes' | 'figures' | 'dates' | 'names';
+
+const NONE: readonly Finding[] = [];
+
 /** A document as the corpus holds it. */
 export interface CorpusDocument {
 	readonly id: string;
@@ -68,6 +73,12 @@ export class Corpus {
 	private readonly idsByPath = new Map<string, string>();
 	/** The entity annotations of each document, placed in its current text. */
 	private readonly placed = new Map<string, readonly LabelledSpan[]>();
+	/**
+	 * The cross-document findings of each document, per rule family, kept until an index reports the
+	 * document affected for that family: a figure edit recomputes its cluster-mates' figure findings
+	 * only, not their quotation and spelling comparisons.
+	 */
+	private readonly cached = new Map<string, Partial<Record<Family, readonly Finding[]>>>();
 
 	constructor(
 		private options: Options,
@@ -84,6 +95,7 @@ export class Corpus {
 	setOptions(options: Options, documentMetadata: Readonly<Record<string, DocumentMetadata>> = {}): void {
 		this.options = options;
 		this.documentMetadata = documentMetadata;
+		this.cached.clear();
 	}
 
 	/**
@@ -127,21 +139,26 @@ export class Corpus {
 			id,
 			path !== undefined ? { id, path, version, text, analysis, metadata } : { id, version, text, analysis, metadata },
 		);
+		this.cached.delete(id);
 		const others = this.entities.update(id, analysis.entities.mentions, analysis.entities.candidates);
-		for (const other of this.quotations.update(id, text, analysis.attribution.quotes)) {
-			others.add(other);
-		}
+		this.affect(others, 'quotes', this.quotations.update(id, text, analysis.attribution.quotes));
 		const cluster = clusterOf(path, this.options.clusters);
-		for (const other of this.facts.update(id, cluster, analysis.facts)) {
-			others.add(other);
-		}
+		this.affect(others, 'figures', this.facts.update(id, cluster, analysis.facts));
 		const oldWords = existing ? nameWords(existing.analysis.entities.mentions) : [];
-		for (const other of this.names.update(id, cluster, nameWords(analysis.entities.mentions), oldWords)) {
-			others.add(other);
-		}
+		this.affect(others, 'names', this.names.update(id, cluster, nameWords(analysis.entities.mentions), oldWords));
 		const published = typeof metadata.published === 'string' ? metadata.published : undefined;
-		for (const other of this.dates.update(id, cluster, dateFacts(analysis.eventDates, published))) {
-			others.add(other);
+		this.affect(others, 'dates', this.dates.update(id, cluster, dateFacts(analysis.eventDates, published)));
+		if (existing && (existing.metadata.outlet !== metadata.outlet || existing.metadata.published !== metadata.published)) {
+			// Messages of the cluster's figure, date and spelling findings name this article by outlet and time.
+			const mates = new Set<string>();
+			for (const doc of this.documents.values()) {
+				if (doc.id !== id && clusterOf(doc.path, this.options.clusters) === cluster) {
+					mates.add(doc.id);
+				}
+			}
+			for (const family of ['figures', 'dates', 'names'] as const) {
+				this.affect(others, family, mates);
+			}
 		}
 		others.delete(id);
 		return [id, ...[...others].filter((other) => this.documents.has(other))];
@@ -157,19 +174,12 @@ export class Corpus {
 			this.idsByPath.delete(existing.path);
 		}
 		this.placed.delete(id);
+		this.cached.delete(id);
 		const others = this.entities.remove(id);
-		for (const other of this.quotations.remove(id)) {
-			others.add(other);
-		}
-		for (const other of this.facts.remove(id)) {
-			others.add(other);
-		}
-		for (const other of this.names.remove(id, nameWords(existing.analysis.entities.mentions))) {
-			others.add(other);
-		}
-		for (const other of this.dates.remove(id)) {
-			others.add(other);
-		}
+		this.affect(others, 'quotes', this.quotations.remove(id));
+		this.affect(others, 'figures', this.facts.remove(id));
+		this.affect(others, 'names', this.names.remove(id, nameWords(existing.analysis.entities.mentions)));
+		this.affect(others, 'dates', this.dates.remove(id));
 		return [id, ...[...others].filter((other) => this.documents.has(other))];
 	}
 
@@ -280,12 +290,14 @@ export class Corpus {
 		const variantSeverity = ruleSeverity('quote-variant', this.options);
 		if (variantSeverity) {
 			extra.push(
-				...quoteVariantFindings(
-					id,
-					doc.analysis.attribution.quotes,
-					this.quotations,
-					(other) => this.documents.get(other)?.text,
-					variantSeverity,
+				...this.family(id, 'quotes', () =>
+					quoteVariantFindings(
+						id,
+						doc.analysis.attribution.quotes,
+						this.quotations,
+						(other) => this.documents.get(other)?.text,
+						variantSeverity,
+					),
 				),
 			);
 		}
@@ -293,26 +305,30 @@ export class Corpus {
 		const divergence = ruleSeverity('figure-divergence', this.options);
 		if (conflict || divergence) {
 			extra.push(
-				...figureFindings(id, this.facts, (other) => this.articleName(other), {
-					...(conflict ? { conflict } : {}),
-					...(divergence ? { divergence } : {}),
-				}),
+				...this.family(id, 'figures', () =>
+					figureFindings(id, this.facts, (other) => this.articleName(other), {
+						...(conflict ? { conflict } : {}),
+						...(divergence ? { divergence } : {}),
+					}),
+				),
 			);
 		}
 		const dateSeverity = ruleSeverity('date-conflict', this.options);
 		if (dateSeverity) {
-			extra.push(...dateFindings(id, this.dates, (other) => this.articleName(other), dateSeverity));
+			extra.push(...this.family(id, 'dates', () => dateFindings(id, this.dates, (other) => this.articleName(other), dateSeverity)));
 		}
 		const variant = ruleSeverity('name-variant', this.options);
 		if (variant) {
 			extra.push(
-				...nameVariantFindings(
-					id,
-					this.names,
-					(other) => this.articleName(other).name,
-					(other, folded) => this.names.words(other)?.words.find((w) => foldWord(w.text) === folded),
-					variant,
-					this.aliasPairs(),
+				...this.family(id, 'names', () =>
+					nameVariantFindings(
+						id,
+						this.names,
+						(other) => this.articleName(other).name,
+						(other, folded) => this.names.words(other)?.words.find((w) => foldWord(w.text) === folded),
+						variant,
+						this.aliasPairs(),
+					),
 				),
 			);
 		}
@@ -331,6 +347,29 @@ export class Corpus {
 	private aliasCache: { aliases: Options['entityAliases']; pairs: Set<string> } | undefined;
 
 	/** The word pairs of the configured aliases, computed once per options. */
+	/** A document's findings of one rule family, from the cache or computed and kept. */
+	private family(id: string, family: Family, compute: () => readonly Finding[]): readonly Finding[] {
+		let entry = this.cached.get(id);
+		if (!entry) {
+			entry = {};
+			this.cached.set(id, entry);
+		}
+		const found = entry[family] ?? compute();
+		entry[family] = found.length === 0 ? NONE : found;
+		return found;
+	}
+
+	/** Adds an index's affected documents to `others` and forgets their cached findings of that family. */
+	private affect(others: Set<string>, family: Family, affected: Iterable<string>): void {
+		for (const other of affected) {
+			others.add(other);
+			const entry = this.cached.get(other);
+			if (entry) {
+				delete entry[family];
+			}
+		}
+	}
+
 	private aliasPairs(): Set<string> {
 		if (this.aliasCache?.aliases !== this.options.entityAliases) {
 			this.aliasCache = { aliases: this.options.entityAliases, pairs: aliasWordPairs(this.options.entityAliases) };

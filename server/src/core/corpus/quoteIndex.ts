@@ -176,7 +176,12 @@ export class QuoteIndex {
 	private readonly byDoc = new Map<string, IndexedQuote[]>();
 	private readonly byKey = new Map<string, IndexedQuote[]>();
 
-	/** Replaces a document's quotations. Returns the other documents that quote the same words. */
+	/**
+	 * Replaces a document's quotations. Returns the other documents whose `quote-variant` findings may have
+	 * changed: those holding a variant (a rendering a few words apart, not the same words) of one of this
+	 * document's quotations, before or after the update. Verbatim copies elsewhere are not returned: their
+	 * findings never point at this document, so an edit here cannot change them.
+	 */
 	update(docId: string, text: string, quotes: readonly Attribution[]): Set<string> {
 		const affected = this.remove(docId);
 		const indexed: IndexedQuote[] = [];
@@ -202,24 +207,21 @@ export class QuoteIndex {
 					bucket = [];
 					this.byKey.set(key, bucket);
 				}
-				for (const other of bucket) {
-					if (other.docId !== docId) {
-						affected.add(other.docId);
-					}
-				}
 				bucket.push(quote);
 			}
 		}
+		this.addVariantDocs(indexed, affected);
 		return affected;
 	}
 
-	/** Forgets a document. Returns the other documents that shared quotations with it. */
+	/** Forgets a document. Returns the other documents that held variants of its quotations. */
 	remove(docId: string): Set<string> {
 		const affected = new Set<string>();
 		const old = this.byDoc.get(docId);
 		if (!old) {
 			return affected;
 		}
+		this.addVariantDocs(old, affected);
 		this.byDoc.delete(docId);
 		for (const quote of old) {
 			for (const key of quote.keys) {
@@ -228,9 +230,6 @@ export class QuoteIndex {
 					continue;
 				}
 				const kept = bucket.filter((q) => q.docId !== docId);
-				for (const other of kept) {
-					affected.add(other.docId);
-				}
 				if (kept.length === 0) {
 					this.byKey.delete(key);
 				} else {
@@ -239,6 +238,17 @@ export class QuoteIndex {
 			}
 		}
 		return affected;
+	}
+
+	/** Adds the documents holding a variant of one of `quotes` (the relation is symmetric: see {@link renderingDistance}). */
+	private addVariantDocs(quotes: readonly IndexedQuote[], into: Set<string>): void {
+		for (const quote of quotes) {
+			for (const match of this.matches(quote)) {
+				if (match.distance > 0) {
+					into.add(match.quote.docId);
+				}
+			}
+		}
 	}
 
 	/** The indexed quotations of a document. */
