@@ -27,10 +27,13 @@ import type { Annotation, ReviewFile } from '../review/reviewFile';
 import { manualLabelConflictFindings } from '../rules/manual-label-conflict';
 import { ManualLabelTable } from './labelTable';
 
-/** The cross-document rule families whose findings the corpus caches per document (see `Corpus.cached`). */
-type Family = 'quotes' | 'figures' | 'dates' | 'names';
-
-const NONE: readonly Finding[] = [];
+/** The cross-document rule families whose empty results the corpus remembers per document (see `Corpus.empty`): bits. */
+const enum Family {
+	Quotes = 1,
+	Figures = 2,
+	Dates = 4,
+	Names = 8,
+}
 
 /** A document as the corpus holds it. */
 export interface CorpusDocument {
@@ -74,11 +77,12 @@ export class Corpus {
 	/** The entity annotations of each document, placed in its current text. */
 	private readonly placed = new Map<string, readonly LabelledSpan[]>();
 	/**
-	 * The cross-document findings of each document, per rule family, kept until an index reports the
-	 * document affected for that family: a figure edit recomputes its cluster-mates' figure findings
-	 * only, not their quotation and spelling comparisons.
+	 * Per document, the rule families known to give it no cross-document finding (a bit per family),
+	 * until an index reports the document affected for that family: a figure edit recomputes its
+	 * cluster-mates' figure findings, not their quotation and spelling comparisons, which for most
+	 * articles find nothing. Only "nothing" is kept, so the cache costs a number per document.
 	 */
-	private readonly cached = new Map<string, Partial<Record<Family, readonly Finding[]>>>();
+	private readonly empty = new Map<string, number>();
 
 	constructor(
 		private options: Options,
@@ -95,7 +99,7 @@ export class Corpus {
 	setOptions(options: Options, documentMetadata: Readonly<Record<string, DocumentMetadata>> = {}): void {
 		this.options = options;
 		this.documentMetadata = documentMetadata;
-		this.cached.clear();
+		this.empty.clear();
 	}
 
 	/**
@@ -139,15 +143,15 @@ export class Corpus {
 			id,
 			path !== undefined ? { id, path, version, text, analysis, metadata } : { id, version, text, analysis, metadata },
 		);
-		this.cached.delete(id);
+		this.empty.delete(id);
 		const others = this.entities.update(id, analysis.entities.mentions, analysis.entities.candidates);
-		this.affect(others, 'quotes', this.quotations.update(id, text, analysis.attribution.quotes));
+		this.affect(others, Family.Quotes, this.quotations.update(id, text, analysis.attribution.quotes));
 		const cluster = clusterOf(path, this.options.clusters);
-		this.affect(others, 'figures', this.facts.update(id, cluster, analysis.facts));
+		this.affect(others, Family.Figures, this.facts.update(id, cluster, analysis.facts));
 		const oldWords = existing ? nameWords(existing.analysis.entities.mentions) : [];
-		this.affect(others, 'names', this.names.update(id, cluster, nameWords(analysis.entities.mentions), oldWords));
+		this.affect(others, Family.Names, this.names.update(id, cluster, nameWords(analysis.entities.mentions), oldWords));
 		const published = typeof metadata.published === 'string' ? metadata.published : undefined;
-		this.affect(others, 'dates', this.dates.update(id, cluster, dateFacts(analysis.eventDates, published)));
+		this.affect(others, Family.Dates, this.dates.update(id, cluster, dateFacts(analysis.eventDates, published)));
 		if (existing && (existing.metadata.outlet !== metadata.outlet || existing.metadata.published !== metadata.published)) {
 			// Messages of the cluster's figure, date and spelling findings name this article by outlet and time.
 			const mates = new Set<string>();
@@ -156,7 +160,7 @@ export class Corpus {
 					mates.add(doc.id);
 				}
 			}
-			for (const family of ['figures', 'dates', 'names'] as const) {
+			for (const family of [Family.Figures, Family.Dates, Family.Names]) {
 				this.affect(others, family, mates);
 			}
 		}
@@ -174,12 +178,12 @@ export class Corpus {
 			this.idsByPath.delete(existing.path);
 		}
 		this.placed.delete(id);
-		this.cached.delete(id);
+		this.empty.delete(id);
 		const others = this.entities.remove(id);
-		this.affect(others, 'quotes', this.quotations.remove(id));
-		this.affect(others, 'figures', this.facts.remove(id));
-		this.affect(others, 'names', this.names.remove(id, nameWords(existing.analysis.entities.mentions)));
-		this.affect(others, 'dates', this.dates.remove(id));
+		this.affect(others, Family.Quotes, this.quotations.remove(id));
+		this.affect(others, Family.Figures, this.facts.remove(id));
+		this.affect(others, Family.Names, this.names.remove(id, nameWords(existing.analysis.entities.mentions)));
+		this.affect(others, Family.Dates, this.dates.remove(id));
 		return [id, ...[...others].filter((other) => this.documents.has(other))];
 	}
 
@@ -290,7 +294,7 @@ export class Corpus {
 		const variantSeverity = ruleSeverity('quote-variant', this.options);
 		if (variantSeverity) {
 			extra.push(
-				...this.family(id, 'quotes', () =>
+				...this.family(id, Family.Quotes, () =>
 					quoteVariantFindings(
 						id,
 						doc.analysis.attribution.quotes,
@@ -305,7 +309,7 @@ export class Corpus {
 		const divergence = ruleSeverity('figure-divergence', this.options);
 		if (conflict || divergence) {
 			extra.push(
-				...this.family(id, 'figures', () =>
+				...this.family(id, Family.Figures, () =>
 					figureFindings(id, this.facts, (other) => this.articleName(other), {
 						...(conflict ? { conflict } : {}),
 						...(divergence ? { divergence } : {}),
@@ -315,12 +319,12 @@ export class Corpus {
 		}
 		const dateSeverity = ruleSeverity('date-conflict', this.options);
 		if (dateSeverity) {
-			extra.push(...this.family(id, 'dates', () => dateFindings(id, this.dates, (other) => this.articleName(other), dateSeverity)));
+			extra.push(...this.family(id, Family.Dates, () => dateFindings(id, this.dates, (other) => this.articleName(other), dateSeverity)));
 		}
 		const variant = ruleSeverity('name-variant', this.options);
 		if (variant) {
 			extra.push(
-				...this.family(id, 'names', () =>
+				...this.family(id, Family.Names, () =>
 					nameVariantFindings(
 						id,
 						this.names,
@@ -349,23 +353,24 @@ export class Corpus {
 	/** The word pairs of the configured aliases, computed once per options. */
 	/** A document's findings of one rule family, from the cache or computed and kept. */
 	private family(id: string, family: Family, compute: () => readonly Finding[]): readonly Finding[] {
-		let entry = this.cached.get(id);
-		if (!entry) {
-			entry = {};
-			this.cached.set(id, entry);
+		const known = this.empty.get(id) ?? 0;
+		if (known & family) {
+			return [];
 		}
-		const found = entry[family] ?? compute();
-		entry[family] = found.length === 0 ? NONE : found;
+		const found = compute();
+		if (found.length === 0) {
+			this.empty.set(id, known | family);
+		}
 		return found;
 	}
 
-	/** Adds an index's affected documents to `others` and forgets their cached findings of that family. */
+	/** Adds an index's affected documents to `others` and forgets that the family found nothing for them. */
 	private affect(others: Set<string>, family: Family, affected: Iterable<string>): void {
 		for (const other of affected) {
 			others.add(other);
-			const entry = this.cached.get(other);
-			if (entry) {
-				delete entry[family];
+			const known = this.empty.get(other);
+			if (known !== undefined && known & family) {
+				this.empty.set(other, known & ~family);
 			}
 		}
 	}
