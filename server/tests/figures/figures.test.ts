@@ -184,27 +184,54 @@ void describe('findFacts', () => {
 			quantities('a 3 mn-euro loss, a four-million-euro fund, $1. 5-million, £640, 000, €2.2m, 12 million dollars').map(([text]) => text),
 			['3 mn-euro', 'four-million-euro', '$1. 5-million', '£640, 000', '€2.2m', '12 million dollars'],
 		);
+		// In US dollars: a euro has been worth $0.82 to $1.60 since 2000, so €3m is $2.3m to $5m.
 		assert.deepEqual(view('Robbers took jewels worth €3m ($3. 9m), the insurer said.'), [
-			['€3m', '[2,850,000, 3,150,000]', 'flood|money|EUR|'],
-			['$3. 9m', '[3,705,000, 4,095,000]', 'flood|money|USD|'],
+			['€3m', '[2,337,000, 5,040,000]', 'money|money|stolen|'],
+			['$3. 9m', '[3,705,000, 4,095,000]', 'money|money|stolen|'],
+		]);
+		// A currency the table does not convert keeps its own key.
+		assert.deepEqual(view('The council paid 40 million rupees in aid.'), [
+			['40 million rupees', '[38,000,000, 42,000,000]', 'money|money|aid rupee|'],
 		]);
 	});
 
-	void it('compares sums of the headline and lead only: later paragraphs recall other cases', () => {
+	void it('reads what a sum is, and the one item it is the value of', () => {
+		assert.deepEqual(
+			view(
+				'Thieves stole a $2 million necklace. The town received $5 million in aid. A ransom of $300,000 was paid. Thieves stole £40,000 worth of jewellery.',
+			).map(([text, , key]) => [text, key]),
+			[
+				['$2 million', 'money|money|stolen necklace|'],
+				['$5 million', 'money|money|aid|'],
+				['$300,000', 'money|money|ransom|'],
+				['£40,000', 'money|money|stolen|'],
+			],
+		);
+	});
+
+	void it("keeps sums after the lead or dated to another time apart from the article's case, as background", () => {
 		const text = lines(
 			'Robbers take $4 million in gems',
 			'',
-			'Robbers took gems worth $4 million on Monday.',
+			'Robbers took gems worth $4 million on Monday. In March, thieves stole $9 million from a bank.',
 			'',
 			'Police are searching for the men.',
 			'',
 			'The shop had been robbed before.',
 			'',
-			'Last year, robbers took $1.5 million from a bank.',
+			'Robbers took $1.5 million from a depot.',
+			'',
+			'In 2019, robbers took $1.2 million from a bank.',
 		);
 		assert.deepEqual(
-			findFacts(text, analyseStructure(text)).map((f) => f.text),
-			['$4 million', '$4 million'],
+			findFacts(text, analyseStructure(text)).map((f) => [f.text, f.event, f.anchored]),
+			[
+				['$4 million', 'money', false],
+				['$4 million', 'money', false],
+				['$9 million', 'money@background', true],
+				['$1.5 million', 'money@background', true],
+				['$1.2 million', 'money@background@2019', true],
+			],
 		);
 	});
 
@@ -380,6 +407,109 @@ void describe('figure-conflict and figure-divergence', () => {
 		assert.deepEqual(
 			found('marrow/a.txt', 'figure-conflict').flatMap((f) => f.related?.map((r) => r.docId)),
 			['marrow/b.txt'],
+		);
+	});
+
+	void it('compares a duration said of "it" with the article\'s event', () => {
+		const corpus = new Corpus(resolveOptions({ recogniseEntities: false }));
+		corpus.update(
+			'marrow/a.txt',
+			lines('Quake shakes Marrow valley', '', '"It lasted around 30 seconds," a farmer said.'),
+			1,
+			'marrow/a.txt',
+		);
+		corpus.update('marrow/b.txt', lines('Quake shakes Marrow valley', '', 'Residents felt the tremor for one minute.'), 1, 'marrow/b.txt');
+		assert.deepEqual(
+			corpus
+				.findings('marrow/a.txt')
+				.filter((f) => f.ruleId === 'figure-conflict')
+				.map((f) => [f.data?.measure, f.related?.[0]?.docId]),
+			[['duration', 'marrow/b.txt']],
+		);
+	});
+
+	void it('does not take "an office worker in Lowmarsh" for another event in Lowmarsh', () => {
+		const text = lines(
+			'Quake shakes Marrow valley',
+			'',
+			'The quake hit Marrow valley on Monday.',
+			'',
+			'Roads were closed.',
+			'',
+			'An office worker in Lowmarsh said the tremor lasted 30 seconds. A school in Lowmarsh had 40 pupils hurt.',
+		);
+		const names = ['Marrow valley', 'Lowmarsh', 'Lowmarsh'].map((name, k) => {
+			const start = k === 2 ? text.lastIndexOf(name) : text.indexOf(name);
+			return { start, end: start + name.length, type: 'place', key: name.toLowerCase() };
+		});
+		assert.deepEqual(
+			findFacts(text, analyseStructure(text), {}, names).map((f) => [f.text, f.event]),
+			[
+				['30', 'quake'],
+				['40', 'quake@lowmarsh'],
+			],
+		);
+	});
+
+	void it('compares those in critical condition, however the sentence says it, apart from all the injured', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'The flood left 50 people with serious injuries, 10 of whom remain critical.',
+			'marrow/b.txt': 'The flood killed 30 people and injured 55, five of them critically.',
+			'marrow/c.txt': 'Officials counted 30 dead and 55 wounded, 15 critically.',
+		});
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-conflict').map((f) => [f.data?.population, f.related?.map((r) => r.docId)]),
+			[
+				[undefined, ['marrow/b.txt', 'marrow/c.txt']],
+				['critical', ['marrow/b.txt', 'marrow/c.txt']],
+			],
+		);
+	});
+
+	void it('reads a count whose sentence goes on to say something general elsewhere ("which usually serves as …")', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'The flood killed 30 people, when water reached a hall which usually serves as a school.',
+			'marrow/b.txt': 'The flood killed 40 people.',
+		});
+		assert.equal(found('marrow/a.txt', 'figure-conflict').length, 1);
+	});
+
+	void it('compares sums across currencies: a divergence when some rate of recent years reconciles them, else a conflict', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'Thieves stole jewels worth €103 million.',
+			'marrow/b.txt': 'Thieves stole jewels worth $136 million.',
+		});
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-divergence').map((f) => f.related?.map((r) => r.docId)),
+			[['marrow/b.txt']],
+		);
+		assert.deepEqual(found('marrow/a.txt', 'figure-conflict'), []);
+		// £20 million is at most $42.4 million at any rate since 2000; €103 million is at least $84 million.
+		const other = corpusOf({
+			'marrow/a.txt': 'Thieves stole jewels worth €103 million.',
+			'marrow/c.txt': 'Thieves stole jewels worth £20 million.',
+		});
+		assert.deepEqual(
+			other.found('marrow/c.txt', 'figure-conflict').map((f) => f.related?.map((r) => r.docId)),
+			[['marrow/a.txt']],
+		);
+	});
+
+	void it("compares background sums with other articles' background sums, never with the article's own case", () => {
+		const lead = 'Thieves stole $2 million in watches on Monday.';
+		const { found } = corpusOf({
+			'marrow/a.txt': `${lead} In May, thieves stole a necklace worth £1.2m.`,
+			'marrow/b.txt': `${lead} Days later a $2.5 million necklace was lifted at a party.`,
+			'marrow/c.txt': `Thieves stole $2.5 million in watches on Monday.`,
+		});
+		// The lead's $2 million meets only the other leads' sums; the background necklace only the other background necklace.
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-conflict').map((f) => [f.data?.event, f.related?.map((r) => r.docId)]),
+			[['money', ['marrow/c.txt']]],
+		);
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-divergence').map((f) => [f.data?.event, f.related?.map((r) => r.docId)]),
+			[['money@background', ['marrow/b.txt']]],
 		);
 	});
 

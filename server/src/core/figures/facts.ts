@@ -15,6 +15,7 @@ import {
 } from './intervals';
 import { EVENTS, FILLERS, GENERIC_POPULATIONS, MEASURES, type MeasureWords } from './lexicon';
 import { findNumbers, type NumberMention } from './numbers';
+import { moneyPurpose, toUsd, valuedItem } from './money';
 import { wordScanner } from '../text/wordScan';
 
 /** What a figure needs somewhere in the sentence: a digit or a number word; a sentence without any is skipped at once. */
@@ -54,7 +55,7 @@ export interface Fact extends Span {
 	readonly kind: string;
 	/** Whether a year, a place, a running total or a separate incident sets the figure apart from the article's event. */
 	readonly anchored: boolean;
-	/** The unit of a length ("km"), speed ("km/h") or area ("m²"): its interval is in that unit whatever the text's. */
+	/** The unit of a length ("km"), speed ("km/h"), area ("m²") or sum ("USD", or a currency the layer does not convert): its interval is in that unit whatever the text's. */
 	readonly unit?: string;
 	/** What is counted, without the event: measure, population and part. */
 	readonly quantityKey: string;
@@ -297,7 +298,7 @@ interface Measured {
 function measureOf(text: string, quantity: Quantity, sentence: Span, table: MeasureTable): Measured | undefined {
 	const beforeText = text.slice(Math.max(sentence.start, quantity.start - 60), quantity.start);
 	const beforeWords = wordsOf(beforeText);
-	// A sum of money, by its currency: sums in different currencies are not compared (rates change).
+	// A sum of money, by its currency (converted where it can be by the caller, which reads what it is).
 	if (quantity.currency) {
 		return { measure: 'money', population: quantity.currency };
 	}
@@ -365,6 +366,12 @@ function measureOf(text: string, quantity: Quantity, sentence: Span, table: Meas
 		return unit === 'skip' ? undefined : unit;
 	}
 
+	// "…, 15 critically", "10 of whom remain critical", "five of them in critical condition": those among
+	// the injured in a serious condition, a part of the total (read before the verb: "55 wounded, 15
+	// critically" counts the critical, not the wounded).
+	if (CRITICAL.test(afterText)) {
+		return { measure: 'injured', population: 'critical', part: 'including' };
+	}
 	// Before: "killing at least 31", "the death toll rose to 13", "arrested 6,000 soldiers".
 	const verbsBefore = beforeWords.slice(-6);
 	for (let e = verbsBefore.length - 1; e >= 0 && verbsBefore.length - 1 - e <= 3; e--) {
@@ -379,14 +386,6 @@ function measureOf(text: string, quantity: Quantity, sentence: Span, table: Meas
 				return { measure: name, ...(population ? { population } : {}), ...(part ? { part } : {}) };
 			}
 		}
-	}
-	// "…, 15 critically": those among the injured in a serious condition, a part of the total.
-	if (/^(?:critically|seriously|badly|severely|gravely)$/.test(afterWords[0] ?? '')) {
-		return {
-			measure: afterWords.some((w) => table.after.get(w) === 'injured') ? 'injured' : '',
-			population: 'critical',
-			part: 'including',
-		};
 	}
 	// After: "16,000 people have been formally arrested", "31 dead", "80 people were also wounded".
 	let population: string | undefined;
@@ -410,6 +409,10 @@ function measureOf(text: string, quantity: Quantity, sentence: Span, table: Meas
 		}
 		if (FILLERS.has(w)) {
 			continue;
+		}
+		// "50 people with serious injuries", "12 with gunshot wounds".
+		if (w === 'with' && afterWords.slice(i + 1, i + 4).some((x) => x === 'injuries' || x === 'wounds')) {
+			return { measure: 'injured', ...(population ? { population } : {}), ...(part ? { part } : {}) };
 		}
 		// "a 6.7-strength quake killed": the figure describes the event, it does not count the dead.
 		if (EVENTS[w] !== undefined) {
@@ -450,6 +453,18 @@ function measureOf(text: string, quantity: Quantity, sentence: Span, table: Meas
 	}
 	return undefined;
 }
+
+/**
+ * Right after a figure, the injured in a serious condition: "15 critically", "10 of whom remain critical",
+ * "five of them in critical condition", "three seriously".
+ */
+const CRITICAL = new RegExp(
+	String.raw`^\s+(?:(?:of|among)\s+(?:whom|them|those)\s+)?` +
+		String.raw`(?:(?:(?:still|now)\s+)?(?:remain|remained|remains|are|were|is|was|listed)\s+(?:as\s+)?(?:in\s+(?:a\s+)?)?(?:critical|serious|grave)\b` +
+		String.raw`|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition\b` +
+		String.raw`|(?:critically|seriously|gravely|badly|severely)(?:\s+(?:injured|wounded|hurt|burned|burnt))?\s*(?:[,.;)]|$|and\b|with\b|in\b))`,
+	'i',
+);
 
 /** A number word or digits, as {@link wordsOf} gives them. */
 const NUMBER_WORD =
@@ -584,7 +599,7 @@ function durationOf(beforeText: string, afterText: string): Measured | undefined
 	}
 	const factor = SECONDS[unit[1]!.toLowerCase()]!;
 	const measured = (kind: string | undefined): Measured | undefined =>
-		kind ? { measure: 'duration', factor, unit: 's', exact: true, kind } : undefined;
+		kind ? { measure: 'duration', factor, unit: 's', exact: true, ...(kind === 'it' ? {} : { kind }) } : undefined;
 	const of = DAYS_OF.exec(afterText);
 	if (of) {
 		return measured(eventsIn(of[2]!)[0]);
@@ -600,7 +615,10 @@ function durationOf(beforeText: string, afterText: string): Measured | undefined
 	}
 	const words = wordsOf(beforeText.slice(0, lasted.index)).slice(-3);
 	const kinds = eventsIn(words.join(' '));
-	return measured(kinds[kinds.length - 1]);
+	// "It lasted around 30 seconds": the event the sentence or the article is about.
+	return measured(
+		kinds[kinds.length - 1] ?? (lasted[0].startsWith('l') && /\bit\s*$/i.test(beforeText.slice(0, lasted.index)) ? 'it' : undefined),
+	);
 }
 
 /** What is fired that is not a person: "rockets fired" counts rockets. */
@@ -754,9 +772,22 @@ function lastComma(text: string, from: number, at: number): number {
 	return comma >= from ? comma : from;
 }
 
+/** Where the comma after `at` within a clause is (or the clause end). */
+function nextComma(text: string, at: number, to: number): number {
+	const comma = text.indexOf(',', at);
+	return comma >= 0 && comma < to ? comma : to;
+}
+
 /** A year the text dates itself to: "in 2003", "in December 2003", "since early 2015". */
 const YEAR =
 	/\b(?:in|since|of|during)\s+(?:(?:early|late|mid)[- ])?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?((?:19|20)\d\d)\b/i;
+
+/**
+ * A clause dated to another time than the article's event: a month ("in July", "at the end of July"), a
+ * year, a time before or after it ("a month after", "days later", "last month", "earlier this year").
+ */
+const ANOTHER_TIME =
+	/\b(?:(?:in|since|during|last|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|(?:in|since|during)\s+(?:19|20)\d\d\b|(?:days|weeks|months|years)\s+(?:later|earlier|before|ago)\b|(?:a|one|two|three|four|five|six|several|a\s+few)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|earlier|later|ago)\b|(?:earlier|later)\s+this\s+(?:year|month)\b|last\s+(?:year|month)\b)/i;
 
 /** A month the text dates itself to without a year: "In February, …", "last March". */
 const MONTH =
@@ -807,7 +838,9 @@ const ANOTHER_EVENT = new RegExp(
 		...TARGETS,
 	]
 		.map((k) => k.replace(/ /g, '\\s+'))
-		.join('|')})\\b`,
+		.join(
+			'|',
+		)})\\b(?!\\s+(?:workers?|employees?|staff|officials?|owners?|managers?|directors?|teachers?|guards?|residents?|blocks?|complex)\\b)`,
 	'iu',
 );
 
@@ -996,7 +1029,12 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 			// "A magnitude 6 quake can cause severe damage", "shakers of magnitude 2 are common": general
 			// statements, not reports.
 			const clause = clauses.find((c) => c.start <= quantity.start && quantity.start < c.end) ?? sentence;
-			const phrase = text.slice(Math.max(clause.start, lastComma(text, clause.start, quantity.start)), clause.end);
+			// The comma-separated stretch holding the figure: "…, which usually serves as a school" further on
+			// says nothing general about "30 people were killed".
+			const phrase = text.slice(
+				Math.max(clause.start, lastComma(text, clause.start, quantity.start)),
+				nextComma(text, quantity.end, clause.end),
+			);
 			if (GENERAL.test(phrase)) {
 				continue;
 			}
@@ -1006,10 +1044,32 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 				measured = whole ? { ...measured, measure: whole } : undefined;
 			}
 			lastMeasure = measured?.measure ?? lastMeasure;
-			// A sum of money outside the lead is most often another case's, recalled for background ("in
-			// July, a thief stole jewels worth…"): only the sums of the headline and lead are compared.
-			if (!measured || (measured.measure === 'money' && quantity.start >= lead)) {
+			if (!measured) {
 				continue;
+			}
+			let money: { interval: Interval; unit: string; event?: string } | undefined;
+			if (measured.measure === 'money') {
+				// What the sum is (stolen, a ransom, damage…), from its stretch of the sentence or else the sentence.
+				const purpose = moneyPurpose(phrase) || moneyPurpose(sentenceText);
+				const item = valuedItem(
+					text.slice(Math.max(sentence.start, quantity.start - 40), quantity.start),
+					text.slice(quantity.end, sentence.end),
+				);
+				const currency = measured.population ?? '';
+				const usd = toUsd(quantity.interval, currency);
+				measured = { ...measured, population: [purpose, item, usd ? '' : currency].filter((w) => w !== '').join(' ') };
+				// A sum outside the lead, or dated to another time ("In July, a thief stole jewels worth…", "a month
+				// after a bandit made off with…"), is most often another case's, recalled for background: it is
+				// compared only with the other articles' background sums of the same year, never with the article's
+				// own event (how far apart the sums are tells the cases apart).
+				const clauseText = text.slice(clause.start, clause.end);
+				const year = YEAR.exec(clauseText)?.[1];
+				const background = quantity.start >= lead || ANOTHER_TIME.test(clauseText);
+				money = {
+					interval: usd ?? quantity.interval,
+					unit: usd ? 'USD' : currency,
+					...(background ? { event: `money@background${year ? `@${year}` : ''}` } : {}),
+				};
 			}
 			previous = { index, measure: measured.measure };
 			// The inhabitants of a place: the place named first in the sentence ("Qeshm, a 1,500-square-kilometre
@@ -1032,8 +1092,10 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 			// A magnitude belongs to the shock named right before it ("the quake was followed by aftershocks of 4.0").
 			const shock = measured.measure === 'magnitude' ? lastEventIn(text.slice(clause.start, quantity.start)) : undefined;
 			// How many live in a place does not depend on the event: one key whatever the sentence is about.
-			const factKind = measured.measure === 'inhabitants' ? 'place' : (shock ?? measured.kind ?? kind);
-			const event = measured.measure === 'inhabitants' ? '@place' : `${factKind}${anchor}`;
+			// A sum of money is the article's case's whatever the sentence calls it (a "raid", a "heist").
+			const factKind =
+				measured.measure === 'inhabitants' ? 'place' : measured.measure === 'money' ? 'money' : (shock ?? measured.kind ?? kind);
+			const event = measured.measure === 'inhabitants' ? '@place' : (money?.event ?? `${factKind}${anchor}`);
 			const quantityKey = `${measured.measure}|${population ?? ''}|${measured.part ?? ''}`;
 			facts.push({
 				start: quantity.start,
@@ -1041,14 +1103,14 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 				text: text.slice(quantity.start, quantity.end),
 				numberStart: quantity.numberStart,
 				...(quantity.qualifier ? { qualifier: quantity.qualifier } : {}),
-				interval: measuredInterval(quantity, measured),
-				...(measured.unit ? { unit: measured.unit } : {}),
+				interval: money?.interval ?? measuredInterval(quantity, measured),
+				...((money?.unit ?? measured.unit) ? { unit: money?.unit ?? measured.unit } : {}),
 				measure: measured.measure,
 				...(population ? { population } : {}),
 				...(measured.part ? { part: measured.part } : {}),
 				event,
 				kind: factKind,
-				anchored: anchor !== '' || measured.measure === 'inhabitants',
+				anchored: anchor !== '' || measured.measure === 'inhabitants' || money?.event !== undefined,
 				quantityKey,
 				line: sentence.line,
 				display: line.kind !== 'body',

@@ -21,6 +21,7 @@
  * | "tens of thousands"                       | [20000, 99999]      |
  * | "millions"                                | [2e6, 9.99e8]       |
  * | "a dozen"                                 | [12, 12]            |
+ * | "€103 million" (a sum in another currency)| in US dollars over every rate since 2000 (money.ts `toUsd`) |
  *
  * A figure without a qualifier is exact ("13", "17,740"), with two exceptions, because that is how
  * reporters write them: a round hundred or thousand ("600", "16,000") is read as ±5%, and a distance

@@ -118,9 +118,11 @@ function describe(fact: Fact): string {
 	const what =
 		fact.measure === 'magnitude'
 			? 'magnitude'
-			: fact.measure === 'distance' && fact.population
-				? `distance from${who}`
-				: `${fact.measure}${who}`;
+			: fact.measure === 'money'
+				? `sum of money${fact.population ? ` (${fact.population})` : ''}`
+				: fact.measure === 'distance' && fact.population
+					? `distance from${who}`
+					: `${fact.measure}${who}`;
 	return fact.unit ? `${what}, in ${fact.unit}` : what;
 }
 
