@@ -356,8 +356,11 @@ void describe('findFacts', () => {
 				'The tremor lasted 30 seconds. Others felt the tremor for about a minute. After 13 days of flooding, the river fell. The meeting lasted two hours. She moved back 12 weeks ago.',
 			),
 			[
-				['30', '30', 'quake|duration||'],
+				// Thirty seconds is a round time: 27 to 33 seconds.
+				['30', '[27, 33]', 'quake|duration||'],
 				['13', '1,123,200', 'flood|duration||'],
+				// Not the event's: a stretch of time tied to what she did (see "compares stretches of time…").
+				['12', '7,257,600', 'story|elapsed|return|'],
 			],
 		);
 	});
@@ -510,6 +513,52 @@ void describe('figure-conflict and figure-divergence', () => {
 		assert.deepEqual(
 			found('marrow/a.txt', 'figure-divergence').map((f) => [f.data?.event, f.related?.map((r) => r.docId)]),
 			[['money@background', ['marrow/b.txt']]],
+		);
+	});
+
+	void it('counts shells by their kind whatever fired them, across the words outlets use for one violent event', () => {
+		const corpus = new Corpus(resolveOptions({ recogniseEntities: false }));
+		corpus.update(
+			'marrow/a.txt',
+			lines('Attack on Marrow school', '', 'Three tank shells hit the school in the attack.'),
+			1,
+			'marrow/a.txt',
+		);
+		corpus.update(
+			'marrow/b.txt',
+			lines('War reaches Marrow', '', 'Two artillery shells struck the school during the war.'),
+			1,
+			'marrow/b.txt',
+		);
+		corpus.update('marrow/c.txt', lines('War reaches Marrow', '', 'Soldiers searched two armoured trucks.'), 1, 'marrow/c.txt');
+		assert.deepEqual(
+			corpus
+				.findings('marrow/a.txt')
+				.filter((f) => f.ruleId === 'figure-conflict')
+				.map((f) => [f.data?.population, f.related?.map((r) => r.docId)]),
+			[['shells', ['marrow/b.txt']]],
+		);
+	});
+
+	void it('compares stretches of time tied to what someone did, by the verb, rounding multiples of five', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt':
+				'She returned to her home town 12 weeks ago after a four-year spell living in Lowmarsh. After being escorted out, the guard was back 10 minutes later.',
+			'marrow/b.txt':
+				'She moved back to the town around six weeks ago, after living in Lowmarsh for the past three years. After being escorted out, he came back less than ten minutes later.',
+			'marrow/c.txt': 'The guard came back nine minutes after he was escorted out. She married 12 weeks ago.',
+		});
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-conflict').map((f) => [f.data?.measure, f.data?.population, f.related?.map((r) => r.docId)]),
+			[
+				['elapsed', 'return', ['marrow/b.txt']],
+				['span', 'liv', ['marrow/b.txt']],
+			],
+		);
+		// "10 minutes" is read as 9 to 11 minutes: it can be "less than ten" and "nine".
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-divergence').map((f) => [f.data?.measure, f.data?.population, f.related?.map((r) => r.docId)]),
+			[['elapsed', 'escort', ['marrow/b.txt', 'marrow/c.txt']]],
 		);
 	});
 

@@ -7,13 +7,14 @@ import {
 	range,
 	sameInterval,
 	scale,
+	timeSpan,
 	unqualified,
 	VAGUE_QUANTITIES,
 	widen,
 	type Interval,
 	type Qualifier,
 } from './intervals';
-import { EVENTS, FILLERS, GENERIC_POPULATIONS, MEASURES, type MeasureWords } from './lexicon';
+import { EVENTS, FILLERS, GENERIC_POPULATIONS, MEASURES, PROJECTILES, type MeasureWords } from './lexicon';
 import { findNumbers, type NumberMention } from './numbers';
 import { moneyPurpose, toUsd, valuedItem } from './money';
 import { wordScanner } from '../text/wordScan';
@@ -356,7 +357,7 @@ function measureOf(text: string, quantity: Quantity, sentence: Span, table: Meas
 	}
 	// How long the event lasted, or has lasted so far: "the tremor lasted 30 seconds", "after 13 days of
 	// bombardment", "since the assault began 12 days ago".
-	const duration = durationOf(beforeText, afterText);
+	const duration = durationOf(beforeText, afterText) ?? timeSpanOf(beforeText, afterText, text.slice(sentence.start, sentence.end));
 	if (duration) {
 		return duration;
 	}
@@ -621,21 +622,111 @@ function durationOf(beforeText: string, afterText: string): Measured | undefined
 	);
 }
 
-/** What is fired that is not a person: "rockets fired" counts rockets. */
-const PROJECTILES = new Set([
-	'rockets',
-	'missiles',
-	'shells',
-	'mortars',
-	'rounds',
-	'shots',
-	'bullets',
-	'grenades',
-	'bombs',
-	'projectiles',
-	'salvos',
-	'flares',
+/** "12 weeks ago", "10 minutes later", "ten minutes after", "four years earlier", right after the figure. */
+const SINCE = new RegExp(String.raw`^[\s-]+${TIME_UNIT}\s+(ago|later|earlier|after|afterwards|before)\b`, 'i');
+/** "a four-year spell living in …", "a two-week stay at …". */
+const SPELL = new RegExp(String.raw`^[\s-]+${TIME_UNIT}[\s-]+(?:spell|stint|stay)\s+(?:of\s+)?([a-z]+ing)\b`, 'i');
+/** "living in Wales with his mum for the past three years": a verb in -ing, a few words, then "for (the past)". */
+const FOR_SPAN = /\b([a-z]+ing)\b(?:\s+[\p{L}'’,-]+){0,6}\s+for\s+(?:(?:the|a)\s+)?(?:(?:past|last|first|next)\s+)?$/iu;
+/** "After being escorted from …", "after she was taken off …": the reference point of a later "10 minutes later". */
+const AFTER_BEING = /\bafter\s+(?:being|having\s+been|(?:she|he|they|it|we|i)\s+(?:was|were|had\s+been))\s+([a-z]+ed)\b/i;
+
+/** One name for a verb however it is inflected ("escorted", "escorting" → "escort"), with "moved back", "came back" → "return". */
+function verbClass(verb: string, next: string | undefined): string {
+	const w = verb.toLowerCase();
+	if (next === 'back' || w === 'returned' || w === 'returning' || w === 'returns') {
+		return 'return';
+	}
+	return w.replace(/(?:ing|ed)$/, '').replace(/([^aeiou])\1$/, '$1');
+}
+
+/** Words in -ed that are no verbs of an action. */
+const NOT_VERBS = new Set([
+	'need',
+	'speed',
+	'seed',
+	'bed',
+	'red',
+	'hundred',
+	'shed',
+	'feed',
+	'reported',
+	'added',
+	'stated',
+	'claimed',
+	'alleged',
 ]);
+
+/** The last verb in -ed before a figure, within eight words: "returned to her home town with John [12 weeks ago]". */
+function lastPastVerb(beforeText: string): string | undefined {
+	const words = wordsOf(beforeText).slice(-8);
+	for (let i = words.length - 1; i >= 0; i--) {
+		const w = words[i]!;
+		if (/^[a-z]{3,}ed$/.test(w) && !NOT_VERBS.has(w)) {
+			return verbClass(w, words[i + 1]);
+		}
+	}
+	return undefined;
+}
+
+/** Words in -ing that do not say what someone was doing for a while. */
+const NOT_DOING = new Set([
+	'during',
+	'nothing',
+	'something',
+	'anything',
+	'everything',
+	'morning',
+	'evening',
+	'according',
+	'including',
+	'following',
+	'building',
+]);
+
+/**
+ * A stretch of time in the story, tied to what someone did rather than to the event: how long ago or how
+ * long after something happened ("returned to her home town 12 weeks ago", "10 minutes after she was
+ * escorted out", "re-entered 10 minutes later" after "After being escorted …"), measure `elapsed`, and how
+ * long someone did something ("a four-year spell living in Cardiff", "living in Wales for the past three
+ * years"), measure `span`; the population is the verb ("return", "escort", "liv"). Figures of one story,
+ * compared whatever event the sentence names. Without a verb to tie it to, a stretch of time is not read.
+ */
+function timeSpanOf(beforeText: string, afterText: string, sentenceText: string): Measured | undefined {
+	const span = (measure: string, unit: string, verb: string | undefined): Measured | undefined =>
+		verb ? { measure, population: verb, factor: SECONDS[unit.toLowerCase()]!, unit: 's', exact: true, kind: 'story' } : undefined;
+	const spell = SPELL.exec(afterText);
+	if (spell) {
+		return span('span', spell[1]!, verbClass(spell[2]!, undefined));
+	}
+	const since = SINCE.exec(afterText);
+	if (since) {
+		const unit = since[1]!;
+		const how = since[2]!.toLowerCase();
+		if (how === 'after' || how === 'before') {
+			// "ten minutes after being taken off the job", "10 minutes after the guard was escorted out".
+			const rest = afterText.slice(since[0].length, since[0].length + 60);
+			const verb = /^\s+(?:(?:being|having\s+been)\s+|(?:[\p{L}.'’-]+\s+){0,3}(?:was|were|had\s+been|had)\s+)([a-z]+ed)\b/iu.exec(rest);
+			if (!verb) {
+				return undefined;
+			}
+			const next = /^\s*([a-z]+)/i.exec(rest.slice(verb.index + verb[0].length))?.[1]?.toLowerCase();
+			return span(how === 'after' ? 'elapsed' : 'until', unit, verbClass(verb[1]!, next));
+		}
+		if (how === 'later' || how === 'afterwards') {
+			const after = AFTER_BEING.exec(sentenceText);
+			return span('elapsed', unit, after ? verbClass(after[1]!, undefined) : undefined);
+		}
+		// "12 weeks ago", "10 minutes earlier": since what the clause says was done.
+		return span('elapsed', unit, lastPastVerb(beforeText));
+	}
+	const unit = DURATION_UNIT.exec(afterText);
+	const doing = unit ? FOR_SPAN.exec(beforeText) : null;
+	if (unit && doing && !NOT_DOING.has(doing[1]!.toLowerCase())) {
+		return span('span', unit[1]!, verbClass(doing[1]!, undefined));
+	}
+	return undefined;
+}
 
 /** Plural nouns of time: durations and dates, not counts of things. */
 const TIME_UNITS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades', 'centuries', 'times']);
@@ -662,6 +753,9 @@ function populationAfter(afterWords: readonly string[]): string | undefined {
 	return undefined;
 }
 
+/** Who or what fired a shell or a rocket: a gun ("tank", "artillery") or an army ("Israeli", "Russian"). */
+const FIRED_BY = /^(?:tanks?|artillery|mortars?|naval|howitzers?|army|[a-z]+(?:i|an|ese))$/;
+
 /** Adjectives of size that outlets swap for one another ("strong", "major" aftershocks): they do not narrow a count. */
 const INTENSIFIERS = new Set(['strong', 'major', 'powerful', 'big', 'large', 'significant', 'huge', 'heavy', 'serious']);
 
@@ -675,6 +769,12 @@ function countedAfter(afterWords: readonly string[]): { noun: string; phrase: st
 		const w = afterWords[i]!;
 		if ((w === 'of' || DETERMINERS.has(w)) && modifiers.length === 0) {
 			continue;
+		}
+		// "Three tank shells", "two Israeli artillery shells", "three tanks shells": what is fired is counted by
+		// its kind alone, whatever fired it; outlets name the gun or the army differently.
+		const at = afterWords.slice(i, i + 3).findIndex((x) => PROJECTILES.has(x));
+		if (at >= 0 && modifiers.length === 0 && afterWords.slice(i, i + at).every((x) => FIRED_BY.test(x))) {
+			return { noun: afterWords[i + at]!, phrase: afterWords[i + at]! };
 		}
 		if (isCountedNoun(w)) {
 			if (GENERIC_POPULATIONS.has(w)) {
@@ -938,6 +1038,9 @@ export function articleEvent(text: string, structure: DocumentStructure): string
 function measuredInterval(quantity: Quantity, measured: Measured): Interval {
 	if (measured.factor === undefined) {
 		return quantity.interval;
+	}
+	if (measured.unit === 's' && !quantity.qualifier) {
+		return scale(quantity.interval.min === quantity.interval.max ? timeSpan(quantity.interval.min) : quantity.interval, measured.factor);
 	}
 	if (quantity.qualifier || measured.exact) {
 		return scale(quantity.interval, measured.factor);

@@ -61,6 +61,22 @@ export const MEASURES: Readonly<Record<string, MeasureWords>> = {
 	},
 };
 
+/** What is fired that is not a person: "rockets fired" counts rockets. */
+export const PROJECTILES = new Set([
+	'rockets',
+	'missiles',
+	'shells',
+	'mortars',
+	'rounds',
+	'shots',
+	'bullets',
+	'grenades',
+	'bombs',
+	'projectiles',
+	'salvos',
+	'flares',
+]);
+
 /** Nouns a figure can count that are just "people": they do not narrow what is counted. */
 export const GENERIC_POPULATIONS = new Set([
 	'people',
