@@ -76,6 +76,15 @@ void describe('findQuantities', () => {
 		]);
 	});
 
+	void it('reads proportions and percentages in percent, with ranges that write the unit once', () => {
+		assert.deepEqual(quantities('between half and two-thirds of homes, a third of them, between 40 and 80 percent, 40% to 70%'), [
+			['between half and two-thirds', '[50, 66.67]'],
+			['a third', '33.33'],
+			['between 40 and 80 percent', '[40, 80]'],
+			['40% to 70%', '[40, 70]'],
+		]);
+	});
+
 	void it('mends numbers split by crawled spacing: "16 000", "500, 000" and "4. 6"', () => {
 		assert.deepEqual(quantities('16 000 people, 500, 000 more, magnitude 4. 6'), [
 			['16 000', '[15,200, 16,800]'],
@@ -559,6 +568,45 @@ void describe('figure-conflict and figure-divergence', () => {
 		assert.deepEqual(
 			found('marrow/a.txt', 'figure-divergence').map((f) => [f.data?.measure, f.data?.population, f.related?.map((r) => r.docId)]),
 			[['elapsed', 'escort', ['marrow/b.txt', 'marrow/c.txt']]],
+		);
+	});
+
+	void it('compares how many took shelter, whatever the words ("sought shelter", "were sheltering", "taken refuge with")', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'They were among 400 people who had sought shelter in the hall.',
+			'marrow/b.txt': 'Three cousins who had taken refuge with hundreds of other people in the hall were killed.',
+		});
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-divergence').map((f) => [f.data?.measure, f.related?.map((r) => r.docId)]),
+			[['sheltered', ['marrow/b.txt']]],
+		);
+	});
+
+	void it('does not take two open-ended figures far apart ("more than 300", "more than 15,000") for one quantity', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'More than 300 people took shelter in the hall.',
+			'marrow/b.txt': 'More than 15,000 people took shelter in the hall.',
+			'marrow/c.txt': 'More than 1,000 people took shelter in the hall.',
+		});
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-divergence').map((f) => f.related?.map((r) => r.docId)),
+			[['marrow/c.txt']],
+		);
+	});
+
+	void it('compares shares of what was damaged, in percent, whether written as percentages or proportions', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'Between half and two-thirds of homes in the valley had been damaged.',
+			'marrow/b.txt': 'The worst hit villages sustained between 40 and 80 percent damage.',
+			'marrow/c.txt': 'Officials said 10 percent of the buildings were destroyed.',
+		});
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-divergence').map((f) => [f.data?.measure, f.data?.population, f.related?.map((r) => r.docId)]),
+			[['share', 'damaged', ['marrow/b.txt']]],
+		);
+		assert.deepEqual(
+			found('marrow/c.txt', 'figure-conflict').map((f) => f.related?.map((r) => r.docId)),
+			[['marrow/b.txt']],
 		);
 	});
 

@@ -122,7 +122,7 @@ const FAMILIES: Readonly<Record<string, string>> = { attack: 'violence', strike:
  * yards must not meet; a distance only counts from a named place ("17 miles from Tel Aviv"). Shells, rockets
  * and missiles are the exception: only a violent event fires them.
  */
-const HUMAN_TOLLS = new Set(['killed', 'injured', 'missing', 'displaced', 'detained', 'arrested', 'duration']);
+const HUMAN_TOLLS = new Set(['killed', 'injured', 'missing', 'displaced', 'sheltered', 'detained', 'arrested', 'duration']);
 
 function sameFamily(a: string, b: string): boolean {
 	return a === b || (FAMILIES[a] !== undefined && FAMILIES[a] === FAMILIES[b]);

@@ -187,6 +187,8 @@ interface Quantity extends Span {
 	readonly interval: Interval;
 	/** The currency of a sum of money ("EUR"). */
 	readonly currency?: string;
+	/** A percentage or a proportion ("40 percent", "two-thirds of"), its interval in percent. */
+	readonly percent?: boolean;
 }
 
 /**
@@ -203,7 +205,9 @@ export function findQuantities(text: string, start: number, end: number): Quanti
 		const written = text.slice(n.start, n.end).toLowerCase().replace(/\s+/g, ' ');
 		// A range: "20 to 30", "20-30", "between 20 and 30", "20 and 30" after "between".
 		const next = numbers[i + 1];
-		if (n.value !== undefined && next?.value !== undefined && next.unit === n.unit) {
+		// "between 40 and 80 percent": the unit written once, after the second number.
+		const percentRange = n.unit === undefined && next?.unit === 'percent' && n.value !== undefined && n.value <= 100;
+		if (n.value !== undefined && next?.value !== undefined && (next.unit === n.unit || percentRange)) {
 			const gap = text.slice(n.end, next.start);
 			const between = /\bbetween\s+$/i.test(text.slice(Math.max(0, n.start - 10), n.start));
 			if (/^\s*(?:to|-|–|—)\s*$/.test(gap) || (between && /^\s+and\s+$/.test(gap))) {
@@ -217,6 +221,7 @@ export function findQuantities(text: string, start: number, end: number): Quanti
 					...(q ? { qualifier: q.qualifier } : {}),
 					interval: range(n.value, next.value, q?.qualifier),
 					...(currency ? { currency } : {}),
+					...(next.unit === 'percent' ? { percent: true } : {}),
 				});
 				i++;
 				continue;
@@ -246,6 +251,7 @@ export function findQuantities(text: string, start: number, end: number): Quanti
 			...(qualifier ? { qualifier } : {}),
 			interval: n.value !== undefined && qualifier ? qualify(n.value, qualifier) : interval,
 			...(n.currency ? { currency: n.currency } : {}),
+			...(n.unit === 'percent' ? { percent: true } : {}),
 		});
 	}
 	return found;
@@ -302,6 +308,10 @@ function measureOf(text: string, quantity: Quantity, sentence: Span, table: Meas
 	// A sum of money, by its currency (converted where it can be by the caller, which reads what it is).
 	if (quantity.currency) {
 		return { measure: 'money', population: quantity.currency };
+	}
+	// A share of a whole: "40 percent to 70 percent of the buildings were destroyed", "half of the homes".
+	if (quantity.percent) {
+		return shareOf(text.slice(quantity.end, Math.min(sentence.end, quantity.end + 80)));
 	}
 	// "two of the three victims died": the second figure is the set the first is taken from; what the
 	// sentence says of them (died) is said of the first.
@@ -466,6 +476,22 @@ const CRITICAL = new RegExp(
 		String.raw`|(?:critically|seriously|gravely|badly|severely)(?:\s+(?:injured|wounded|hurt|burned|burnt))?\s*(?:[,.;)]|$|and\b|with\b|in\b))`,
 	'i',
 );
+
+/** Words saying what befell a share of buildings or homes. */
+const DAMAGED = /^[^.;:]*?\b(?:damaged|destroyed|damage|flattened|collapsed|razed|levelled|leveled)\b/i;
+
+/**
+ * What a percentage or a proportion is a share of: what was damaged ("40 percent of the buildings were
+ * destroyed", "between 40 and 80 percent damage"), else the noun after "of" ("half of the voters", "80
+ * percent of the haul"). A share of nothing named is not read.
+ */
+function shareOf(afterText: string): Measured | undefined {
+	if (DAMAGED.test(afterText.slice(0, 60))) {
+		return { measure: 'share', population: 'damaged' };
+	}
+	const of = /^\s+of\s+(?:(?:the|its|their|his|her|all|those|these)\s+)?([a-z][a-z-]+)/i.exec(afterText);
+	return of && !DETERMINERS.has(of[1]!.toLowerCase()) ? { measure: 'share', population: of[1]!.toLowerCase() } : undefined;
+}
 
 /** A number word or digits, as {@link wordsOf} gives them. */
 const NUMBER_WORD =
