@@ -369,7 +369,7 @@ void describe('findFacts', () => {
 				['30', '[27, 33]', 'quake|duration||'],
 				['13', '1,123,200', 'flood|duration||'],
 				// Not the event's: a stretch of time tied to what she did (see "compares stretches of time…").
-				['12', '7,257,600', 'story|elapsed|return|'],
+				['12', '7,257,600', 'story|ago|return|'],
 			],
 		);
 	});
@@ -560,7 +560,7 @@ void describe('figure-conflict and figure-divergence', () => {
 		assert.deepEqual(
 			found('marrow/a.txt', 'figure-conflict').map((f) => [f.data?.measure, f.data?.population, f.related?.map((r) => r.docId)]),
 			[
-				['elapsed', 'return', ['marrow/b.txt']],
+				['ago', 'return', ['marrow/b.txt']],
 				['span', 'liv', ['marrow/b.txt']],
 			],
 		);
@@ -607,6 +607,22 @@ void describe('figure-conflict and figure-divergence', () => {
 		assert.deepEqual(
 			found('marrow/c.txt', 'figure-conflict').map((f) => f.related?.map((r) => r.docId)),
 			[['marrow/b.txt']],
+		);
+	});
+
+	void it('keeps "ago" (from publication) apart from "earlier" (from the story), and leaves background prices alone', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'He suffered a stroke nine days earlier. In May, the pump was sold for $2,799.',
+			'marrow/b.txt': 'He suffered a stroke almost three weeks ago. In May, the pump was sold for $1,999.',
+		});
+		assert.deepEqual(found('marrow/a.txt', 'figure-conflict'), []);
+		assert.deepEqual(found('marrow/a.txt', 'figure-divergence'), []);
+	});
+
+	void it('reads "6.6 pounds" as a weight and "2 million pounds" as a sum', () => {
+		assert.deepEqual(
+			view('The pump weighs 6.6 pounds. Thieves stole 2 million pounds.').map(([text, , key]) => [text, key]),
+			[['2 million pounds', 'money|money|stolen|']],
 		);
 	});
 

@@ -713,7 +713,8 @@ const NOT_DOING = new Set([
 /**
  * A stretch of time in the story, tied to what someone did rather than to the event: how long ago or how
  * long after something happened ("returned to her home town 12 weeks ago", "10 minutes after she was
- * escorted out", "re-entered 10 minutes later" after "After being escorted …"), measure `elapsed`, and how
+ * escorted out", "re-entered 10 minutes later" after "After being escorted …"), measure `elapsed` (`ago` when
+ * counted back from publication, "12 weeks ago"; `until` for "two hours before …"), and how
  * long someone did something ("a four-year spell living in Cardiff", "living in Wales for the past three
  * years"), measure `span`; the population is the verb ("return", "escort", "liv"). Figures of one story,
  * compared whatever event the sentence names. Without a verb to tie it to, a stretch of time is not read.
@@ -743,8 +744,9 @@ function timeSpanOf(beforeText: string, afterText: string, sentenceText: string)
 			const after = AFTER_BEING.exec(sentenceText);
 			return span('elapsed', unit, after ? verbClass(after[1]!, undefined) : undefined);
 		}
-		// "12 weeks ago", "10 minutes earlier": since what the clause says was done.
-		return span('elapsed', unit, lastPastVerb(beforeText));
+		// "12 weeks ago" (counted back from publication, so kept apart from "nine days earlier", counted back
+		// from the story's time), "10 minutes earlier": since what the clause says was done.
+		return span(how === 'ago' ? 'ago' : 'elapsed', unit, lastPastVerb(beforeText));
 	}
 	const unit = DURATION_UNIT.exec(afterText);
 	const doing = unit ? FOR_SPAN.exec(beforeText) : null;
@@ -1194,6 +1196,11 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 				const clauseText = text.slice(clause.start, clause.end);
 				const year = YEAR.exec(clauseText)?.[1];
 				const background = quantity.start >= lead || ANOTHER_TIME.test(clauseText);
+				// A background sum that nothing says is stolen, paid or lost (a price, a salary, a budget) is too
+				// common to tell one case's from another's: not compared.
+				if (background && purpose === '') {
+					continue;
+				}
 				money = {
 					interval: usd ?? quantity.interval,
 					unit: usd ? 'USD' : currency,

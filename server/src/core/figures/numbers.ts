@@ -158,6 +158,10 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberM
 		} else if (g.digits !== undefined) {
 			value = readDigits(g.digits + (g.scale ?? ''));
 			unit = g.after ? (/%|cent/i.test(g.after) ? 'percent' : 'money') : undefined;
+			// "weighs 6.6 pounds": "pounds" after a number without "million" or "thousand" is a weight.
+			if (unit === 'money' && /pound/i.test(g.after!) && !g.scale?.trim()) {
+				unit = undefined;
+			}
 			currency = unit === 'money' ? currencyOf(g.after!) : undefined;
 		} else if (g.words !== undefined) {
 			const share = proportionPercent(g.words);
@@ -167,6 +171,10 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberM
 					? undefined
 					: wordsToNumber(g.words));
 			unit = share !== undefined ? 'percent' : g.wafter ? (/%|cent/i.test(g.wafter) ? 'percent' : 'money') : undefined;
+			// "two pounds of flour" is a weight; "two million pounds" a sum.
+			if (unit === 'money' && /pound/i.test(g.wafter!) && !/hundred|thousand|million|billion/i.test(g.words)) {
+				unit = undefined;
+			}
 			currency = unit === 'money' ? currencyOf(g.wafter!) : undefined;
 		}
 		const mention: NumberMention = { start: at, end: at + m[0].length };
