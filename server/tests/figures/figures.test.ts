@@ -65,15 +65,19 @@ void describe('findQuantities', () => {
 	});
 
 	void it('reads ranges, vague quantities, words and "half a million"', () => {
-		assert.deepEqual(quantities('20 to 30, between 40 and 50, 60-70, hundreds, tens of thousands, a dozen, nearly half a million'), [
-			['20 to 30', '[20, 30]'],
-			['between 40 and 50', '[40, 50]'],
-			['60-70', '[60, 70]'],
-			['hundreds', '[200, 999]'],
-			['tens of thousands', '[20,000, 99,999]'],
-			['a dozen', '12'],
-			['nearly half a million', '[450,000, 500,000)'],
-		]);
+		assert.deepEqual(
+			quantities('20 to 30, between 40 and 50, 60-70, hundreds, tens of thousands, a dozen, more than two dozen, nearly half a million'),
+			[
+				['20 to 30', '[20, 30]'],
+				['between 40 and 50', '[40, 50]'],
+				['60-70', '[60, 70]'],
+				['hundreds', '[200, 999]'],
+				['tens of thousands', '[20,000, 99,999]'],
+				['a dozen', '12'],
+				['more than two dozen', '(24, ∞)'],
+				['nearly half a million', '[450,000, 500,000)'],
+			],
+		);
 	});
 
 	void it('reads proportions and percentages in percent, with ranges that write the unit once', () => {

@@ -54,7 +54,7 @@ const SCALES: Readonly<Record<string, number>> = {
 };
 
 const WORD = String.raw`(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?![a-z])`;
-const WORD_NUMBER = String.raw`${WORD}(?:-${WORD})?(?:[\s-]+(?:hundred|thousand|million|billion)(?:\s+(?:and\s+)?${WORD}(?:-${WORD})?)?)*`;
+const WORD_NUMBER = String.raw`${WORD}(?:-${WORD})?(?:[\s-]+(?:dozen|hundred|thousand|million|billion)(?:\s+(?:and\s+)?${WORD}(?:-${WORD})?)?)*`;
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const CURRENCY = String.raw`[$€£¥]|US\$|USD\s|EUR\s|GBP\s`;
 const SCALE = String.raw`(?:\s*(?:million|billion|trillion|thousand|mn|bn|m|k)\b)?`;
