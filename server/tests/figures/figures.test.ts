@@ -65,14 +65,27 @@ void describe('findQuantities', () => {
 	});
 
 	void it('reads ranges, vague quantities, words and "half a million"', () => {
-		assert.deepEqual(quantities('20 to 30, between 40 and 50, 60-70, hundreds, tens of thousands, a dozen, nearly half a million'), [
-			['20 to 30', '[20, 30]'],
-			['between 40 and 50', '[40, 50]'],
-			['60-70', '[60, 70]'],
-			['hundreds', '[200, 999]'],
-			['tens of thousands', '[20,000, 99,999]'],
-			['a dozen', '12'],
-			['nearly half a million', '[450,000, 500,000)'],
+		assert.deepEqual(
+			quantities('20 to 30, between 40 and 50, 60-70, hundreds, tens of thousands, a dozen, more than two dozen, nearly half a million'),
+			[
+				['20 to 30', '[20, 30]'],
+				['between 40 and 50', '[40, 50]'],
+				['60-70', '[60, 70]'],
+				['hundreds', '[200, 999]'],
+				['tens of thousands', '[20,000, 99,999]'],
+				['a dozen', '12'],
+				['more than two dozen', '(24, ∞)'],
+				['nearly half a million', '[450,000, 500,000)'],
+			],
+		);
+	});
+
+	void it('reads proportions and percentages in percent, with ranges that write the unit once', () => {
+		assert.deepEqual(quantities('between half and two-thirds of homes, a third of them, between 40 and 80 percent, 40% to 70%'), [
+			['between half and two-thirds', '[50, 66.67]'],
+			['a third', '33.33'],
+			['between 40 and 80 percent', '[40, 80]'],
+			['40% to 70%', '[40, 70]'],
 		]);
 	});
 
@@ -184,27 +197,54 @@ void describe('findFacts', () => {
 			quantities('a 3 mn-euro loss, a four-million-euro fund, $1. 5-million, £640, 000, €2.2m, 12 million dollars').map(([text]) => text),
 			['3 mn-euro', 'four-million-euro', '$1. 5-million', '£640, 000', '€2.2m', '12 million dollars'],
 		);
+		// In US dollars: a euro has been worth $0.82 to $1.60 since 2000, so €3m is $2.3m to $5m.
 		assert.deepEqual(view('Robbers took jewels worth €3m ($3. 9m), the insurer said.'), [
-			['€3m', '[2,850,000, 3,150,000]', 'flood|money|EUR|'],
-			['$3. 9m', '[3,705,000, 4,095,000]', 'flood|money|USD|'],
+			['€3m', '[2,337,000, 5,040,000]', 'money|money|stolen|'],
+			['$3. 9m', '[3,705,000, 4,095,000]', 'money|money|stolen|'],
+		]);
+		// A currency the table does not convert keeps its own key.
+		assert.deepEqual(view('The council paid 40 million rupees in aid.'), [
+			['40 million rupees', '[38,000,000, 42,000,000]', 'money|money|aid rupee|'],
 		]);
 	});
 
-	void it('compares sums of the headline and lead only: later paragraphs recall other cases', () => {
+	void it('reads what a sum is, and the one item it is the value of', () => {
+		assert.deepEqual(
+			view(
+				'Thieves stole a $2 million necklace. The town received $5 million in aid. A ransom of $300,000 was paid. Thieves stole £40,000 worth of jewellery.',
+			).map(([text, , key]) => [text, key]),
+			[
+				['$2 million', 'money|money|stolen necklace|'],
+				['$5 million', 'money|money|aid|'],
+				['$300,000', 'money|money|ransom|'],
+				['£40,000', 'money|money|stolen|'],
+			],
+		);
+	});
+
+	void it("keeps sums after the lead or dated to another time apart from the article's case, as background", () => {
 		const text = lines(
 			'Robbers take $4 million in gems',
 			'',
-			'Robbers took gems worth $4 million on Monday.',
+			'Robbers took gems worth $4 million on Monday. In March, thieves stole $9 million from a bank.',
 			'',
 			'Police are searching for the men.',
 			'',
 			'The shop had been robbed before.',
 			'',
-			'Last year, robbers took $1.5 million from a bank.',
+			'Robbers took $1.5 million from a depot.',
+			'',
+			'In 2019, robbers took $1.2 million from a bank.',
 		);
 		assert.deepEqual(
-			findFacts(text, analyseStructure(text)).map((f) => f.text),
-			['$4 million', '$4 million'],
+			findFacts(text, analyseStructure(text)).map((f) => [f.text, f.event, f.anchored]),
+			[
+				['$4 million', 'money', false],
+				['$4 million', 'money', false],
+				['$9 million', 'money@background', true],
+				['$1.5 million', 'money@background', true],
+				['$1.2 million', 'money@background@2019', true],
+			],
 		);
 	});
 
@@ -329,8 +369,11 @@ void describe('findFacts', () => {
 				'The tremor lasted 30 seconds. Others felt the tremor for about a minute. After 13 days of flooding, the river fell. The meeting lasted two hours. She moved back 12 weeks ago.',
 			),
 			[
-				['30', '30', 'quake|duration||'],
+				// Thirty seconds is a round time: 27 to 33 seconds.
+				['30', '[27, 33]', 'quake|duration||'],
 				['13', '1,123,200', 'flood|duration||'],
+				// Not the event's: a stretch of time tied to what she did (see "compares stretches of time…").
+				['12', '7,257,600', 'story|ago|return|'],
 			],
 		);
 	});
@@ -380,6 +423,210 @@ void describe('figure-conflict and figure-divergence', () => {
 		assert.deepEqual(
 			found('marrow/a.txt', 'figure-conflict').flatMap((f) => f.related?.map((r) => r.docId)),
 			['marrow/b.txt'],
+		);
+	});
+
+	void it('compares a duration said of "it" with the article\'s event', () => {
+		const corpus = new Corpus(resolveOptions({ recogniseEntities: false }));
+		corpus.update(
+			'marrow/a.txt',
+			lines('Quake shakes Marrow valley', '', '"It lasted around 30 seconds," a farmer said.'),
+			1,
+			'marrow/a.txt',
+		);
+		corpus.update('marrow/b.txt', lines('Quake shakes Marrow valley', '', 'Residents felt the tremor for one minute.'), 1, 'marrow/b.txt');
+		assert.deepEqual(
+			corpus
+				.findings('marrow/a.txt')
+				.filter((f) => f.ruleId === 'figure-conflict')
+				.map((f) => [f.data?.measure, f.related?.[0]?.docId]),
+			[['duration', 'marrow/b.txt']],
+		);
+	});
+
+	void it('does not take "an office worker in Lowmarsh" for another event in Lowmarsh', () => {
+		const text = lines(
+			'Quake shakes Marrow valley',
+			'',
+			'The quake hit Marrow valley on Monday.',
+			'',
+			'Roads were closed.',
+			'',
+			'An office worker in Lowmarsh said the tremor lasted 30 seconds. A school in Lowmarsh had 40 pupils hurt.',
+		);
+		const names = ['Marrow valley', 'Lowmarsh', 'Lowmarsh'].map((name, k) => {
+			const start = k === 2 ? text.lastIndexOf(name) : text.indexOf(name);
+			return { start, end: start + name.length, type: 'place', key: name.toLowerCase() };
+		});
+		assert.deepEqual(
+			findFacts(text, analyseStructure(text), {}, names).map((f) => [f.text, f.event]),
+			[
+				['30', 'quake'],
+				['40', 'quake@lowmarsh'],
+			],
+		);
+	});
+
+	void it('compares those in critical condition, however the sentence says it, apart from all the injured', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'The flood left 50 people with serious injuries, 10 of whom remain critical.',
+			'marrow/b.txt': 'The flood killed 30 people and injured 55, five of them critically.',
+			'marrow/c.txt': 'Officials counted 30 dead and 55 wounded, 15 critically.',
+		});
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-conflict').map((f) => [f.data?.population, f.related?.map((r) => r.docId)]),
+			[
+				[undefined, ['marrow/b.txt', 'marrow/c.txt']],
+				['critical', ['marrow/b.txt', 'marrow/c.txt']],
+			],
+		);
+	});
+
+	void it('reads a count whose sentence goes on to say something general elsewhere ("which usually serves as …")', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'The flood killed 30 people, when water reached a hall which usually serves as a school.',
+			'marrow/b.txt': 'The flood killed 40 people.',
+		});
+		assert.equal(found('marrow/a.txt', 'figure-conflict').length, 1);
+	});
+
+	void it('compares sums across currencies: a divergence when some rate of recent years reconciles them, else a conflict', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'Thieves stole jewels worth €103 million.',
+			'marrow/b.txt': 'Thieves stole jewels worth $136 million.',
+		});
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-divergence').map((f) => f.related?.map((r) => r.docId)),
+			[['marrow/b.txt']],
+		);
+		assert.deepEqual(found('marrow/a.txt', 'figure-conflict'), []);
+		// £20 million is at most $42.4 million at any rate since 2000; €103 million is at least $84 million.
+		const other = corpusOf({
+			'marrow/a.txt': 'Thieves stole jewels worth €103 million.',
+			'marrow/c.txt': 'Thieves stole jewels worth £20 million.',
+		});
+		assert.deepEqual(
+			other.found('marrow/c.txt', 'figure-conflict').map((f) => f.related?.map((r) => r.docId)),
+			[['marrow/a.txt']],
+		);
+	});
+
+	void it("compares background sums with other articles' background sums, never with the article's own case", () => {
+		const lead = 'Thieves stole $2 million in watches on Monday.';
+		const { found } = corpusOf({
+			'marrow/a.txt': `${lead} In May, thieves stole a necklace worth £1.2m.`,
+			'marrow/b.txt': `${lead} Days later a $2.5 million necklace was lifted at a party.`,
+			'marrow/c.txt': `Thieves stole $2.5 million in watches on Monday.`,
+		});
+		// The lead's $2 million meets only the other leads' sums; the background necklace only the other background necklace.
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-conflict').map((f) => [f.data?.event, f.related?.map((r) => r.docId)]),
+			[['money', ['marrow/c.txt']]],
+		);
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-divergence').map((f) => [f.data?.event, f.related?.map((r) => r.docId)]),
+			[['money@background', ['marrow/b.txt']]],
+		);
+	});
+
+	void it('counts shells by their kind whatever fired them, across the words outlets use for one violent event', () => {
+		const corpus = new Corpus(resolveOptions({ recogniseEntities: false }));
+		corpus.update(
+			'marrow/a.txt',
+			lines('Attack on Marrow school', '', 'Three tank shells hit the school in the attack.'),
+			1,
+			'marrow/a.txt',
+		);
+		corpus.update(
+			'marrow/b.txt',
+			lines('War reaches Marrow', '', 'Two artillery shells struck the school during the war.'),
+			1,
+			'marrow/b.txt',
+		);
+		corpus.update('marrow/c.txt', lines('War reaches Marrow', '', 'Soldiers searched two armoured trucks.'), 1, 'marrow/c.txt');
+		assert.deepEqual(
+			corpus
+				.findings('marrow/a.txt')
+				.filter((f) => f.ruleId === 'figure-conflict')
+				.map((f) => [f.data?.population, f.related?.map((r) => r.docId)]),
+			[['shells', ['marrow/b.txt']]],
+		);
+	});
+
+	void it('compares stretches of time tied to what someone did, by the verb, rounding multiples of five', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt':
+				'She returned to her home town 12 weeks ago after a four-year spell living in Lowmarsh. After being escorted out, the guard was back 10 minutes later.',
+			'marrow/b.txt':
+				'She moved back to the town around six weeks ago, after living in Lowmarsh for the past three years. After being escorted out, he came back less than ten minutes later.',
+			'marrow/c.txt': 'The guard came back nine minutes after he was escorted out. She married 12 weeks ago.',
+		});
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-conflict').map((f) => [f.data?.measure, f.data?.population, f.related?.map((r) => r.docId)]),
+			[
+				['ago', 'return', ['marrow/b.txt']],
+				['span', 'liv', ['marrow/b.txt']],
+			],
+		);
+		// "10 minutes" is read as 9 to 11 minutes: it can be "less than ten" and "nine".
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-divergence').map((f) => [f.data?.measure, f.data?.population, f.related?.map((r) => r.docId)]),
+			[['elapsed', 'escort', ['marrow/b.txt', 'marrow/c.txt']]],
+		);
+	});
+
+	void it('compares how many took shelter, whatever the words ("sought shelter", "were sheltering", "taken refuge with")', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'They were among 400 people who had sought shelter in the hall.',
+			'marrow/b.txt': 'Three cousins who had taken refuge with hundreds of other people in the hall were killed.',
+		});
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-divergence').map((f) => [f.data?.measure, f.related?.map((r) => r.docId)]),
+			[['sheltered', ['marrow/b.txt']]],
+		);
+	});
+
+	void it('does not take two open-ended figures far apart ("more than 300", "more than 15,000") for one quantity', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'More than 300 people took shelter in the hall.',
+			'marrow/b.txt': 'More than 15,000 people took shelter in the hall.',
+			'marrow/c.txt': 'More than 1,000 people took shelter in the hall.',
+		});
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-divergence').map((f) => f.related?.map((r) => r.docId)),
+			[['marrow/c.txt']],
+		);
+	});
+
+	void it('compares shares of what was damaged, in percent, whether written as percentages or proportions', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'Between half and two-thirds of homes in the valley had been damaged.',
+			'marrow/b.txt': 'The worst hit villages sustained between 40 and 80 percent damage.',
+			'marrow/c.txt': 'Officials said 10 percent of the buildings were destroyed.',
+		});
+		assert.deepEqual(
+			found('marrow/a.txt', 'figure-divergence').map((f) => [f.data?.measure, f.data?.population, f.related?.map((r) => r.docId)]),
+			[['share', 'damaged', ['marrow/b.txt']]],
+		);
+		assert.deepEqual(
+			found('marrow/c.txt', 'figure-conflict').map((f) => f.related?.map((r) => r.docId)),
+			[['marrow/b.txt']],
+		);
+	});
+
+	void it('keeps "ago" (from publication) apart from "earlier" (from the story), and leaves background prices alone', () => {
+		const { found } = corpusOf({
+			'marrow/a.txt': 'He suffered a stroke nine days earlier. In May, the pump was sold for $2,799.',
+			'marrow/b.txt': 'He suffered a stroke almost three weeks ago. In May, the pump was sold for $1,999.',
+		});
+		assert.deepEqual(found('marrow/a.txt', 'figure-conflict'), []);
+		assert.deepEqual(found('marrow/a.txt', 'figure-divergence'), []);
+	});
+
+	void it('reads "6.6 pounds" as a weight and "2 million pounds" as a sum', () => {
+		assert.deepEqual(
+			view('The pump weighs 6.6 pounds. Thieves stole 2 million pounds.').map(([text, , key]) => [text, key]),
+			[['2 million pounds', 'money|money|stolen|']],
 		);
 	});
 

@@ -1,4 +1,5 @@
 import { factKey, type Fact } from '../figures/facts';
+import { PROJECTILES } from '../figures/lexicon';
 
 /** A fact of one document, as the index holds it. */
 export interface IndexedFact {
@@ -84,7 +85,9 @@ export class FactIndex {
 					other.kind === fact.kind ||
 					other.kind === 'event' ||
 					fact.kind === 'event' ||
-					((HUMAN_TOLLS.has(fact.measure) || (fact.measure === 'distance' && fact.population !== undefined)) &&
+					((HUMAN_TOLLS.has(fact.measure) ||
+						(fact.measure === 'distance' && fact.population !== undefined) ||
+						(fact.measure === 'count' && PROJECTILES.has(fact.population ?? ''))) &&
 						sameFamily(other.kind, fact.kind))
 				) {
 					found.push({ docId, cluster, fact: other });
@@ -116,9 +119,10 @@ const FAMILIES: Readonly<Record<string, string>> = { attack: 'violence', strike:
 /**
  * Measures whose figures outlets report for one violent event whatever they call it. Counts of things are
  * left out: "attack", "shooting" and "battle" are also the words of a match report, whose rebounds and
- * yards must not meet; a distance only counts from a named place ("17 miles from Tel Aviv").
+ * yards must not meet; a distance only counts from a named place ("17 miles from Tel Aviv"). Shells, rockets
+ * and missiles are the exception: only a violent event fires them.
  */
-const HUMAN_TOLLS = new Set(['killed', 'injured', 'missing', 'displaced', 'detained', 'arrested', 'duration']);
+const HUMAN_TOLLS = new Set(['killed', 'injured', 'missing', 'displaced', 'sheltered', 'detained', 'arrested', 'duration']);
 
 function sameFamily(a: string, b: string): boolean {
 	return a === b || (FAMILIES[a] !== undefined && FAMILIES[a] === FAMILIES[b]);

@@ -7,14 +7,16 @@ import {
 	range,
 	sameInterval,
 	scale,
+	timeSpan,
 	unqualified,
 	VAGUE_QUANTITIES,
 	widen,
 	type Interval,
 	type Qualifier,
 } from './intervals';
-import { EVENTS, FILLERS, GENERIC_POPULATIONS, MEASURES, type MeasureWords } from './lexicon';
+import { EVENTS, FILLERS, GENERIC_POPULATIONS, MEASURES, PROJECTILES, type MeasureWords } from './lexicon';
 import { findNumbers, type NumberMention } from './numbers';
+import { moneyPurpose, toUsd, valuedItem } from './money';
 import { wordScanner } from '../text/wordScan';
 
 /** What a figure needs somewhere in the sentence: a digit or a number word; a sentence without any is skipped at once. */
@@ -54,7 +56,7 @@ export interface Fact extends Span {
 	readonly kind: string;
 	/** Whether a year, a place, a running total or a separate incident sets the figure apart from the article's event. */
 	readonly anchored: boolean;
-	/** The unit of a length ("km"), speed ("km/h") or area ("m²"): its interval is in that unit whatever the text's. */
+	/** The unit of a length ("km"), speed ("km/h"), area ("m²") or sum ("USD", or a currency the layer does not convert): its interval is in that unit whatever the text's. */
 	readonly unit?: string;
 	/** What is counted, without the event: measure, population and part. */
 	readonly quantityKey: string;
@@ -185,6 +187,8 @@ interface Quantity extends Span {
 	readonly interval: Interval;
 	/** The currency of a sum of money ("EUR"). */
 	readonly currency?: string;
+	/** A percentage or a proportion ("40 percent", "two-thirds of"), its interval in percent. */
+	readonly percent?: boolean;
 }
 
 /**
@@ -201,7 +205,9 @@ export function findQuantities(text: string, start: number, end: number): Quanti
 		const written = text.slice(n.start, n.end).toLowerCase().replace(/\s+/g, ' ');
 		// A range: "20 to 30", "20-30", "between 20 and 30", "20 and 30" after "between".
 		const next = numbers[i + 1];
-		if (n.value !== undefined && next?.value !== undefined && next.unit === n.unit) {
+		// "between 40 and 80 percent": the unit written once, after the second number.
+		const percentRange = n.unit === undefined && next?.unit === 'percent' && n.value !== undefined && n.value <= 100;
+		if (n.value !== undefined && next?.value !== undefined && (next.unit === n.unit || percentRange)) {
 			const gap = text.slice(n.end, next.start);
 			const between = /\bbetween\s+$/i.test(text.slice(Math.max(0, n.start - 10), n.start));
 			if (/^\s*(?:to|-|–|—)\s*$/.test(gap) || (between && /^\s+and\s+$/.test(gap))) {
@@ -215,6 +221,7 @@ export function findQuantities(text: string, start: number, end: number): Quanti
 					...(q ? { qualifier: q.qualifier } : {}),
 					interval: range(n.value, next.value, q?.qualifier),
 					...(currency ? { currency } : {}),
+					...(next.unit === 'percent' ? { percent: true } : {}),
 				});
 				i++;
 				continue;
@@ -244,6 +251,7 @@ export function findQuantities(text: string, start: number, end: number): Quanti
 			...(qualifier ? { qualifier } : {}),
 			interval: n.value !== undefined && qualifier ? qualify(n.value, qualifier) : interval,
 			...(n.currency ? { currency: n.currency } : {}),
+			...(n.unit === 'percent' ? { percent: true } : {}),
 		});
 	}
 	return found;
@@ -297,9 +305,13 @@ interface Measured {
 function measureOf(text: string, quantity: Quantity, sentence: Span, table: MeasureTable): Measured | undefined {
 	const beforeText = text.slice(Math.max(sentence.start, quantity.start - 60), quantity.start);
 	const beforeWords = wordsOf(beforeText);
-	// A sum of money, by its currency: sums in different currencies are not compared (rates change).
+	// A sum of money, by its currency (converted where it can be by the caller, which reads what it is).
 	if (quantity.currency) {
 		return { measure: 'money', population: quantity.currency };
+	}
+	// A share of a whole: "40 percent to 70 percent of the buildings were destroyed", "half of the homes".
+	if (quantity.percent) {
+		return shareOf(text.slice(quantity.end, Math.min(sentence.end, quantity.end + 80)));
 	}
 	// "two of the three victims died": the second figure is the set the first is taken from; what the
 	// sentence says of them (died) is said of the first.
@@ -355,7 +367,7 @@ function measureOf(text: string, quantity: Quantity, sentence: Span, table: Meas
 	}
 	// How long the event lasted, or has lasted so far: "the tremor lasted 30 seconds", "after 13 days of
 	// bombardment", "since the assault began 12 days ago".
-	const duration = durationOf(beforeText, afterText);
+	const duration = durationOf(beforeText, afterText) ?? timeSpanOf(beforeText, afterText, text.slice(sentence.start, sentence.end));
 	if (duration) {
 		return duration;
 	}
@@ -365,6 +377,12 @@ function measureOf(text: string, quantity: Quantity, sentence: Span, table: Meas
 		return unit === 'skip' ? undefined : unit;
 	}
 
+	// "…, 15 critically", "10 of whom remain critical", "five of them in critical condition": those among
+	// the injured in a serious condition, a part of the total (read before the verb: "55 wounded, 15
+	// critically" counts the critical, not the wounded).
+	if (CRITICAL.test(afterText)) {
+		return { measure: 'injured', population: 'critical', part: 'including' };
+	}
 	// Before: "killing at least 31", "the death toll rose to 13", "arrested 6,000 soldiers".
 	const verbsBefore = beforeWords.slice(-6);
 	for (let e = verbsBefore.length - 1; e >= 0 && verbsBefore.length - 1 - e <= 3; e--) {
@@ -379,14 +397,6 @@ function measureOf(text: string, quantity: Quantity, sentence: Span, table: Meas
 				return { measure: name, ...(population ? { population } : {}), ...(part ? { part } : {}) };
 			}
 		}
-	}
-	// "…, 15 critically": those among the injured in a serious condition, a part of the total.
-	if (/^(?:critically|seriously|badly|severely|gravely)$/.test(afterWords[0] ?? '')) {
-		return {
-			measure: afterWords.some((w) => table.after.get(w) === 'injured') ? 'injured' : '',
-			population: 'critical',
-			part: 'including',
-		};
 	}
 	// After: "16,000 people have been formally arrested", "31 dead", "80 people were also wounded".
 	let population: string | undefined;
@@ -410,6 +420,10 @@ function measureOf(text: string, quantity: Quantity, sentence: Span, table: Meas
 		}
 		if (FILLERS.has(w)) {
 			continue;
+		}
+		// "50 people with serious injuries", "12 with gunshot wounds".
+		if (w === 'with' && afterWords.slice(i + 1, i + 4).some((x) => x === 'injuries' || x === 'wounds')) {
+			return { measure: 'injured', ...(population ? { population } : {}), ...(part ? { part } : {}) };
 		}
 		// "a 6.7-strength quake killed": the figure describes the event, it does not count the dead.
 		if (EVENTS[w] !== undefined) {
@@ -449,6 +463,34 @@ function measureOf(text: string, quantity: Quantity, sentence: Span, table: Meas
 		return { measure: 'count', population: counted.phrase };
 	}
 	return undefined;
+}
+
+/**
+ * Right after a figure, the injured in a serious condition: "15 critically", "10 of whom remain critical",
+ * "five of them in critical condition", "three seriously".
+ */
+const CRITICAL = new RegExp(
+	String.raw`^\s+(?:(?:of|among)\s+(?:whom|them|those)\s+)?` +
+		String.raw`(?:(?:(?:still|now)\s+)?(?:remain|remained|remains|are|were|is|was|listed)\s+(?:as\s+)?(?:in\s+(?:a\s+)?)?(?:critical|serious|grave)\b` +
+		String.raw`|in\s+(?:a\s+)?(?:critical|serious|grave)\s+condition\b` +
+		String.raw`|(?:critically|seriously|gravely|badly|severely)(?:\s+(?:injured|wounded|hurt|burned|burnt))?\s*(?:[,.;)]|$|and\b|with\b|in\b))`,
+	'i',
+);
+
+/** Words saying what befell a share of buildings or homes. */
+const DAMAGED = /^[^.;:]*?\b(?:damaged|destroyed|damage|flattened|collapsed|razed|levelled|leveled)\b/i;
+
+/**
+ * What a percentage or a proportion is a share of: what was damaged ("40 percent of the buildings were
+ * destroyed", "between 40 and 80 percent damage"), else the noun after "of" ("half of the voters", "80
+ * percent of the haul"). A share of nothing named is not read.
+ */
+function shareOf(afterText: string): Measured | undefined {
+	if (DAMAGED.test(afterText.slice(0, 60))) {
+		return { measure: 'share', population: 'damaged' };
+	}
+	const of = /^\s+of\s+(?:(?:the|its|their|his|her|all|those|these)\s+)?([a-z][a-z-]+)/i.exec(afterText);
+	return of && !DETERMINERS.has(of[1]!.toLowerCase()) ? { measure: 'share', population: of[1]!.toLowerCase() } : undefined;
 }
 
 /** A number word or digits, as {@link wordsOf} gives them. */
@@ -584,7 +626,7 @@ function durationOf(beforeText: string, afterText: string): Measured | undefined
 	}
 	const factor = SECONDS[unit[1]!.toLowerCase()]!;
 	const measured = (kind: string | undefined): Measured | undefined =>
-		kind ? { measure: 'duration', factor, unit: 's', exact: true, kind } : undefined;
+		kind ? { measure: 'duration', factor, unit: 's', exact: true, ...(kind === 'it' ? {} : { kind }) } : undefined;
 	const of = DAYS_OF.exec(afterText);
 	if (of) {
 		return measured(eventsIn(of[2]!)[0]);
@@ -600,24 +642,119 @@ function durationOf(beforeText: string, afterText: string): Measured | undefined
 	}
 	const words = wordsOf(beforeText.slice(0, lasted.index)).slice(-3);
 	const kinds = eventsIn(words.join(' '));
-	return measured(kinds[kinds.length - 1]);
+	// "It lasted around 30 seconds": the event the sentence or the article is about.
+	return measured(
+		kinds[kinds.length - 1] ?? (lasted[0].startsWith('l') && /\bit\s*$/i.test(beforeText.slice(0, lasted.index)) ? 'it' : undefined),
+	);
 }
 
-/** What is fired that is not a person: "rockets fired" counts rockets. */
-const PROJECTILES = new Set([
-	'rockets',
-	'missiles',
-	'shells',
-	'mortars',
-	'rounds',
-	'shots',
-	'bullets',
-	'grenades',
-	'bombs',
-	'projectiles',
-	'salvos',
-	'flares',
+/** "12 weeks ago", "10 minutes later", "ten minutes after", "four years earlier", right after the figure. */
+const SINCE = new RegExp(String.raw`^[\s-]+${TIME_UNIT}\s+(ago|later|earlier|after|afterwards|before)\b`, 'i');
+/** "a four-year spell living in …", "a two-week stay at …". */
+const SPELL = new RegExp(String.raw`^[\s-]+${TIME_UNIT}[\s-]+(?:spell|stint|stay)\s+(?:of\s+)?([a-z]+ing)\b`, 'i');
+/** "living in Wales with his mum for the past three years": a verb in -ing, a few words, then "for (the past)". */
+const FOR_SPAN = /\b([a-z]+ing)\b(?:\s+[\p{L}'’,-]+){0,6}\s+for\s+(?:(?:the|a)\s+)?(?:(?:past|last|first|next)\s+)?$/iu;
+/** "After being escorted from …", "after she was taken off …": the reference point of a later "10 minutes later". */
+const AFTER_BEING = /\bafter\s+(?:being|having\s+been|(?:she|he|they|it|we|i)\s+(?:was|were|had\s+been))\s+([a-z]+ed)\b/i;
+
+/** One name for a verb however it is inflected ("escorted", "escorting" → "escort"), with "moved back", "came back" → "return". */
+function verbClass(verb: string, next: string | undefined): string {
+	const w = verb.toLowerCase();
+	if (next === 'back' || w === 'returned' || w === 'returning' || w === 'returns') {
+		return 'return';
+	}
+	return w.replace(/(?:ing|ed)$/, '').replace(/([^aeiou])\1$/, '$1');
+}
+
+/** Words in -ed that are no verbs of an action. */
+const NOT_VERBS = new Set([
+	'need',
+	'speed',
+	'seed',
+	'bed',
+	'red',
+	'hundred',
+	'shed',
+	'feed',
+	'reported',
+	'added',
+	'stated',
+	'claimed',
+	'alleged',
 ]);
+
+/** The last verb in -ed before a figure, within eight words: "returned to her home town with John [12 weeks ago]". */
+function lastPastVerb(beforeText: string): string | undefined {
+	const words = wordsOf(beforeText).slice(-8);
+	for (let i = words.length - 1; i >= 0; i--) {
+		const w = words[i]!;
+		if (/^[a-z]{3,}ed$/.test(w) && !NOT_VERBS.has(w)) {
+			return verbClass(w, words[i + 1]);
+		}
+	}
+	return undefined;
+}
+
+/** Words in -ing that do not say what someone was doing for a while. */
+const NOT_DOING = new Set([
+	'during',
+	'nothing',
+	'something',
+	'anything',
+	'everything',
+	'morning',
+	'evening',
+	'according',
+	'including',
+	'following',
+	'building',
+]);
+
+/**
+ * A stretch of time in the story, tied to what someone did rather than to the event: how long ago or how
+ * long after something happened ("returned to her home town 12 weeks ago", "10 minutes after she was
+ * escorted out", "re-entered 10 minutes later" after "After being escorted …"), measure `elapsed` (`ago` when
+ * counted back from publication, "12 weeks ago"; `until` for "two hours before …"), and how
+ * long someone did something ("a four-year spell living in Cardiff", "living in Wales for the past three
+ * years"), measure `span`; the population is the verb ("return", "escort", "liv"). Figures of one story,
+ * compared whatever event the sentence names. Without a verb to tie it to, a stretch of time is not read.
+ */
+function timeSpanOf(beforeText: string, afterText: string, sentenceText: string): Measured | undefined {
+	const span = (measure: string, unit: string, verb: string | undefined): Measured | undefined =>
+		verb ? { measure, population: verb, factor: SECONDS[unit.toLowerCase()]!, unit: 's', exact: true, kind: 'story' } : undefined;
+	const spell = SPELL.exec(afterText);
+	if (spell) {
+		return span('span', spell[1]!, verbClass(spell[2]!, undefined));
+	}
+	const since = SINCE.exec(afterText);
+	if (since) {
+		const unit = since[1]!;
+		const how = since[2]!.toLowerCase();
+		if (how === 'after' || how === 'before') {
+			// "ten minutes after being taken off the job", "10 minutes after the guard was escorted out".
+			const rest = afterText.slice(since[0].length, since[0].length + 60);
+			const verb = /^\s+(?:(?:being|having\s+been)\s+|(?:[\p{L}.'’-]+\s+){0,3}(?:was|were|had\s+been|had)\s+)([a-z]+ed)\b/iu.exec(rest);
+			if (!verb) {
+				return undefined;
+			}
+			const next = /^\s*([a-z]+)/i.exec(rest.slice(verb.index + verb[0].length))?.[1]?.toLowerCase();
+			return span(how === 'after' ? 'elapsed' : 'until', unit, verbClass(verb[1]!, next));
+		}
+		if (how === 'later' || how === 'afterwards') {
+			const after = AFTER_BEING.exec(sentenceText);
+			return span('elapsed', unit, after ? verbClass(after[1]!, undefined) : undefined);
+		}
+		// "12 weeks ago" (counted back from publication, so kept apart from "nine days earlier", counted back
+		// from the story's time), "10 minutes earlier": since what the clause says was done.
+		return span(how === 'ago' ? 'ago' : 'elapsed', unit, lastPastVerb(beforeText));
+	}
+	const unit = DURATION_UNIT.exec(afterText);
+	const doing = unit ? FOR_SPAN.exec(beforeText) : null;
+	if (unit && doing && !NOT_DOING.has(doing[1]!.toLowerCase())) {
+		return span('span', unit[1]!, verbClass(doing[1]!, undefined));
+	}
+	return undefined;
+}
 
 /** Plural nouns of time: durations and dates, not counts of things. */
 const TIME_UNITS = new Set(['seconds', 'minutes', 'hours', 'days', 'weeks', 'months', 'years', 'decades', 'centuries', 'times']);
@@ -644,6 +781,9 @@ function populationAfter(afterWords: readonly string[]): string | undefined {
 	return undefined;
 }
 
+/** Who or what fired a shell or a rocket: a gun ("tank", "artillery") or an army ("Israeli", "Russian"). */
+const FIRED_BY = /^(?:tanks?|artillery|mortars?|naval|howitzers?|army|[a-z]+(?:i|an|ese))$/;
+
 /** Adjectives of size that outlets swap for one another ("strong", "major" aftershocks): they do not narrow a count. */
 const INTENSIFIERS = new Set(['strong', 'major', 'powerful', 'big', 'large', 'significant', 'huge', 'heavy', 'serious']);
 
@@ -657,6 +797,12 @@ function countedAfter(afterWords: readonly string[]): { noun: string; phrase: st
 		const w = afterWords[i]!;
 		if ((w === 'of' || DETERMINERS.has(w)) && modifiers.length === 0) {
 			continue;
+		}
+		// "Three tank shells", "two Israeli artillery shells", "three tanks shells": what is fired is counted by
+		// its kind alone, whatever fired it; outlets name the gun or the army differently.
+		const at = afterWords.slice(i, i + 3).findIndex((x) => PROJECTILES.has(x));
+		if (at >= 0 && modifiers.length === 0 && afterWords.slice(i, i + at).every((x) => FIRED_BY.test(x))) {
+			return { noun: afterWords[i + at]!, phrase: afterWords[i + at]! };
 		}
 		if (isCountedNoun(w)) {
 			if (GENERIC_POPULATIONS.has(w)) {
@@ -754,9 +900,22 @@ function lastComma(text: string, from: number, at: number): number {
 	return comma >= from ? comma : from;
 }
 
+/** Where the comma after `at` within a clause is (or the clause end). */
+function nextComma(text: string, at: number, to: number): number {
+	const comma = text.indexOf(',', at);
+	return comma >= 0 && comma < to ? comma : to;
+}
+
 /** A year the text dates itself to: "in 2003", "in December 2003", "since early 2015". */
 const YEAR =
 	/\b(?:in|since|of|during)\s+(?:(?:early|late|mid)[- ])?(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+)?((?:19|20)\d\d)\b/i;
+
+/**
+ * A clause dated to another time than the article's event: a month ("in July", "at the end of July"), a
+ * year, a time before or after it ("a month after", "days later", "last month", "earlier this year").
+ */
+const ANOTHER_TIME =
+	/\b(?:(?:in|since|during|last|early|late|mid|(?:the\s+)?(?:end|beginning|start|middle)\s+of)\s+(?:january|february|march|april|may|june|july|august|september|october|november|december)\b|(?:in|since|during)\s+(?:19|20)\d\d\b|(?:days|weeks|months|years)\s+(?:later|earlier|before|ago)\b|(?:a|one|two|three|four|five|six|several|a\s+few)\s+(?:days?|weeks?|months?|years?)\s+(?:after|before|earlier|later|ago)\b|(?:earlier|later)\s+this\s+(?:year|month)\b|last\s+(?:year|month)\b)/i;
 
 /** A month the text dates itself to without a year: "In February, …", "last March". */
 const MONTH =
@@ -807,7 +966,9 @@ const ANOTHER_EVENT = new RegExp(
 		...TARGETS,
 	]
 		.map((k) => k.replace(/ /g, '\\s+'))
-		.join('|')})\\b`,
+		.join(
+			'|',
+		)})\\b(?!\\s+(?:workers?|employees?|staff|officials?|owners?|managers?|directors?|teachers?|guards?|residents?|blocks?|complex)\\b)`,
 	'iu',
 );
 
@@ -906,6 +1067,9 @@ function measuredInterval(quantity: Quantity, measured: Measured): Interval {
 	if (measured.factor === undefined) {
 		return quantity.interval;
 	}
+	if (measured.unit === 's' && !quantity.qualifier) {
+		return scale(quantity.interval.min === quantity.interval.max ? timeSpan(quantity.interval.min) : quantity.interval, measured.factor);
+	}
 	if (quantity.qualifier || measured.exact) {
 		return scale(quantity.interval, measured.factor);
 	}
@@ -996,7 +1160,12 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 			// "A magnitude 6 quake can cause severe damage", "shakers of magnitude 2 are common": general
 			// statements, not reports.
 			const clause = clauses.find((c) => c.start <= quantity.start && quantity.start < c.end) ?? sentence;
-			const phrase = text.slice(Math.max(clause.start, lastComma(text, clause.start, quantity.start)), clause.end);
+			// The comma-separated stretch holding the figure: "…, which usually serves as a school" further on
+			// says nothing general about "30 people were killed".
+			const phrase = text.slice(
+				Math.max(clause.start, lastComma(text, clause.start, quantity.start)),
+				nextComma(text, quantity.end, clause.end),
+			);
 			if (GENERAL.test(phrase)) {
 				continue;
 			}
@@ -1006,10 +1175,37 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 				measured = whole ? { ...measured, measure: whole } : undefined;
 			}
 			lastMeasure = measured?.measure ?? lastMeasure;
-			// A sum of money outside the lead is most often another case's, recalled for background ("in
-			// July, a thief stole jewels worth…"): only the sums of the headline and lead are compared.
-			if (!measured || (measured.measure === 'money' && quantity.start >= lead)) {
+			if (!measured) {
 				continue;
+			}
+			let money: { interval: Interval; unit: string; event?: string } | undefined;
+			if (measured.measure === 'money') {
+				// What the sum is (stolen, a ransom, damage…), from its stretch of the sentence or else the sentence.
+				const purpose = moneyPurpose(phrase) || moneyPurpose(sentenceText);
+				const item = valuedItem(
+					text.slice(Math.max(sentence.start, quantity.start - 40), quantity.start),
+					text.slice(quantity.end, sentence.end),
+				);
+				const currency = measured.population ?? '';
+				const usd = toUsd(quantity.interval, currency);
+				measured = { ...measured, population: [purpose, item, usd ? '' : currency].filter((w) => w !== '').join(' ') };
+				// A sum outside the lead, or dated to another time ("In July, a thief stole jewels worth…", "a month
+				// after a bandit made off with…"), is most often another case's, recalled for background: it is
+				// compared only with the other articles' background sums of the same year, never with the article's
+				// own event (how far apart the sums are tells the cases apart).
+				const clauseText = text.slice(clause.start, clause.end);
+				const year = YEAR.exec(clauseText)?.[1];
+				const background = quantity.start >= lead || ANOTHER_TIME.test(clauseText);
+				// A background sum that nothing says is stolen, paid or lost (a price, a salary, a budget) is too
+				// common to tell one case's from another's: not compared.
+				if (background && purpose === '') {
+					continue;
+				}
+				money = {
+					interval: usd ?? quantity.interval,
+					unit: usd ? 'USD' : currency,
+					...(background ? { event: `money@background${year ? `@${year}` : ''}` } : {}),
+				};
 			}
 			previous = { index, measure: measured.measure };
 			// The inhabitants of a place: the place named first in the sentence ("Qeshm, a 1,500-square-kilometre
@@ -1032,8 +1228,10 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 			// A magnitude belongs to the shock named right before it ("the quake was followed by aftershocks of 4.0").
 			const shock = measured.measure === 'magnitude' ? lastEventIn(text.slice(clause.start, quantity.start)) : undefined;
 			// How many live in a place does not depend on the event: one key whatever the sentence is about.
-			const factKind = measured.measure === 'inhabitants' ? 'place' : (shock ?? measured.kind ?? kind);
-			const event = measured.measure === 'inhabitants' ? '@place' : `${factKind}${anchor}`;
+			// A sum of money is the article's case's whatever the sentence calls it (a "raid", a "heist").
+			const factKind =
+				measured.measure === 'inhabitants' ? 'place' : measured.measure === 'money' ? 'money' : (shock ?? measured.kind ?? kind);
+			const event = measured.measure === 'inhabitants' ? '@place' : (money?.event ?? `${factKind}${anchor}`);
 			const quantityKey = `${measured.measure}|${population ?? ''}|${measured.part ?? ''}`;
 			facts.push({
 				start: quantity.start,
@@ -1041,14 +1239,14 @@ export function findFacts(text: string, structure: DocumentStructure, extra: Ext
 				text: text.slice(quantity.start, quantity.end),
 				numberStart: quantity.numberStart,
 				...(quantity.qualifier ? { qualifier: quantity.qualifier } : {}),
-				interval: measuredInterval(quantity, measured),
-				...(measured.unit ? { unit: measured.unit } : {}),
+				interval: money?.interval ?? measuredInterval(quantity, measured),
+				...((money?.unit ?? measured.unit) ? { unit: money?.unit ?? measured.unit } : {}),
 				measure: measured.measure,
 				...(population ? { population } : {}),
 				...(measured.part ? { part: measured.part } : {}),
 				event,
 				kind: factKind,
-				anchored: anchor !== '' || measured.measure === 'inhabitants',
+				anchored: anchor !== '' || measured.measure === 'inhabitants' || money?.event !== undefined,
 				quantityKey,
 				line: sentence.line,
 				display: line.kind !== 'body',

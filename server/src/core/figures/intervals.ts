@@ -21,10 +21,12 @@
  * | "tens of thousands"                       | [20000, 99999]      |
  * | "millions"                                | [2e6, 9.99e8]       |
  * | "a dozen"                                 | [12, 12]            |
+ * | "€103 million" (a sum in another currency)| in US dollars over every rate since 2000 (money.ts `toUsd`) |
  *
- * A figure without a qualifier is exact ("13", "17,740"), with two exceptions, because that is how
- * reporters write them: a round hundred or thousand ("600", "16,000") is read as ±5%, and a distance
- * (measured, then rounded) as ±10%. So "600 killed" and "612 killed" can both be true, "three killed" and
+ * A figure without a qualifier is exact ("13", "17,740"), with three exceptions, because that is how
+ * reporters write them: a round hundred or thousand ("600", "16,000") is read as ±5%, a distance
+ * (measured, then rounded) as ±10%, and a stretch of time that is a multiple of five of its unit ("10
+ * minutes", "30 seconds") as ±10% ({@link timeSpan}). So "600 killed" and "612 killed" can both be true, "three killed" and
  * "four killed" cannot.
  */
 
@@ -86,6 +88,15 @@ export function exactly(value: number): Interval {
 /** A number as written without a qualifier: exact, or ±5% for a round hundred or thousand. */
 export function unqualified(value: number): Interval {
 	return value >= 100 && value % 100 === 0 ? widen(exactly(value), 0.05) : exactly(value);
+}
+
+/**
+ * A stretch of time as written without a qualifier, in its unit: a multiple of five ("10 minutes", "30
+ * seconds", "15 years") is ±10%, since people round times that way; others ("12 weeks", "four years") are
+ * exact.
+ */
+export function timeSpan(value: number): Interval {
+	return value > 0 && value % 5 === 0 ? widen(exactly(value), 0.1) : exactly(value);
 }
 
 /** An interval widened by a share of its ends (a measurement's rounding). */

@@ -51,6 +51,24 @@ export const MEASURES: Readonly<Record<string, MeasureWords>> = {
 		after: ['displaced', 'evacuated', 'homeless', 'fled', 'rescued', 'moved out', 'relocated'],
 		before: ['displacing', 'displaced', 'evacuating', 'evacuated', 'rescuing', 'rescued'],
 	},
+	sheltered: {
+		after: [
+			'sheltering',
+			'sought shelter',
+			'taking shelter',
+			'took shelter',
+			'taken shelter',
+			'seeking shelter',
+			'sought refuge',
+			'taking refuge',
+			'took refuge',
+			'taken refuge',
+			'seeking refuge',
+			'in shelters',
+			'in emergency shelters',
+		],
+		before: ['sheltering', 'shelter to', 'shelters to', 'shelter for', 'refuge to', 'refuge with', 'shelter with'],
+	},
 	dismissed: {
 		after: ['dismissed', 'suspended', 'sacked', 'fired', 'purged', 'removed from', 'expelled'],
 		before: ['dismissing', 'dismissed', 'suspending', 'suspended', 'sacking', 'sacked', 'purged', 'expelled'],
@@ -60,6 +78,22 @@ export const MEASURES: Readonly<Record<string, MeasureWords>> = {
 		before: ['magnitude', 'magnitude of', 'measuring', 'measured'],
 	},
 };
+
+/** What is fired that is not a person: "rockets fired" counts rockets. */
+export const PROJECTILES = new Set([
+	'rockets',
+	'missiles',
+	'shells',
+	'mortars',
+	'rounds',
+	'shots',
+	'bullets',
+	'grenades',
+	'bombs',
+	'projectiles',
+	'salvos',
+	'flares',
+]);
 
 /** Nouns a figure can count that are just "people": they do not narrow what is counted. */
 export const GENERIC_POPULATIONS = new Set([
@@ -121,6 +155,7 @@ export const FILLERS = new Set([
 	'fatally',
 	'at',
 	'least',
+	'who',
 ]);
 
 /**

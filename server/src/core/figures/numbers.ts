@@ -54,7 +54,7 @@ const SCALES: Readonly<Record<string, number>> = {
 };
 
 const WORD = String.raw`(?:zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?![a-z])`;
-const WORD_NUMBER = String.raw`${WORD}(?:-${WORD})?(?:[\s-]+(?:hundred|thousand|million|billion)(?:\s+(?:and\s+)?${WORD}(?:-${WORD})?)?)*`;
+const WORD_NUMBER = String.raw`${WORD}(?:-${WORD})?(?:[\s-]+(?:dozen|hundred|thousand|million|billion)(?:\s+(?:and\s+)?${WORD}(?:-${WORD})?)?)*`;
 const DIGITS = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const CURRENCY = String.raw`[$€£¥]|US\$|USD\s|EUR\s|GBP\s`;
 const SCALE = String.raw`(?:\s*(?:million|billion|trillion|thousand|mn|bn|m|k)\b)?`;
@@ -62,8 +62,9 @@ const SCALE = String.raw`(?:\s*(?:million|billion|trillion|thousand|mn|bn|m|k)\b
 const MONEY_DIGITS = String.raw`\d{1,3}(?:,\s?\d{3})+(?:\.\s?\d+)?|\d+(?:\.\s?\d+)?`;
 const MONEY_SCALE = String.raw`(?:[\s-]*(?:million|billion|trillion|thousand|mn|bn|m|k)\b)?`;
 const CURRENCY_WORD = String.raw`(?:[\s-]+(?:dollars?|euros?|pounds?|yen|crowns?|francs?|rupees?|yuan|lira|rubles?|roubles?)\b)`;
-/** Proportions of a whole: "half of", "a third of", "two-thirds of", "three quarters of" (the "of" not included). */
-const PROPORTION = String.raw`(?:half|(?:a|one)\s+(?:third|quarter|fifth)|(?:two|three|four)[- ](?:thirds|quarters|fifths))(?=\s+of\b)`;
+const PROPORTION_WORDS = String.raw`(?:half|(?:a|one)\s+(?:third|quarter|fifth)|(?:two|three|four)[- ](?:thirds|quarters|fifths))`;
+/** Proportions of a whole: "half of", "a third of", "two-thirds of", "three quarters of" (the "of" not included), also the first of two ("between half and two-thirds of"). */
+const PROPORTION = String.raw`${PROPORTION_WORDS}(?=\s+(?:of|and\s+${PROPORTION_WORDS}\s+of)\b)`;
 const PERCENT = String.raw`(?:\s?%|\s+per\s?cent|\s+percent)`;
 
 /** Units written against digits ("2GB", "1.5GHz", "330ppi", "50kg"); the unit must end there. */
@@ -157,12 +158,23 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberM
 		} else if (g.digits !== undefined) {
 			value = readDigits(g.digits + (g.scale ?? ''));
 			unit = g.after ? (/%|cent/i.test(g.after) ? 'percent' : 'money') : undefined;
+			// "weighs 6.6 pounds": "pounds" after a number without "million" or "thousand" is a weight.
+			if (unit === 'money' && /pound/i.test(g.after!) && !g.scale?.trim()) {
+				unit = undefined;
+			}
 			currency = unit === 'money' ? currencyOf(g.after!) : undefined;
 		} else if (g.words !== undefined) {
-			value = /several|dozens|hundreds|thousands|millions|billions|tens|half|third|quarter|fifth/i.test(g.words)
-				? undefined
-				: wordsToNumber(g.words);
-			unit = g.wafter ? (/%|cent/i.test(g.wafter) ? 'percent' : 'money') : undefined;
+			const share = proportionPercent(g.words);
+			value =
+				share ??
+				(/several|dozens|hundreds|thousands|millions|billions|tens|half|third|quarter|fifth/i.test(g.words)
+					? undefined
+					: wordsToNumber(g.words));
+			unit = share !== undefined ? 'percent' : g.wafter ? (/%|cent/i.test(g.wafter) ? 'percent' : 'money') : undefined;
+			// "two pounds of flour" is a weight; "two million pounds" a sum.
+			if (unit === 'money' && /pound/i.test(g.wafter!) && !/hundred|thousand|million|billion/i.test(g.words)) {
+				unit = undefined;
+			}
 			currency = unit === 'money' ? currencyOf(g.wafter!) : undefined;
 		}
 		const mention: NumberMention = { start: at, end: at + m[0].length };
@@ -173,6 +185,21 @@ export function findNumbers(text: string, start = 0, end = text.length): NumberM
 		);
 	}
 	return found;
+}
+
+/** A proportion in words as a percentage ("half" → 50, "two-thirds" → 66.67), or undefined for other words. */
+function proportionPercent(words: string): number | undefined {
+	const m = /^(half|(?:a|one)\s+(third|quarter|fifth)|(two|three|four)[- ](thirds|quarters|fifths))$/i.exec(words.trim());
+	if (!m) {
+		return undefined;
+	}
+	if (m[1]!.toLowerCase() === 'half') {
+		return 50;
+	}
+	const parts: Readonly<Record<string, number>> = { third: 3, thirds: 3, quarter: 4, quarters: 4, fifth: 5, fifths: 5 };
+	const count = m[3] ? UNITS[m[3].toLowerCase()]! : 1;
+	const of = parts[(m[2] ?? m[4])!.toLowerCase()]!;
+	return Math.round((10000 * count) / of) / 100;
 }
 
 /** The currency a sign or word names: "$" and "dollars" are taken as US dollars, the commonest in newswire. */

@@ -86,7 +86,13 @@ export function plausiblySame(a: Fact, b: Fact): boolean {
 	const [low, high] = a.interval.max < b.interval.min ? [a, b] : [b, a];
 	const gap = high.interval.min - low.interval.max;
 	if (gap <= 0) {
-		return true;
+		// Open-ended figures always overlap: "more than 300" and "more than 15,000" share every value above
+		// 15,000, yet fifty times apart they are two quantities, not one told at two precisions.
+		if (Number.isFinite(a.interval.max) && Number.isFinite(b.interval.max)) {
+			return true;
+		}
+		const [x, y] = [middle(a.interval), middle(b.interval)].sort((p, q) => p - q);
+		return a.measure === 'magnitude' || x! <= 0 || y! / x! <= MAX_RATIO;
 	}
 	// "1.2 miles deep" against "12 miles deep": the same digits with the decimal point moved are one figure
 	// misprinted, however far apart.
@@ -118,9 +124,11 @@ function describe(fact: Fact): string {
 	const what =
 		fact.measure === 'magnitude'
 			? 'magnitude'
-			: fact.measure === 'distance' && fact.population
-				? `distance from${who}`
-				: `${fact.measure}${who}`;
+			: fact.measure === 'money'
+				? `sum of money${fact.population ? ` (${fact.population})` : ''}`
+				: fact.measure === 'distance' && fact.population
+					? `distance from${who}`
+					: `${fact.measure}${who}`;
 	return fact.unit ? `${what}, in ${fact.unit}` : what;
 }
 
