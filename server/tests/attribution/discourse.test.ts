@@ -204,6 +204,13 @@ void describe('attribution: headline quotes, inch marks and quoted modifiers', (
 		assert.deepEqual(headed("Ole 'The Anchor' Dahl retires from the ferries", 'Ole Dahl sailed for forty years.'), []);
 	});
 
+	void it('takes a short lower-case phrase in a headline for a term, not a quotation', () => {
+		assert.deepEqual(headed("Orvik faces 'new storm' over ferry fees", 'The council meets on Monday.'), []);
+		assert.deepEqual(headed("Orvik faces 'New storm' over ferry fees", 'The council meets on Monday.'), [
+			['New storm', undefined, 'unattributed'],
+		]);
+	});
+
 	void it('matches a headline quote to the body quote it trims', () => {
 		assert.deepEqual(headed("'We waited' on the quay in Orvik", '"We all waited for hours," one deckhand in Orvik told the Post.'), [
 			['We waited', 'one deckhand in Orvik', 'vague'],

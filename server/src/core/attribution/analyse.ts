@@ -211,11 +211,14 @@ export function analyseAttribution(
 			!labelled &&
 			(match.strong || (match.head === true && !usedSources.has(match.index) && sameClause(match.index)));
 		// Headlines put quotations in single quotes ('Several die' in quake): two words or more there are a quotation.
-		// Not a nickname between a first name and a surname (Vincent 'The Chin' Gigante).
+		// Not a nickname between a first name and a surname (Vincent 'The Chin' Gigante), nor a short phrase in
+		// lower case, which a headline quotes as a term (Iraq faces 'new war'): quoted words begin with a capital.
 		const nickname =
 			/\p{Lu}[\p{L}.]*[ \t]+$/u.test(text.slice(Math.max(0, quote.start - 20), quote.start)) &&
 			/^[ \t]+\p{Lu}/u.test(text.slice(quote.end, quote.end + 3));
-		const headlineQuote = quote.single && words >= 2 && !nickname && (firstLine.kind === 'headline' || firstLine.kind === 'heading');
+		const term = !/^[\p{Lu}\p{N}]/u.test(contentText.trimStart());
+		const headlineQuote =
+			quote.single && words >= 2 && !nickname && !term && (firstLine.kind === 'headline' || firstLine.kind === 'heading');
 		// A quotation modifying the noun after it (a flurry of "we have to sign him" comments) is a label.
 		const modifier = !introduced && quote.closed && MODIFIED_NOUN.test(text.slice(quote.end, quote.end + 40));
 		if ((!introduced && words <= SCARE_WORDS && !/[!?]$/.test(contentText) && !wholeLine && !headlineQuote) || modifier) {
