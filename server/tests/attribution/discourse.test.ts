@@ -56,6 +56,22 @@ void describe('attribution: the quote marks of tokenised text', () => {
 });
 
 void describe('attribution: speakers introduced before the quotation', () => {
+	void it('reads a partitive speaker by the group it takes one of, as an unnamed source', () => {
+		assert.deepEqual(quotes('One of the officers said: "We sailed through the night and nobody slept at all."'), [
+			['We sailed through the night and nobody slept at all.', 'One of the officers', 'vague'],
+		]);
+		assert.deepEqual(
+			quotes(
+				'The strike ended on the day when, one of his key advisers would later say, it was plain that "the owners had run out of money."',
+			),
+			[['the owners had run out of money.', 'one of his key advisers', 'vague']],
+		);
+		// "of" after another word still starts the complement: the head of "the head of the union" is "head".
+		assert.deepEqual(quotes('The head of the union said: "We will sit down until it is settled."'), [
+			['We will sit down until it is settled.', 'The head of the union', 'vague'],
+		]);
+	});
+
 	void it('gives a quotation opening the next line to a role ending the line before with a colon', () => {
 		assert.deepEqual(
 			quotes(

@@ -742,8 +742,33 @@ function plausibleSpeaker(text: string, tokens: readonly Token[], first: number,
 	return words.some((w, i) => isCapitalised(text, w) && !(i === 0 && DETERMINERS.has(w.lower)) && !/^\p{N}/u.test(w.lower));
 }
 
-/** The head noun of a phrase: its last word before an "of"/"for" complement. */
+/** Words that take a part of the group named after "of": "one of his lawyers", "some of the residents". */
+const PARTITIVES = new Set([
+	'one',
+	'some',
+	'many',
+	'several',
+	'most',
+	'each',
+	'any',
+	'none',
+	'all',
+	'few',
+	'both',
+	'either',
+	'neither',
+	'two',
+	'three',
+]);
+
+/**
+ * The head noun of a phrase: its last word before an "of"/"for" complement; in a partitive ("one of his
+ * key lawyers"), the head of the group.
+ */
 export function headWord(words: readonly string[]): string | undefined {
+	if (words.length > 2 && PARTITIVES.has(words[0]!) && words[1] === 'of') {
+		return headWord(words.slice(2));
+	}
 	const cut = words.findIndex((w) => SPEAKER_PREPOSITIONS.has(w));
 	const core = cut > 0 ? words.slice(0, cut) : words;
 	return core[core.length - 1];
