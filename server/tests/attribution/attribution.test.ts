@@ -856,4 +856,18 @@ void describe('attribution: participles in reported clauses', () => {
 		assert.equal(text.slice(quote.start, quote.end), 'The boat is sinking fast');
 		assert.equal(quote.speaker?.canonical, 'Anna Lund');
 	});
+
+	void it('gives a participle after a pronoun subject, or after a dummy "it", to the pronoun', () => {
+		for (const sentence of [
+			'She finally broke her silence, admitting in 2019: "I was the one who opened the gates."',
+			'It was ten years before she broke her silence, admitting in 2019:\n"I was the one who opened the gates."',
+		]) {
+			const { text, attribution } = analyse(`Ida Ros kept the secret for a decade.\n${sentence}`);
+			const quote = attribution.quotes.find((q) => q.kind === 'direct');
+			assert.ok(quote, sentence);
+			assert.equal(text.slice(quote.start, quote.end), 'I was the one who opened the gates.');
+			assert.equal(quote.speaker?.text.toLowerCase(), 'she', sentence);
+			assert.equal(quote.status, 'attributed');
+		}
+	});
 });

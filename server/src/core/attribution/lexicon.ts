@@ -15,6 +15,10 @@ const PARTICIPLE_CUE_WORDS = [
 	'explaining',
 	'claiming',
 	'reporting',
+	'admitting',
+	'acknowledging',
+	'conceding',
+	'recalling',
 ] as const;
 
 /** {@link PARTICIPLE_CUE_WORDS} as a set. */

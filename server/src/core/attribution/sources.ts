@@ -515,6 +515,21 @@ function sentenceSubject(
 	} else if (earlier) {
 		return undefined;
 	}
+	// "It was years before he broke cover, admitting …": a dummy "it" says nothing; the participle speaks for
+	// the subject of the clause the subordinator opens.
+	if (/^(?:it|there)$/.test(tokens[s]?.lower ?? '') && /^(?:is|was|has|had|'s|’s)$/.test(tokens[s + 1]?.lower ?? '')) {
+		for (let k = comma - 2; k > s + 1; k--) {
+			const subject = tokens[k + 1]!;
+			if (
+				SUBORDINATORS.has(tokens[k]!.lower) &&
+				subject.kind === 'word' &&
+				(PRONOUNS[subject.lower] !== undefined || isCapitalised(text, subject))
+			) {
+				s = k + 1;
+				break;
+			}
+		}
+	}
 	// "On Friday, the alliance said": skip an opening adverbial up to its comma.
 	if (tokens[s] && PREPOSITIONS.has(tokens[s]!.lower)) {
 		let c = s;
@@ -522,6 +537,10 @@ function sentenceSubject(
 			c++;
 		}
 		s = c + 1;
+	}
+	// "He finally broke cover, admitting …": a subject pronoun is the whole subject, whatever verb follows.
+	if (tokens[s] && tokens[s]!.kind === 'word' && SUBJECT_PRONOUNS.has(tokens[s]!.lower) && s + 1 < comma) {
+		return { start: tokens[s]!.start, end: tokens[s]!.end };
 	}
 	let last = s - 1;
 	for (let k = s; k < comma && k - s < 8; k++) {
@@ -573,6 +592,12 @@ function sentenceSubject(
 		(words.length === 1 && PRONOUNS[head] !== undefined);
 	return headOk && plausibleSpeaker(text, tokens, s, last) ? { start: tokens[s]!.start, end: lastWord.end } : undefined;
 }
+
+/** Pronouns that can only be the subject of their clause. */
+const SUBJECT_PRONOUNS = new Set(['he', 'she', 'they', 'we', 'i']);
+
+/** Words that open a subordinate clause whose subject follows them: "before he broke cover". */
+const SUBORDINATORS = new Set(['before', 'after', 'when', 'until', 'since', 'because', 'while', 'once']);
 
 /** Words that open an unnamed person's description: "a", "one", "another", "two". */
 const INDEFINITES = new Set(['a', 'an', 'one', 'another', 'some', 'two', 'three', 'several']);
