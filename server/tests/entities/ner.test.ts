@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { GAZETTEER_CATEGORIES, type GazetteerLists } from '../../src/core/entities/ner/gazetteers';
 import { encodeEntityModel, loadEntityModel, TAGS, type EntityModel, type NameType } from '../../src/core/entities/ner/model';
-import { recogniseNames } from '../../src/core/entities/ner/recognise';
+import { oneTypePerName, recogniseNames, type NameMention } from '../../src/core/entities/ner/recognise';
 import { tokenizeForNames } from '../../src/core/entities/ner/tokenize';
 import { trainEntityModel, type TrainingSentence } from '../../src/train/entities/perceptron';
 import { analyseStructure } from '../../src/core/text/structure';
@@ -139,6 +139,34 @@ void describe('recogniseNames', () => {
 			assert.ok(n.confidence >= 0 && n.confidence <= 1);
 			assert.equal(text.slice(n.start, n.end).trim(), text.slice(n.start, n.end));
 		}
+	});
+
+	void it('gives a name written the same way one type in a document, the one its mentions are surest of', () => {
+		const text = 'Velna said. Velna left. Velna won. Orrin met Tam. Orrin wrote.';
+		const at = (word: string, from: number, type: NameType, confidence: number): NameMention => {
+			const start = text.indexOf(word, from);
+			return { start, end: start + word.length, type, confidence };
+		};
+		const mentions = [
+			at('Velna', 0, 'place', 0.9),
+			at('Velna', 10, 'organization', 0.6),
+			at('Velna', 20, 'organization', 0.5),
+			at('Orrin', 30, 'person', 0.7),
+			at('Tam', 30, 'place', 0.4),
+			at('Orrin', 45, 'place', 0.7),
+		];
+		const typed = oneTypePerName(text, mentions).map((m) => [text.slice(m.start, m.end), m.type, m.confidence]);
+		assert.deepEqual(typed, [
+			// 0.6 + 0.5 for organization outweighs 0.9 for place.
+			['Velna', 'organization', 0.9],
+			['Velna', 'organization', 0.6],
+			['Velna', 'organization', 0.5],
+			// A tie: each mention keeps its own type.
+			['Orrin', 'person', 0.7],
+			['Tam', 'place', 0.4],
+			['Orrin', 'place', 0.7],
+		]);
+		assert.deepEqual(oneTypePerName(text, []), []);
 	});
 
 	void it('is deterministic', () => {

@@ -222,5 +222,36 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 		}
 	});
 	mentions.sort((a, b) => a.start - b.start || a.end - b.end);
-	return mentions;
+	return oneTypePerName(text, mentions);
+}
+
+/**
+ * One name, one type in a document: every mention written exactly the same way takes the type that its
+ * mentions together are surest of (the sum of their confidences per type; a mention keeps its own type
+ * on a tie), as a name seldom changes kind within one article. Linear in the number of mentions.
+ */
+export function oneTypePerName(text: string, mentions: readonly NameMention[]): NameMention[] {
+	const votes = new Map<string, Map<NameType, number>>();
+	const keys = mentions.map((m) => text.slice(m.start, m.end));
+	mentions.forEach((m, k) => {
+		const key = keys[k]!;
+		let byType = votes.get(key);
+		if (!byType) {
+			byType = new Map();
+			votes.set(key, byType);
+		}
+		byType.set(m.type, (byType.get(m.type) ?? 0) + m.confidence);
+	});
+	return mentions.map((m, k) => {
+		const byType = votes.get(keys[k]!)!;
+		let best = m.type;
+		let bestVote = byType.get(m.type)!;
+		for (const [type, vote] of byType) {
+			if (vote > bestVote) {
+				best = type;
+				bestVote = vote;
+			}
+		}
+		return best === m.type ? m : { ...m, type: best };
+	});
 }
