@@ -244,6 +244,17 @@ void describe('attribution: headline quotes, inch marks and quoted modifiers', (
 });
 
 void describe('unattributed-claim: numbers that are no checkable figure, and sentences that assert nothing', () => {
+	void it('takes a monitor or a watchdog for a source', () => {
+		assert.deepEqual(
+			findings(
+				'unattributed-claim',
+				'The monitor said it had not confirmed how many of the remaining six people killed were fighters.',
+				'The watchdog said 14 ferries had failed their inspections.',
+			),
+			[],
+		);
+	});
+
 	void it('skips calibres, emergency numbers, addresses and "9/11"', () => {
 		assert.deepEqual(
 			findings(

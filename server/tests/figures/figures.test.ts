@@ -5,6 +5,7 @@ import { describe, it } from 'node:test';
 import { Corpus, resolveOptions, type Finding, type PartialOptions } from '../../src/core';
 import { clusterOf, globToRegExp } from '../../src/core/corpus/clusters';
 import { factKey, findFacts, findQuantities, type Fact } from '../../src/core/figures/facts';
+import { findNumbers } from '../../src/core/figures/numbers';
 import { contains, formatInterval, overlaps, qualify, type Interval } from '../../src/core/figures/intervals';
 import { relation } from '../../src/core/rules/figure-conflict';
 import { analyseStructure } from '../../src/core/text/structure';
@@ -316,6 +317,14 @@ void describe('findFacts', () => {
 			['12', '12', 'flood|count|ak 47 magazines|'],
 			['5', '5', 'flood|count|towns|'],
 		]);
+	});
+
+	void it('reads a short capitalised code before a hyphen as a model name: "Su-24M", "Tu-154"', () => {
+		const text = 'A Su-24M jet and a Tu-154 airliner passed 3 villages.';
+		assert.deepEqual(
+			findNumbers(text).map((n) => text.slice(n.start, n.end)),
+			['3'],
+		);
 	});
 
 	void it('gives "two of the three victims died" to the two, and leaves the set of three alone', () => {

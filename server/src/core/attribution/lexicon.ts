@@ -460,6 +460,8 @@ export const ORGANIZATION_ROLES = new Set([
 	'authorities',
 	'administration',
 	'observatory',
+	'monitor',
+	'watchdog',
 	'commission',
 	'union',
 	'team',

@@ -245,8 +245,15 @@ const CAPITAL_WORDS = new Set([
 	'WAS',
 ]);
 
-/** Whether the text right before a number ends with a model code: capitals and a hyphen ("AK-", "F-"), or two to four capitals and a space ("AK "). */
+/**
+ * Whether the text right before a number ends with a model code: capitals and a hyphen ("AK-", "F-"), a
+ * short capitalised code and a hyphen ("Su-", "Tu-", "Mi-": Su-24M, Tu-154), or two to four capitals and a
+ * space ("AK ").
+ */
 function isModelCode(before: string): boolean {
+	if (/(?:^|[^\p{L}\p{N}])\p{Lu}\p{Ll}{1,2}-$/u.test(before)) {
+		return true;
+	}
 	const m = /(?:^|[^\p{L}\p{N}])(\p{Lu}{1,4})(-| )$/u.exec(before);
 	if (m === null || CAPITAL_WORDS.has(m[1]!)) {
 		return false;
