@@ -128,6 +128,24 @@ void describe('recogniseEntities around the name recogniser', () => {
 		);
 	});
 
+	void it("gives an acronym defined by a built-in alias group the group's type, not the type the recogniser gave the definition", () => {
+		const text = lines('Raid', '', 'Islamic State (IS) fighters left.', '', 'IS later returned.');
+		const options = resolveOptions({});
+		const { mentions } = recogniseEntities(text, analyseStructure(text), {
+			recogniseNames: tagging({ 'Islamic State': 'place' }),
+			aliases: aliasTableFor(options),
+			known: [],
+		});
+		assert.deepEqual(
+			mentions.filter((m) => m.type !== 'date' && m.type !== 'figure').map((m) => [m.text, m.type, m.name]),
+			[
+				['Islamic State', 'organization', 'Islamic State'],
+				['IS', 'organization', 'Islamic State'],
+				['IS', 'organization', 'Islamic State'],
+			],
+		);
+	});
+
 	void it('joins a bare surname to the full name used earlier in the same article', () => {
 		const text = lines('Talks', '', 'President Recep Tayyip Erdogan spoke.', '', 'Erdogan later left; Mr. Erdogan returned.');
 		const options = resolveOptions({});

@@ -370,8 +370,9 @@ function linkWithinDocument(
 		const canonical = aliases.lookup(base) ?? aliases.lookup(stripTitles(base));
 		const name = canonical ?? stripTitles(base);
 		const groupType = canonical !== undefined ? BUILT_IN_ALIAS_TYPES[canonical] : undefined;
+		// A built-in alias group's type wins, also over the type of the acronym's definition ("Islamic State (IS)").
 		const typed =
-			definition && definition !== n ? { ...n, type: definition.type } : groupType && n.type !== 'other' ? { ...n, type: groupType } : n;
+			groupType && n.type !== 'other' ? { ...n, type: groupType } : definition && definition !== n ? { ...n, type: definition.type } : n;
 		return { n: typed, surface, name, key: nameKey(name) };
 	});
 	// Full person names of the article by their last word.

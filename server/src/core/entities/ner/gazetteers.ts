@@ -169,3 +169,11 @@ export function matchGazetteers(lower: readonly string[], gazetteers: Gazetteers
 	}
 	return marks;
 }
+
+/** The categories (a bit mask over {@link GAZETTEER_CATEGORIES}) the whole phrase of lower-case tokens is listed in. */
+export function phraseCategories(lower: readonly string[], gazetteers: Gazetteers): number {
+	if (lower.length === 1) {
+		return wordCategories(gazetteers.words.get(lower[0]!) ?? 0);
+	}
+	return lower.length === 0 || lower.length > MAX_PHRASE_TOKENS ? 0 : (gazetteers.phrases.get(lower.join(' ')) ?? 0);
+}

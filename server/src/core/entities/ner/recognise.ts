@@ -1,3 +1,4 @@
+import { GAZETTEER_CATEGORIES, phraseCategories, phraseTokens, type Gazetteers } from './gazetteers';
 import { documentContext, FeatureList, prepareSentence, rememberNames, type NameMemory } from './features';
 import { NAME_TYPES, type EntityModel, type NameType } from './model';
 import { modelScorer, tagGreedy, tagViterbi } from './tagger';
@@ -118,6 +119,17 @@ const ORGANIZATION_HEADS = new Set([
 	'Board',
 	'Bureau',
 	'Watch',
+	'Unit',
+	'News',
+	'Press',
+	'Media',
+	'Images',
+	'Radio',
+	'Television',
+	'Airlines',
+	'Airways',
+	'Holdings',
+	'Industries',
 ]);
 
 /** The type a name's last word implies, for names of two words or more; the tagger's type otherwise. */
@@ -167,6 +179,20 @@ function isEdgePunctuation(text: string): boolean {
 	return text.length <= 2 && EDGE_PUNCTUATION.test(text);
 }
 
+const COUNTRY = 1 << GAZETTEER_CATEGORIES.indexOf('country');
+
+/** The words of the titles gazetteer ("prime", "minister", "president", "mr."), per set of gazetteers. */
+const titleWordSets = new WeakMap<Gazetteers, Set<string>>();
+
+function titleWords(gazetteers: Gazetteers, titles: readonly string[]): Set<string> {
+	let set = titleWordSets.get(gazetteers);
+	if (!set) {
+		set = new Set(titles.flatMap((title) => phraseTokens(title)));
+		titleWordSets.set(gazetteers, set);
+	}
+	return set;
+}
+
 /**
  * Recognises the names of people, organizations, places and other names (nationalities, events,
  * works) in the given sentences of `text`, which are the spans to read (for example the sentences of
@@ -188,6 +214,7 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 	// Sentence by sentence, reusing one feature buffer, so memory stays bounded by the longest sentence.
 	const buffer = new FeatureList(1024);
 	const memory: NameMemory = new Map();
+	const titles = titleWords(model.gazetteers, model.lists.title);
 	words.forEach((sentenceWords, s) => {
 		const tokens = tokenLists[s]!;
 		buffer.length = 0;
@@ -209,6 +236,16 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 			if (first === last) {
 				continue;
 			}
+			const lower = tokens.slice(first, last).map((t) => t.text.toLowerCase());
+			let tagged = NAME_TYPES[type]!;
+			// A title alone ("Prime" of "Prime Minister", "President" of "the President said") names no one.
+			if (tagged === 'person' && lower.every((w) => titles.has(w))) {
+				continue;
+			}
+			// A country's name is a place, also where it acts ("Turkey said"), as most annotation schemes have it.
+			if (tagged === 'organization' && (phraseCategories(lower, model.gazetteers) & COUNTRY) !== 0) {
+				tagged = 'place';
+			}
 			let sum = 0;
 			for (let k = first; k < last; k++) {
 				sum += probabilities[k]!;
@@ -216,7 +253,7 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 			mentions.push({
 				start: tokens[first]!.start,
 				end: tokens[last - 1]!.end,
-				type: headType(tokens[last - 1]!.text, last - first, NAME_TYPES[type]!),
+				type: headType(tokens[last - 1]!.text, last - first, tagged),
 				confidence: Math.min(1, Math.max(0, sum / (last - first))),
 			});
 		}
