@@ -146,6 +146,31 @@ void describe('recogniseEntities around the name recogniser', () => {
 		);
 	});
 
+	void it('links a person named by an office the article gave them alone, and no office two people hold', () => {
+		const text = lines(
+			'Talks',
+			'',
+			'Turkish Foreign Minister Ayla Demir met Greek Foreign Minister Nikos Pappas and President Omar Said.',
+			'',
+			'The Turkish Foreign Minister said the talks went well. The president left; the foreign minister stayed.',
+			'',
+			'The President of Velna spoke. The Greek Foreign Minister Nikos Pappas did not.',
+		);
+		const options = resolveOptions({});
+		const { mentions } = recogniseEntities(text, analyseStructure(text), {
+			recogniseNames: tagging({ 'Ayla Demir': 'person', 'Nikos Pappas': 'person', 'President Omar Said': 'person' }),
+			aliases: aliasTableFor(options),
+			known: [],
+		});
+		assert.deepEqual(
+			mentions.filter((m) => m.source === 'description').map((m) => [m.text, m.type, m.key, m.name]),
+			[
+				['Foreign Minister', 'person', 'ayla demir', 'Ayla Demir'],
+				['president', 'person', 'omar said', 'Omar Said'],
+			],
+		);
+	});
+
 	void it('joins a bare surname to the full name used earlier in the same article', () => {
 		const text = lines('Talks', '', 'President Recep Tayyip Erdogan spoke.', '', 'Erdogan later left; Mr. Erdogan returned.');
 		const options = resolveOptions({});

@@ -422,11 +422,11 @@ function sameAnnotations(a: readonly Annotation[], b: readonly Annotation[]): bo
 	);
 }
 
-/** The capitalised words of a document's recognised names (people, organisations, places, other names). */
-function nameWords(mentions: readonly { start: number; end: number; type: string; text: string }[]): NameWord[] {
+/** The capitalised words of a document's recognised names (people, organisations, places, other names; not offices). */
+function nameWords(mentions: readonly { start: number; end: number; type: string; text: string; source: string }[]): NameWord[] {
 	const words: NameWord[] = [];
 	for (const m of mentions) {
-		if (m.type === 'date' || m.type === 'figure') {
+		if (m.type === 'date' || m.type === 'figure' || m.source === 'description') {
 			continue;
 		}
 		const pattern = /\p{Lu}[\p{L}\p{M}]+/gu;

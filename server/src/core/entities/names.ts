@@ -103,6 +103,25 @@ const TITLE_PATTERN = new RegExp(
 	'iu',
 );
 
+/** The length of the titles a name begins with ("President Recep Tayyip Erdogan" → 10); 0 when none. */
+export function titlePrefixLength(surface: string): number {
+	return TITLE_PATTERN.exec(surface)?.[0].length ?? 0;
+}
+
+/** Honorifics and qualifiers among the titles: they say nothing of a person's office. */
+const NOT_ROLES = new Set(
+	'mr mrs ms miss mx sir dame lord lady the former late acting then dr doctor prof professor father rev reverend gov sen rep gen lt col maj capt sgt adm'.split(
+		' ',
+	),
+);
+/** The titles that name an office ("foreign minister", "president"), longest first. */
+export const ROLE_TITLES: readonly string[] = TITLES.filter((t) => !NOT_ROLES.has(t)).sort((a, b) => b.length - a.length);
+const ROLE = ROLE_TITLES.map((t) => t.replace(/ /g, '\\s+')).join('|');
+/** A role just before a name, with the nationality before it: "Turkish Foreign Minister " of "… Mevlut Cavusoglu". */
+export const ROLE_BEFORE_NAME = new RegExp(`(?:^|[^\\p{L}])(?:(${NATIONALITY})\\s+)?(${ROLE})\\s+$`, 'iu');
+/** A role described, not named: "the Turkish Foreign Minister", "the president". */
+export const ROLE_DESCRIPTION = new RegExp(`\\b[Tt]he\\s+(?:(${NATIONALITY})\\s+)?(${ROLE})\\b`, 'giu');
+
 /** Folds diacritics and special letters: "Erdoğan" → "Erdogan", "Ibáñez" → "Ibanez", "Øresund" → "Oresund". */
 export function foldDiacritics(text: string): string {
 	// Plain ASCII, the common case, has nothing to fold.

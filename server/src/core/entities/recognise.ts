@@ -2,6 +2,7 @@ import type { DocumentStructure } from '../text/structure';
 import type { Span } from '../types';
 import { findNumbers } from '../figures/numbers';
 import { findDates, type DateMention } from './dates';
+import { findDescriptions } from './descriptions';
 import { AliasTable, BUILT_IN_ALIAS_TYPES, nameKey, stripTitles } from './names';
 import type { LabelledSpan, ManualLabels } from './manual';
 
@@ -30,8 +31,11 @@ export interface KnownEntity {
 	readonly aliases?: readonly string[];
 }
 
-/** How a mention was found: `manual` is a label a reviewer put on this span or on the same name elsewhere. */
-export type MentionSource = 'model' | 'known' | 'acronym' | 'rule' | 'manual';
+/**
+ * How a mention was found: `manual` is a label a reviewer put on this span or on the same name elsewhere;
+ * `description` names a person by the office the article gave them ("the Turkish Foreign Minister").
+ */
+export type MentionSource = 'model' | 'known' | 'acronym' | 'rule' | 'manual' | 'description';
 
 /** A mention of an entity in one document. */
 export interface EntityMention extends Span {
@@ -135,7 +139,9 @@ export function recogniseEntities(text: string, structure: DocumentStructure, co
 		names.sort((a, b) => a.start - b.start);
 	}
 
-	const linked: EntityMention[] = linkWithinDocument(text, names, context.aliases, acronyms);
+	const named: EntityMention[] = linkWithinDocument(text, names, context.aliases, acronyms);
+	const described = findDescriptions(text, spans, named, [...named, ...suppressed]);
+	const linked = described.length === 0 ? named : [...named, ...described].sort((x, y) => x.start - y.start || x.end - y.end);
 	const rules = findRuleMentions(text, ruleSpans(structure), [...linked, ...suppressed]);
 	const all = [...linked, ...rules].sort((x, y) => x.start - y.start || x.end - y.end);
 	const taken = suppressed.length === 0 ? all : [...all, ...suppressed].sort((x, y) => x.start - y.start || x.end - y.end);
