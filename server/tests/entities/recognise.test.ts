@@ -150,11 +150,11 @@ void describe('recogniseEntities around the name recogniser', () => {
 		const text = lines(
 			'Talks',
 			'',
-			'Turkish Foreign Minister Ayla Demir met Greek Foreign Minister Nikos Pappas and President Omar Said.',
+			'Turkish Foreign Minister Ayla Demir met Spanish Foreign Minister Nikos Pappas and President Omar Said.',
 			'',
 			'The Turkish Foreign Minister said the talks went well. The president left; the foreign minister stayed.',
 			'',
-			'The President of Velna spoke. The Greek Foreign Minister Nikos Pappas did not.',
+			'The President of Velna spoke. The Spanish Foreign Minister Nikos Pappas did not.',
 		);
 		const options = resolveOptions({});
 		const { mentions } = recogniseEntities(text, analyseStructure(text), {

@@ -84,7 +84,9 @@ export function findDescriptions(
 				continue;
 			}
 			const nationality = nationalityOf(match[1]);
-			const keys = new Set(holders.filter((h) => nationality === '' || h.nationality === nationality || h.nationality === '').map((h) => h.mention.key));
+			const keys = new Set(
+				holders.filter((h) => nationality === '' || h.nationality === nationality || h.nationality === '').map((h) => h.mention.key),
+			);
 			if (keys.size !== 1) {
 				continue;
 			}
