@@ -230,18 +230,27 @@ void describe('trainEntityModel', () => {
 		assert.deepEqual(names('\u201CAnna Berg\u201D left.', reloaded), [['Anna Berg', 'person']]);
 	});
 
-	void it('drops a person name made of title words alone and types a country acting as an organization a place', () => {
+	void it('drops a person name made of title words alone, types a country acting as an organization a place and splits it from a name joined by "and"', () => {
 		// A model taught (as some annotations have it) that "Prime" of "Prime Minister" is a person and that a country that acts is an organization.
 		const noisy: TrainingSentence[] = [
 			{ tokens: ['Prime', 'Minister', 'Ola', 'Dahl', 'left', '.'], tags: [B('person'), 0, B('person'), I('person'), 0, 0] },
 			{ tokens: ['Norway', 'said', 'no', '.'], tags: [B('organization'), 0, 0, 0] },
+			{
+				tokens: ['Sweden', 'and', 'Ola', 'Dahl', 'met', '.'],
+				tags: [B('organization'), I('organization'), I('organization'), I('organization'), 0, 0],
+			},
 			{ tokens: ['Anna', 'Berg', 'visited', 'Oslo', '.'], tags: [B('person'), I('person'), 0, B('place'), 0] },
 		];
-		const titled: GazetteerLists = { ...withNames, title: ['Prime Minister', 'President'], country: ['Norway'] };
+		const titled: GazetteerLists = { ...withNames, title: ['Prime Minister', 'President'], country: ['Norway', 'Sweden'] };
 		const { model: trained, scale } = trainEntityModel([noisy, noisy, noisy], titled, commonWords, options);
 		const reloaded = loadEntityModel(JSON.parse(JSON.stringify(encodeEntityModel(trained, scale))));
 		assert.deepEqual(names('Prime Minister Ola Dahl left.', reloaded), [['Ola Dahl', 'person']]);
 		assert.deepEqual(names('Norway said no.', reloaded), [['Norway', 'place']]);
+		// A country joined by "and" to another name is split from it, unless the whole is a listed name.
+		assert.deepEqual(names('Sweden and Ola Dahl met.', reloaded), [
+			['Sweden', 'place'],
+			['Ola Dahl', 'organization'],
+		]);
 	});
 
 	void it('keeps quotation marks and brackets out of the names the shipped model finds', () => {

@@ -236,6 +236,23 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 			if (first === last) {
 				continue;
 			}
+			// "Turkey and Fethullah Gulen": a country joined by "and" to another name is a name of its own.
+			// Not when the whole is a listed name ("Bosnia and Herzegovina", "Trinidad and Tobago").
+			const whole = tokens.slice(first, last).map((t) => t.text.toLowerCase());
+			for (let k = first + 1; k + 1 < last && phraseCategories(whole, model.gazetteers) === 0; k++) {
+				if (tokens[k]!.text === 'and') {
+					const left = tokens.slice(first, k).map((t) => t.text.toLowerCase());
+					if (NAME_TYPES[type] !== 'place' && (phraseCategories(left, model.gazetteers) & COUNTRY) !== 0) {
+						let leftSum = 0;
+						for (let j = first; j < k; j++) {
+							leftSum += probabilities[j]!;
+						}
+						mentions.push({ start: tokens[first]!.start, end: tokens[k - 1]!.end, type: 'place', confidence: leftSum / (k - first) });
+						first = k + 1;
+					}
+					break;
+				}
+			}
 			const lower = tokens.slice(first, last).map((t) => t.text.toLowerCase());
 			let tagged = NAME_TYPES[type]!;
 			// A title alone ("Prime" of "Prime Minister", "President" of "the President said") names no one.
