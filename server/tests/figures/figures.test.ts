@@ -911,6 +911,33 @@ void describe('name-variant', () => {
 		assert.deepEqual(found('m/b.txt'), []);
 	});
 
+	void it('does not flag two words written together in one name ("Los Angeles Angels")', () => {
+		const corpus = new Corpus(
+			resolveOptions({
+				knownEntities: [
+					{ name: 'Los Angeles Angels', type: 'organization' },
+					{ name: 'Los Angeles', type: 'place' },
+					{ name: 'Angels', type: 'organization' },
+				],
+			}),
+		);
+		const docs: Record<string, string> = {
+			'm/a.txt': 'The Los Angeles Angels made an offer. The Angels said more.',
+			'm/b.txt': 'He flew to Los Angeles. The Angels waited.',
+			'm/c.txt': 'The Angels and Los Angeles fans were told.',
+		};
+		for (const [path, body] of Object.entries(docs)) {
+			corpus.update(path, lines(HEADLINE, '', body), 1, path);
+		}
+		for (const id of Object.keys(docs)) {
+			assert.deepEqual(
+				corpus.findings(id).filter((f) => f.ruleId === 'name-variant'),
+				[],
+				id,
+			);
+		}
+	});
+
 	void it('compares articles of one cluster only', () => {
 		const { found } = corpusOf({
 			'm/a.txt': 'Fethullah Gulen denied any role.',

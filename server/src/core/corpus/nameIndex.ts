@@ -254,6 +254,10 @@ export class NameIndex {
 		const variants: Variant[] = [];
 		for (const [other, closeness] of found) {
 			const s = spellings.get(other)!;
+			// Two words written together in one name are two words ("Los Angeles Angels"), not two spellings.
+			if (own.partners.has(other) || s.partners.has(folded)) {
+				continue;
+			}
 			const shared = [...s.partners.keys()].some((p) => own.partners.has(p));
 			// Places and other names are told apart (a recogniser confuses people, organisations and other
 			// names more than places), unless the names share a word ("Bryant Dalton" / "Brian Dalton").

@@ -193,6 +193,15 @@ function titleWords(gazetteers: Gazetteers, titles: readonly string[]): Set<stri
 	return set;
 }
 
+/** The mean probability of the tags of tokens `first` to `last` (exclusive), within [0, 1]. */
+function meanProbability(probabilities: ArrayLike<number>, first: number, last: number): number {
+	let sum = 0;
+	for (let k = first; k < last; k++) {
+		sum += probabilities[k]!;
+	}
+	return Math.min(1, Math.max(0, sum / (last - first)));
+}
+
 /**
  * Recognises the names of people, organizations, places and other names (nationalities, events,
  * works) in the given sentences of `text`, which are the spans to read (for example the sentences of
@@ -239,15 +248,17 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 			// "Turkey and Fethullah Gulen": a country joined by "and" to another name is a name of its own.
 			// Not when the whole is a listed name ("Bosnia and Herzegovina", "Trinidad and Tobago").
 			const whole = tokens.slice(first, last).map((t) => t.text.toLowerCase());
-			for (let k = first + 1; k + 1 < last && phraseCategories(whole, model.gazetteers) === 0; k++) {
+			const splittable = last - first > 2 && phraseCategories(whole, model.gazetteers) === 0;
+			for (let k = first + 1; splittable && k + 1 < last; k++) {
 				if (tokens[k]!.text === 'and') {
 					const left = tokens.slice(first, k).map((t) => t.text.toLowerCase());
 					if (NAME_TYPES[type] !== 'place' && (phraseCategories(left, model.gazetteers) & COUNTRY) !== 0) {
-						let leftSum = 0;
-						for (let j = first; j < k; j++) {
-							leftSum += probabilities[j]!;
-						}
-						mentions.push({ start: tokens[first]!.start, end: tokens[k - 1]!.end, type: 'place', confidence: leftSum / (k - first) });
+						mentions.push({
+							start: tokens[first]!.start,
+							end: tokens[k - 1]!.end,
+							type: 'place',
+							confidence: meanProbability(probabilities, first, k),
+						});
 						first = k + 1;
 					}
 					break;
@@ -263,15 +274,11 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 			if (tagged === 'organization' && (phraseCategories(lower, model.gazetteers) & COUNTRY) !== 0) {
 				tagged = 'place';
 			}
-			let sum = 0;
-			for (let k = first; k < last; k++) {
-				sum += probabilities[k]!;
-			}
 			mentions.push({
 				start: tokens[first]!.start,
 				end: tokens[last - 1]!.end,
 				type: headType(tokens[last - 1]!.text, last - first, tagged),
-				confidence: Math.min(1, Math.max(0, sum / (last - first))),
+				confidence: meanProbability(probabilities, first, last),
 			});
 		}
 	});
