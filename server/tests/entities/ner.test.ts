@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { GAZETTEER_CATEGORIES, type GazetteerLists } from '../../src/core/entities/ner/gazetteers';
 import { encodeEntityModel, loadEntityModel, TAGS, type EntityModel, type NameType } from '../../src/core/entities/ner/model';
-import { oneTypePerName, recogniseNames, type NameMention } from '../../src/core/entities/ner/recognise';
+import { oneTypePerName, recogniseNames, surnamesOfPersons, type NameMention } from '../../src/core/entities/ner/recognise';
 import { tokenizeForNames } from '../../src/core/entities/ner/tokenize';
 import { trainEntityModel, type TrainingSentence } from '../../src/train/entities/perceptron';
 import { analyseStructure } from '../../src/core/text/structure';
@@ -250,6 +250,81 @@ void describe('trainEntityModel', () => {
 		assert.deepEqual(names('Sweden and Ola Dahl met.', reloaded), [
 			['Sweden', 'place'],
 			['Ola Dahl', 'organization'],
+		]);
+	});
+
+	void it('drops a whole title of any type and makes titles before a given name a person', () => {
+		// A model taught that "CEO" and the names after it are organizations.
+		const noisy: TrainingSentence[] = [
+			{ tokens: ['The', 'CEO', 'left', '.'], tags: [0, B('organization'), 0, 0] },
+			{ tokens: ['CEO', 'Ola', 'Dahl', 'left', '.'], tags: [B('organization'), I('organization'), I('organization'), 0, 0] },
+			{ tokens: ['Secretary', 'of', 'State', 'Ola', 'Dahl', 'left', '.'], tags: [0, 0, B('organization'), 0, 0, 0, 0] },
+		];
+		const titled: GazetteerLists = { ...withNames, title: ['CEO', 'Secretary of State'] };
+		const { model: trained, scale } = trainEntityModel([noisy, noisy, noisy], titled, commonWords, options);
+		const reloaded = loadEntityModel(JSON.parse(JSON.stringify(encodeEntityModel(trained, scale))));
+		assert.deepEqual(names('The CEO left.', reloaded), []);
+		assert.deepEqual(names('CEO Ola Dahl left.', reloaded), [['CEO Ola Dahl', 'person']]);
+		// A word of a longer title is no whole title: the model's name stands.
+		assert.deepEqual(names('Secretary of State Ola Dahl left.', reloaded), [['State', 'organization']]);
+	});
+
+	void it('makes a name followed by ", who" a person, and the bare surname of a person named in full the same person', () => {
+		// A model taught that these names are organizations.
+		const noisy: TrainingSentence[] = [
+			{ tokens: ['Officials', 'blamed', 'Orhun', 'Talvek', '.'], tags: [0, 0, B('organization'), I('organization'), 0] },
+			{ tokens: ['Talvek', 'left', '.'], tags: [B('organization'), 0, 0] },
+			{ tokens: ['Fans', 'cheered', 'the', 'Velna', 'Rovers', '.'], tags: [0, 0, 0, B('organization'), I('organization'), 0] },
+			{ tokens: ['Jordan', 'left', '.'], tags: [B('organization'), 0, 0] },
+		];
+		const listed: GazetteerLists = { ...withNames, country: ['Jordan'] };
+		const { model: trained, scale } = trainEntityModel([noisy, noisy, noisy], listed, commonWords, options);
+		const reloaded = loadEntityModel(JSON.parse(JSON.stringify(encodeEntityModel(trained, scale))));
+		// Without the cue, the model's types stand.
+		assert.deepEqual(names('Officials blamed Orhun Talvek. Talvek left.', reloaded), [
+			['Orhun Talvek', 'organization'],
+			['Talvek', 'organization'],
+		]);
+		assert.deepEqual(names('Officials blamed Orhun Talvek, who denied it. Talvek left.', reloaded), [
+			['Orhun Talvek', 'person'],
+			['Talvek', 'person'],
+		]);
+		// An article before the name, or a word of a listed place in it, leaves the model's type.
+		assert.deepEqual(names('Fans cheered the Velna Rovers, who won.', reloaded), [['Velna Rovers', 'organization']]);
+		assert.deepEqual(names('Officials blamed Orhun Jordan, who denied it.', reloaded), [['Orhun Jordan', 'organization']]);
+	});
+
+	void it('takes an unsure one-word name one letter from a surname in the document for that person, not a listed place', () => {
+		const text = 'Orhun Talvek spoke. Talvak left. Talvak stayed. Talvek wrote. Michael Jordan came. Jordan waited. Osla slept.';
+		let from = 0;
+		const next = (word: string, type: NameType, confidence: number): NameMention => {
+			const start = text.indexOf(word, from);
+			from = start + word.length;
+			return { start, end: from, type, confidence };
+		};
+		const mentions = [
+			next('Orhun Talvek', 'person', 0.9),
+			// Unsure: a misspelling of the surname.
+			next('Talvak', 'organization', 0.5),
+			// Sure: left alone.
+			next('Talvak', 'place', 0.95),
+			next('Talvek', 'place', 0.95),
+			next('Michael Jordan', 'person', 0.95),
+			next('Jordan', 'place', 0.6),
+			next('Osla', 'place', 0.4),
+		];
+		const typed = surnamesOfPersons(text, mentions, model.gazetteers).map((m) => [text.slice(m.start, m.end), m.type]);
+		assert.deepEqual(typed, [
+			['Orhun Talvek', 'person'],
+			['Talvak', 'person'],
+			['Talvak', 'place'],
+			// The surname itself is the person, however sure the tagger was.
+			['Talvek', 'person'],
+			['Michael Jordan', 'person'],
+			// A listed country may be the place.
+			['Jordan', 'place'],
+			// Not a surname of the document, nor one letter from one.
+			['Osla', 'place'],
 		]);
 	});
 

@@ -87,6 +87,8 @@ void describe('names', () => {
 		['Vasquez-Tollan', 'vasquez tollan'],
 		['U.S.', 'us'],
 		['José Ibáñez', 'jose ibanez'],
+		['CEO Ansel Brook', 'ansel brook'],
+		['Chairman Ilona Brask', 'ilona brask'],
 	];
 	for (const [surface, key] of keys) {
 		void it(`keys ${JSON.stringify(surface)} as ${JSON.stringify(key)}`, () => assert.equal(nameKey(surface), key));

@@ -65,6 +65,41 @@ void describe('EntityRegistry', () => {
 		assert.equal(registry.entity('gulen')?.mentionCount, 2);
 	});
 
+	void it('links a bare name no article is sure of to the one person named in full with confidence, as a person', () => {
+		const registry = new EntityRegistry();
+		registry.update('a', [mention('Fethullah Gulen', 'person', 0, 0.95)], []);
+		registry.update(
+			'b',
+			[mention('Gulen', 'organization', 0, 0.4), mention('Gulen', 'place', 20, 0.5), mention('Gulen', 'organization', 40, 0.45)],
+			[],
+		);
+		const linked = registry.mentions('b');
+		assert.deepEqual(
+			linked.map((m) => [m.entity, m.type]),
+			[
+				['fethullah gulen', 'person'],
+				['fethullah gulen', 'person'],
+				['fethullah gulen', 'person'],
+			],
+		);
+		// The surname's other types do not outvote the full name's.
+		assert.equal(registry.entity('fethullah gulen')?.type, 'person');
+		assert.equal(registry.entity('fethullah gulen')?.mentionCount, 4);
+		// A bare name some article is sure of stays itself ("Jordan" the country).
+		registry.update('c', [mention('Michael Jordan', 'person', 0, 0.95)], []);
+		registry.update('d', [mention('Jordan', 'place', 0, 0.97)], []);
+		assert.deepEqual(
+			registry.mentions('d').map((m) => [m.entity, m.type]),
+			[['jordan', 'place']],
+		);
+		// Nor does it link when the full name is not recognised with confidence.
+		registry.update('a', [mention('Fethullah Gulen', 'person', 0, 0.6)], []);
+		assert.deepEqual(
+			registry.mentions('b').map((m) => m.entity),
+			['gulen', 'gulen', 'gulen'],
+		);
+	});
+
 	void it('does not propagate names recognised without confidence', () => {
 		const registry = new EntityRegistry();
 		registry.update('a', [mention('Gulen', 'person', 0, 0.4)], []);

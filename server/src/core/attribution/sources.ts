@@ -141,6 +141,15 @@ export function findSources(
 			}
 			continue;
 		}
+		// "Erdogan has issued an ultimatum to the US, saying …": the sentence's subject says it, not the
+		// name just before the comma.
+		if (token.lower === 'saying' && !progressive && tokens[i - 1]?.lower === ',') {
+			const subject = sentenceSubject(text, tokens, i - 1, sources, set);
+			if (subject) {
+				sources.push({ speaker: subject, cue: token, inverted: false, line: lineIndex });
+				continue;
+			}
+		}
 		// "the man described as armed", "a town called Orvik": a participle naming, not a speaker's words.
 		if (NAMING_CUES.has(token.lower) && !namesWithPredicate(tokens, i)) {
 			continue;
@@ -575,6 +584,27 @@ function sentenceSubject(
 	}
 	if (last < s) {
 		return undefined;
+	}
+	// "The de facto Hamas prime minister in Gaza, Ismail Haniyeh, issued …": a name in apposition to the
+	// subject names the speaker.
+	let p = last + 1;
+	// "… minister in Gaza, …": a short place or body phrase may close the subject before the apposition.
+	while (
+		p < comma &&
+		p - last <= 4 &&
+		tokens[p]!.kind === 'word' &&
+		(isCapitalised(text, tokens[p]!) || /^(?:in|of|for|at|from)$/.test(tokens[p]!.lower))
+	) {
+		p++;
+	}
+	if (tokens[p]?.lower === ',') {
+		let q = p + 1;
+		while (q < comma && q - p - 1 < 5 && tokens[q]!.kind === 'word' && isCapitalised(text, tokens[q]!)) {
+			q++;
+		}
+		if (q > p + 1 && q < comma && tokens[q]!.lower === ',' && plausibleSpeaker(text, tokens, p + 1, q - 1)) {
+			return { start: tokens[p + 1]!.start, end: tokens[q - 1]!.end };
+		}
 	}
 	const words = tokens.slice(s, last + 1).filter((t) => t.kind === 'word');
 	const head = headWord(words.map((w) => w.lower));

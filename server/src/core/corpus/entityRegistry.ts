@@ -94,9 +94,14 @@ export class EntityRegistry {
 		if (!entry) {
 			return [];
 		}
-		const linked: LinkedMention[] = entry.mentions.map((m) =>
-			NAME_TYPES.has(m.type) ? { ...m, entity: this.resolve(m.key, m.type) } : { ...m, entity: m.key },
-		);
+		const linked: LinkedMention[] = entry.mentions.map((m) => {
+			if (!NAME_TYPES.has(m.type)) {
+				return { ...m, entity: m.key };
+			}
+			const entity = this.resolve(m.key, m.type);
+			// A surname joined to a full name is that person, whatever this article's recogniser typed it.
+			return entity !== m.key && m.source !== 'manual' ? { ...m, entity, type: this.typeOf(entity) } : { ...m, entity };
+		});
 		// Longer candidates first, so "Ansel Brook" wins over its own "Brook".
 		const taken: Span[] = [];
 		const byLength = [...entry.candidates].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start);
@@ -190,16 +195,24 @@ export class EntityRegistry {
 			.sort((a, b) => b.mentions - a.mentions || a.name.localeCompare(b.name));
 	}
 
-	/** The entity a key belongs to: a lone surname joins the corpus's one full name ending with it. */
+	/**
+	 * The entity a key belongs to: a lone surname joins the corpus's one full person name ending with it
+	 * when some article types it a person, or when no article is sure what it is and the full name is
+	 * recognised with confidence ("Gulen", typed an organization without confidence, joins "Fethullah Gulen").
+	 */
 	private resolve(key: string, type: EntityType): string {
-		if (key.includes(' ') || (type !== 'person' && (this.keyTypes.get(key)?.get('person') ?? 0) === 0)) {
+		if (key.includes(' ')) {
 			return key;
 		}
 		const full = this.surnames.get(key);
-		if (full && full.size === 1) {
-			return [...full.keys()][0]!;
+		if (!full || full.size !== 1) {
+			return key;
 		}
-		return key;
+		const name = [...full.keys()][0]!;
+		if (type === 'person' || (this.keyTypes.get(key)?.get('person') ?? 0) > 0) {
+			return name;
+		}
+		return (this.confident.get(key) ?? 0) === 0 && (this.confident.get(name) ?? 0) > 0 ? name : key;
 	}
 
 	/** The keys whose mentions make up entity `id`. */
@@ -213,14 +226,19 @@ export class EntityRegistry {
 		return members;
 	}
 
-	/** The majority type of a key (its members' types combined; the types reviewers gave, if any). */
+	/**
+	 * The majority type of a key (its members' types combined; the types reviewers gave, if any). A
+	 * surname joined to a full name adds only its person votes: it was joined because it names a person.
+	 */
 	private typeOf(id: string): EntityType {
 		const members = this.membersOf(id);
 		const source = members.some((key) => this.manualTypes.has(key)) ? this.manualTypes : this.keyTypes;
 		const totals = new Map<EntityType, number>();
 		for (const key of members) {
 			for (const [type, n] of source.get(key) ?? []) {
-				totals.set(type, (totals.get(type) ?? 0) + n);
+				if (key === id || type === 'person' || source === this.manualTypes) {
+					totals.set(type, (totals.get(type) ?? 0) + n);
+				}
 			}
 		}
 		let best: EntityType = 'other';

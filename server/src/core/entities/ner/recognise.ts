@@ -3,6 +3,7 @@ import { documentContext, FeatureList, prepareSentence, rememberNames, type Name
 import { NAME_TYPES, type EntityModel, type NameType } from './model';
 import { modelScorer, tagGreedy, tagViterbi } from './tagger';
 import { tokenizeForNames, type NerToken } from './tokenize';
+import { oneEditApart } from '../../text/edits';
 
 /** A name found in the text. */
 export interface NameMention {
@@ -180,6 +181,8 @@ function isEdgePunctuation(text: string): boolean {
 }
 
 const COUNTRY = 1 << GAZETTEER_CATEGORIES.indexOf('country');
+const FIRST_NAME = 1 << GAZETTEER_CATEGORIES.indexOf('firstName');
+const TITLE = 1 << GAZETTEER_CATEGORIES.indexOf('title');
 
 /** The words of the titles gazetteer ("prime", "minister", "president", "mr."), per set of gazetteers. */
 const titleWordSets = new WeakMap<Gazetteers, Set<string>>();
@@ -224,6 +227,7 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 	const buffer = new FeatureList(1024);
 	const memory: NameMemory = new Map();
 	const titles = titleWords(model.gazetteers, model.lists.title);
+	const cued = new Set<NameMention>();
 	words.forEach((sentenceWords, s) => {
 		const tokens = tokenLists[s]!;
 		buffer.length = 0;
@@ -266,32 +270,124 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 			}
 			const lower = tokens.slice(first, last).map((t) => t.text.toLowerCase());
 			let tagged = NAME_TYPES[type]!;
-			// A title alone ("Prime" of "Prime Minister", "President" of "the President said") names no one.
-			if (tagged === 'person' && lower.every((w) => titles.has(w))) {
+			// A title alone ("Prime" of "Prime Minister", "President" of "the President said", "CEO") names no one.
+			// Typed other than a person, only a whole title is dropped ("State" of "Secretary of State" may be a name).
+			if (lower.every((w) => titles.has(w)) && (tagged === 'person' || (phraseCategories(lower, model.gazetteers) & TITLE) !== 0)) {
 				continue;
+			}
+			// "CEO Steve Jobs": titles, then a given name and more, are a person's name.
+			if (tagged !== 'person') {
+				let k = 0;
+				while (k < lower.length && titles.has(lower[k]!)) {
+					k++;
+				}
+				if (k > 0 && k + 1 < lower.length && (phraseCategories([lower[k]!], model.gazetteers) & FIRST_NAME) !== 0) {
+					tagged = 'person';
+				}
 			}
 			// A country's name is a place, also where it acts ("Turkey said"), as most annotation schemes have it.
 			if (tagged === 'organization' && (phraseCategories(lower, model.gazetteers) & COUNTRY) !== 0) {
 				tagged = 'place';
 			}
-			mentions.push({
+			const mention: NameMention = {
 				start: tokens[first]!.start,
 				end: tokens[last - 1]!.end,
 				type: headType(tokens[last - 1]!.text, last - first, tagged),
 				confidence: meanProbability(probabilities, first, last),
-			});
+			};
+			// "Fethullah Gulen, who …": a name followed by ", who" or ", whose" is a person's, unless it has an
+			// article ("the New York Mets, who"), an organization's last word ("Curtis Management Group, who")
+			// or a word of a listed place or organization.
+			if (
+				mention.type !== 'person' &&
+				tokens[last]?.text === ',' &&
+				PERSON_RELATIVES.has(tokens[last + 1]?.text ?? '') &&
+				tokens[first - 1]?.text.toLowerCase() !== 'the' &&
+				mention.type === tagged &&
+				lower.every((w) => (phraseCategories([w], model.gazetteers) & NOT_PERSON_CATEGORIES) === 0)
+			) {
+				const person: NameMention = { ...mention, type: 'person' };
+				cued.add(person);
+				mentions.push(person);
+			} else {
+				mentions.push(mention);
+			}
 		}
 	});
 	mentions.sort((a, b) => a.start - b.start || a.end - b.end);
-	return oneTypePerName(text, mentions);
+	return surnamesOfPersons(text, oneTypePerName(text, mentions, cued), model.gazetteers);
+}
+
+/** Relative pronouns that refer to people only. */
+const PERSON_RELATIVES = new Set(['who', 'whose']);
+
+/** Gazetteer categories of names and words that are not people's. */
+const NOT_PERSON_CATEGORIES = ['country', 'capital', 'city', 'region', 'geoArea', 'organization', 'orgWord', 'placeWord'].reduce(
+	(mask, category) => mask | (1 << GAZETTEER_CATEGORIES.indexOf(category as (typeof GAZETTEER_CATEGORIES)[number])),
+	0,
+);
+
+/** How much a mention whose context says what it is (see {@link oneTypePerName}) weighs in its name's vote. */
+const CUE_WEIGHT = 2;
+
+/** Gazetteer categories of places: a word in them may be a place as well as a surname ("Jordan", "Washington"). */
+const PLACE_CATEGORIES = ['country', 'capital', 'city', 'region', 'geoArea'].reduce(
+	(mask, category) => mask | (1 << GAZETTEER_CATEGORIES.indexOf(category as (typeof GAZETTEER_CATEGORIES)[number])),
+	0,
+);
+
+/** Below this confidence, a one-word name one letter from a person's surname is taken for a misspelling of it. */
+const MISSPELT_BELOW = 0.8;
+/** The shortest surname a misspelling is looked for (short names are one letter from too many others). */
+const MISSPELT_MIN_LENGTH = 5;
+
+/**
+ * A one-word name that is the last word of a longer person's name in the same document ("Gulen" after
+ * "Fethullah Gulen") is that person, whatever the tagger typed it, unless the word is also a listed
+ * place ("Jordan" after "Michael Jordan" may still be the country). So is a one-word name the tagger is
+ * unsure of that is one letter from such a surname and starts with the same letter ("Gulden"): a
+ * misspelling, which the name-variant rule then reports. Linear in the number of mentions times the
+ * number of surnames in the document (a handful).
+ */
+export function surnamesOfPersons(text: string, mentions: readonly NameMention[], gazetteers: Gazetteers): NameMention[] {
+	const surnames = new Set<string>();
+	for (const m of mentions) {
+		const surface = text.slice(m.start, m.end);
+		const space = surface.lastIndexOf(' ');
+		if (m.type === 'person' && space > 0) {
+			surnames.add(surface.slice(space + 1));
+		}
+	}
+	if (surnames.size === 0) {
+		return [...mentions];
+	}
+	const misspelt = (word: string): boolean => {
+		if (word.length < MISSPELT_MIN_LENGTH || word.includes(' ')) {
+			return false;
+		}
+		for (const surname of surnames) {
+			if (surname.length >= MISSPELT_MIN_LENGTH && surname[0] === word[0] && oneEditApart(surname, word)) {
+				return true;
+			}
+		}
+		return false;
+	};
+	return mentions.map((m) => {
+		const surface = text.slice(m.start, m.end);
+		if (m.type === 'person' || !(surnames.has(surface) || (m.confidence < MISSPELT_BELOW && misspelt(surface)))) {
+			return m;
+		}
+		return (phraseCategories([surface.toLowerCase()], gazetteers) & PLACE_CATEGORIES) !== 0 ? m : { ...m, type: 'person' };
+	});
 }
 
 /**
  * One name, one type in a document: every mention written exactly the same way takes the type that its
  * mentions together are surest of (the sum of their confidences per type; a mention keeps its own type
- * on a tie), as a name seldom changes kind within one article. Linear in the number of mentions.
+ * on a tie), as a name seldom changes kind within one article. A mention in `cued` was typed by its
+ * context (", who" after it) and weighs {@link CUE_WEIGHT} more. Linear in the number of mentions.
  */
-export function oneTypePerName(text: string, mentions: readonly NameMention[]): NameMention[] {
+export function oneTypePerName(text: string, mentions: readonly NameMention[], cued: ReadonlySet<NameMention> = new Set()): NameMention[] {
 	const votes = new Map<string, Map<NameType, number>>();
 	const keys = mentions.map((m) => text.slice(m.start, m.end));
 	mentions.forEach((m, k) => {
@@ -301,7 +397,7 @@ export function oneTypePerName(text: string, mentions: readonly NameMention[]): 
 			byType = new Map();
 			votes.set(key, byType);
 		}
-		byType.set(m.type, (byType.get(m.type) ?? 0) + m.confidence);
+		byType.set(m.type, (byType.get(m.type) ?? 0) + m.confidence + (cued.has(m) ? CUE_WEIGHT : 0));
 	});
 	return mentions.map((m, k) => {
 		const byType = votes.get(keys[k]!)!;
