@@ -100,6 +100,60 @@ void describe('EntityRegistry', () => {
 		);
 	});
 
+	void it('makes one person of names that differ only by initials, unless two names have different initials', () => {
+		const registry = new EntityRegistry();
+		registry.update('a', [mention('W. Mark Felt', 'person'), mention('W. Mark Felt Sr.', 'person', 20)], []);
+		registry.update('b', [mention('Mark Felt', 'person'), mention('Mark Felt Jr.', 'person', 20)], []);
+		registry.update('c', [mention('Felt', 'person')], []);
+		assert.deepEqual(
+			['a', 'b', 'c'].flatMap((doc) => registry.mentions(doc).map((m) => [m.text, m.entity])),
+			[
+				['W. Mark Felt', 'mark felt'],
+				['W. Mark Felt Sr.', 'mark felt'],
+				['Mark Felt', 'mark felt'],
+				// A son is another person.
+				['Mark Felt Jr.', 'mark felt jr'],
+				// Two people are named Felt in full: a bare "Felt" stays unlinked.
+				['Felt', 'felt'],
+			],
+		);
+		assert.equal(registry.entity('mark felt')?.mentionCount, 3);
+		assert.deepEqual(
+			registry.entity('mark felt')?.documents.map((d) => d.docId),
+			['a', 'b'],
+		);
+
+		// Different initials: three people as far as the corpus can tell.
+		const bushes = new EntityRegistry();
+		bushes.update('a', [mention('George W. Bush', 'person'), mention('George H. W. Bush', 'person', 20)], []);
+		bushes.update('b', [mention('George Bush', 'person')], []);
+		assert.deepEqual(
+			['a', 'b'].flatMap((doc) => bushes.mentions(doc).map((m) => m.entity)),
+			['george w bush', 'george h w bush', 'george bush'],
+		);
+	});
+
+	void it('relinks the other articles when a name with initials joins or leaves', () => {
+		const registry = new EntityRegistry();
+		registry.update('b', [mention('W. Mark Felt', 'person')], []);
+		registry.update('c', [mention('Felt', 'person')], []);
+		assert.equal(registry.mentions('c')[0]?.entity, 'w mark felt');
+		// The shorter name becomes the entity's id: both other articles' mentions change.
+		assert.deepEqual([...registry.update('a', [mention('Mark Felt', 'person')], [])].sort(), ['b', 'c']);
+		assert.equal(registry.mentions('c')[0]?.entity, 'mark felt');
+		// Another name with other initials makes the group ambiguous: each name is its own again.
+		registry.update('d', [mention('J. Mark Felt', 'person')], []);
+		assert.deepEqual(
+			['a', 'b', 'c', 'd'].map((doc) => registry.mentions(doc)[0]?.entity),
+			['mark felt', 'w mark felt', 'felt', 'j mark felt'],
+		);
+		registry.remove('d');
+		assert.deepEqual(
+			['a', 'b', 'c'].map((doc) => registry.mentions(doc)[0]?.entity),
+			['mark felt', 'mark felt', 'mark felt'],
+		);
+	});
+
 	void it('does not propagate names recognised without confidence', () => {
 		const registry = new EntityRegistry();
 		registry.update('a', [mention('Gulen', 'person', 0, 0.4)], []);

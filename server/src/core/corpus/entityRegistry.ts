@@ -59,6 +59,8 @@ export class EntityRegistry {
 	private readonly keyForms = new Map<string, Map<string, number>>();
 	/** last word → full person keys ending with it → count. */
 	private readonly surnames = new Map<string, Map<string, number>>();
+	/** full person key without its initials ("mark felt") → the full person keys that reduce to it → count. */
+	private readonly initialGroups = new Map<string, Map<string, number>>();
 	/** key → number of confident mentions. */
 	private readonly confident = new Map<string, number>();
 	/** candidate key → docs holding such a candidate. */
@@ -202,25 +204,75 @@ export class EntityRegistry {
 	 */
 	private resolve(key: string, type: EntityType): string {
 		if (key.includes(' ')) {
+			return this.groupOf(key);
+		}
+		const name = this.fullNameOf(key);
+		if (name === undefined) {
 			return key;
 		}
-		const full = this.surnames.get(key);
-		if (!full || full.size !== 1) {
-			return key;
-		}
-		const name = [...full.keys()][0]!;
 		if (type === 'person' || (this.keyTypes.get(key)?.get('person') ?? 0) > 0) {
 			return name;
 		}
 		return (this.confident.get(key) ?? 0) === 0 && (this.confident.get(name) ?? 0) > 0 ? name : key;
 	}
 
+	/**
+	 * The entity of a full person key: the names that differ from it only by initials are one person
+	 * ("W. Mark Felt", "Mark Felt", "W. Mark Felt Sr."), when all of them that have initials have the same
+	 * ones; "George W. Bush" and "George H. W. Bush" stay apart, and so does "George Bush" from both. The
+	 * entity's id is the group's shortest key.
+	 */
+	private groupOf(key: string): string {
+		const reduced = withoutInitials(key);
+		const group = reduced ? this.initialGroups.get(reduced.name) : undefined;
+		if (!group || group.size < 2 || !group.has(key)) {
+			return key;
+		}
+		let initials: string | undefined;
+		let id = key;
+		for (const member of group.keys()) {
+			const own = withoutInitials(member)!.initials;
+			if (own !== '') {
+				if (initials !== undefined && initials !== own) {
+					return key;
+				}
+				initials = own;
+			}
+			if (member.length < id.length || (member.length === id.length && member < id)) {
+				id = member;
+			}
+		}
+		return id;
+	}
+
+	/** The one person entity whose full names end with a one-word key, if there is exactly one. */
+	private fullNameOf(key: string): string | undefined {
+		let found: string | undefined;
+		for (const full of this.surnames.get(key)?.keys() ?? []) {
+			const id = this.groupOf(full);
+			if (found !== undefined && found !== id) {
+				return undefined;
+			}
+			found = id;
+		}
+		return found;
+	}
+
+	/** The full-name keys an entity is made of (itself, or its group of names differing by initials). */
+	private namesOf(id: string): string[] {
+		const reduced = withoutInitials(id);
+		const group = reduced ? this.initialGroups.get(reduced.name) : undefined;
+		if (!group || group.size < 2 || this.groupOf(id) !== id) {
+			return [id];
+		}
+		return [...group.keys()].filter((key) => this.groupOf(key) === id);
+	}
+
 	/** The keys whose mentions make up entity `id`. */
 	private membersOf(id: string): string[] {
-		const members = [id];
-		const words = id.split(' ');
-		const last = words[words.length - 1]!;
-		if (words.length > 1 && this.surnames.get(last)?.size === 1) {
+		const members = this.namesOf(id);
+		const last = surnameOf(id);
+		if (id.includes(' ') && this.fullNameOf(last) === id) {
 			members.push(last);
 		}
 		return members;
@@ -236,7 +288,7 @@ export class EntityRegistry {
 		const totals = new Map<EntityType, number>();
 		for (const key of members) {
 			for (const [type, n] of source.get(key) ?? []) {
-				if (key === id || type === 'person' || source === this.manualTypes) {
+				if (key === id || key.includes(' ') || type === 'person' || source === this.manualTypes) {
 					totals.set(type, (totals.get(type) ?? 0) + n);
 				}
 			}
@@ -254,9 +306,15 @@ export class EntityRegistry {
 
 	/** The display name of an entity: its most frequent form, the longest on a tie. */
 	private nameOf(id: string): string {
+		const forms = new Map<string, number>();
+		for (const key of id.includes(' ') ? this.namesOf(id) : [id]) {
+			for (const [form, n] of this.keyForms.get(key) ?? []) {
+				forms.set(form, (forms.get(form) ?? 0) + n);
+			}
+		}
 		let best = '';
 		let bestCount = -1;
-		for (const [form, n] of this.keyForms.get(id) ?? []) {
+		for (const [form, n] of forms) {
 			if (n > bestCount || (n === bestCount && form.length > best.length)) {
 				best = form;
 				bestCount = n;
@@ -280,9 +338,10 @@ export class EntityRegistry {
 				this.confident.set(m.key, (this.confident.get(m.key) ?? 0) + 1);
 			}
 			if (m.type === 'person' && m.key.includes(' ')) {
-				const last = m.key.slice(m.key.lastIndexOf(' ') + 1);
+				const last = surnameOf(m.key);
 				bump(this.surnames, last, m.key, 1);
 				touched.add(last);
+				this.regroup(m.key, 1, touched);
 			}
 			touched.add(m.key);
 		}
@@ -315,9 +374,10 @@ export class EntityRegistry {
 				}
 			}
 			if (m.type === 'person' && m.key.includes(' ')) {
-				const last = m.key.slice(m.key.lastIndexOf(' ') + 1);
+				const last = surnameOf(m.key);
 				bump(this.surnames, last, m.key, -1);
 				touched.add(last);
+				this.regroup(m.key, -1, touched);
 			}
 			touched.add(m.key);
 		}
@@ -330,13 +390,26 @@ export class EntityRegistry {
 		}
 	}
 
+	/** Counts a full person name in its group of names differing by initials; every name of the group is touched. */
+	private regroup(key: string, delta: number, touched: Set<string>): void {
+		const reduced = withoutInitials(key);
+		if (!reduced) {
+			return;
+		}
+		for (const member of this.initialGroups.get(reduced.name)?.keys() ?? []) {
+			touched.add(member);
+		}
+		bump(this.initialGroups, reduced.name, key, delta);
+		touched.add(key);
+	}
+
 	/** Per touched key: confidence, type, display name and surname link, before the update. */
 	private snapshot(docId: string, incoming: readonly EntityMention[]): Map<string, string> {
 		const keys = new Set<string>();
 		for (const m of [...(this.docs.get(docId)?.mentions ?? []), ...incoming]) {
 			if (NAME_TYPES.has(m.type)) {
 				keys.add(m.key);
-				const last = m.key.slice(m.key.lastIndexOf(' ') + 1);
+				const last = surnameOf(m.key);
 				keys.add(last);
 			}
 		}
@@ -369,6 +442,38 @@ export class EntityRegistry {
 		changed.delete(docId);
 		return changed;
 	}
+}
+
+/** Generational suffixes after a surname ("Mark Felt Jr."). */
+const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+
+/** The surname of a full name's key: its last word before any generational suffix ("mark felt jr" → "felt"). */
+function surnameOf(key: string): string {
+	const words = key.split(' ');
+	let end = words.length;
+	while (end > 2 && SUFFIXES.has(words[end - 1]!)) {
+		end--;
+	}
+	return words[end - 1]!;
+}
+
+/**
+ * A full name's key without its initials (one-letter words) and "sr", with the initials dropped
+ * ("w mark felt sr" → "mark felt" and "w"; "mark felt" → itself and ""). Undefined when fewer than two
+ * words remain ("j smith"): initials alone say too little.
+ */
+function withoutInitials(key: string): { name: string; initials: string } | undefined {
+	const words = key.split(' ');
+	const kept: string[] = [];
+	const initials: string[] = [];
+	for (const word of words) {
+		if (word.length === 1) {
+			initials.push(word);
+		} else if (word !== 'sr') {
+			kept.push(word);
+		}
+	}
+	return kept.length < 2 ? undefined : { name: kept.join(' '), initials: initials.join(' ') };
 }
 
 function bump<K, V>(map: Map<K, Map<V, number>>, key: K, inner: V, delta: number): void {
