@@ -276,6 +276,9 @@ void describe('trainEntityModel', () => {
 			{ tokens: ['Talvek', 'left', '.'], tags: [B('organization'), 0, 0] },
 			{ tokens: ['Fans', 'cheered', 'the', 'Velna', 'Rovers', '.'], tags: [0, 0, 0, B('organization'), I('organization'), 0] },
 			{ tokens: ['Jordan', 'left', '.'], tags: [B('organization'), 0, 0] },
+			{ tokens: ['Readers', 'of', 'Orvik', 'Tidende', 'wrote', '.'], tags: [0, 0, B('person'), I('person'), 0, 0] },
+			{ tokens: ['Orvik', 'Tidende', 'magazine', 'closed', '.'], tags: [B('person'), I('person'), 0, 0, 0] },
+			{ tokens: ['A', 'newspaper', 'closed', '.'], tags: [0, 0, 0, 0] },
 		];
 		const listed: GazetteerLists = { ...withNames, country: ['Jordan'] };
 		const { model: trained, scale } = trainEntityModel([noisy, noisy, noisy], listed, commonWords, options);
@@ -292,6 +295,14 @@ void describe('trainEntityModel', () => {
 		// An article before the name, or a word of a listed place in it, leaves the model's type.
 		assert.deepEqual(names('Fans cheered the Velna Rovers, who won.', reloaded), [['Velna Rovers', 'organization']]);
 		assert.deepEqual(names('Officials blamed Orhun Jordan, who denied it.', reloaded), [['Orhun Jordan', 'organization']]);
+		// A name followed by "magazine" or "newspaper" is a publication: an organization, in the whole article.
+		assert.deepEqual(names('Readers of Orvik Tidende wrote.', reloaded), [['Orvik Tidende', 'person']]);
+		assert.deepEqual(names('Readers of Orvik Tidende magazine wrote. Orvik Tidende replied.', reloaded), [
+			['Orvik Tidende', 'organization'],
+			['Orvik Tidende', 'organization'],
+		]);
+		// "a … newspaper" says where a newspaper is from.
+		assert.deepEqual(names('Readers of a Orvik Tidende newspaper wrote.', reloaded), [['Orvik Tidende', 'person']]);
 	});
 
 	void it('takes an unsure one-word name one letter from a surname in the document for that person, not a listed place', () => {

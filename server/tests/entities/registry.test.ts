@@ -118,6 +118,12 @@ void describe('EntityRegistry', () => {
 			],
 		);
 		assert.equal(registry.entity('mark felt')?.mentionCount, 3);
+		// "III" is dropped like "Sr."; "Jr." is not.
+		registry.update('d', [mention('L. Patrick Gray III', 'person'), mention('Patrick Gray', 'person', 30)], []);
+		assert.deepEqual(
+			registry.mentions('d').map((m) => m.entity),
+			['patrick gray', 'patrick gray'],
+		);
 		assert.deepEqual(
 			registry.entity('mark felt')?.documents.map((d) => d.docId),
 			['a', 'b'],

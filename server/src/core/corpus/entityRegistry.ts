@@ -446,6 +446,11 @@ export class EntityRegistry {
 
 /** Generational suffixes after a surname ("Mark Felt Jr."). */
 const SUFFIXES = new Set(['jr', 'sr', 'ii', 'iii', 'iv']);
+/**
+ * The suffixes a name is also written without, for the same person ("L. Patrick Gray III" / "Patrick
+ * Gray"); "Jr." is kept, as it tells a son from his father ("Mark Felt Jr." / "Mark Felt").
+ */
+const DROPPED_SUFFIXES = new Set(['sr', 'ii', 'iii', 'iv']);
 
 /** The surname of a full name's key: its last word before any generational suffix ("mark felt jr" → "felt"). */
 function surnameOf(key: string): string {
@@ -458,8 +463,8 @@ function surnameOf(key: string): string {
 }
 
 /**
- * A full name's key without its initials (one-letter words) and "sr", with the initials dropped
- * ("w mark felt sr" → "mark felt" and "w"; "mark felt" → itself and ""). Undefined when fewer than two
+ * A full name's key without its initials (one-letter words) and dropped suffixes ("sr", "iii"), with the
+ * initials dropped ("w mark felt sr" → "mark felt" and "w"; "mark felt" → itself and ""). Undefined when fewer than two
  * words remain ("j smith"): initials alone say too little.
  */
 function withoutInitials(key: string): { name: string; initials: string } | undefined {
@@ -469,7 +474,7 @@ function withoutInitials(key: string): { name: string; initials: string } | unde
 	for (const word of words) {
 		if (word.length === 1) {
 			initials.push(word);
-		} else if (word !== 'sr') {
+		} else if (!DROPPED_SUFFIXES.has(word)) {
 			kept.push(word);
 		}
 	}

@@ -309,6 +309,18 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 				const person: NameMention = { ...mention, type: 'person' };
 				cued.add(person);
 				mentions.push(person);
+			} else if (
+				mention.type !== 'organization' &&
+				PUBLICATIONS.has(tokens[last]?.text ?? '') &&
+				!/^an?$/i.test(tokens[first - 1]?.text ?? '') &&
+				(phraseCategories(lower, model.gazetteers) & PLACE_OR_DEMONYM) === 0 &&
+				lower.every((w) => (phraseCategories([w], model.gazetteers) & PLACE_OR_DEMONYM) === 0)
+			) {
+				// "Vanity Fair magazine", "the Hurriyet daily": a publication is an organization ("a Polish
+				// newspaper", "a Maryland newspaper" say where one is from).
+				const publication: NameMention = { ...mention, type: 'organization' };
+				cued.add(publication);
+				mentions.push(publication);
 			} else {
 				mentions.push(mention);
 			}
@@ -317,6 +329,9 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 	mentions.sort((a, b) => a.start - b.start || a.end - b.end);
 	return surnamesOfPersons(text, oneTypePerName(text, mentions, cued), model.gazetteers);
 }
+
+/** Lower-case nouns that, right after a name, say it names a publication. */
+const PUBLICATIONS = new Set(['magazine', 'newspaper', 'daily', 'weekly', 'tabloid', 'broadsheet', 'newsweekly']);
 
 /** Relative pronouns that refer to people only. */
 const PERSON_RELATIVES = new Set(['who', 'whose']);
@@ -335,6 +350,9 @@ const PLACE_CATEGORIES = ['country', 'capital', 'city', 'region', 'geoArea'].red
 	(mask, category) => mask | (1 << GAZETTEER_CATEGORIES.indexOf(category as (typeof GAZETTEER_CATEGORIES)[number])),
 	0,
 );
+
+/** Gazetteer categories of places and of the adjectives of nations. */
+const PLACE_OR_DEMONYM = PLACE_CATEGORIES | (1 << GAZETTEER_CATEGORIES.indexOf('demonym'));
 
 /** Below this confidence, a one-word name one letter from a person's surname is taken for a misspelling of it. */
 const MISSPELT_BELOW = 0.8;
@@ -385,7 +403,7 @@ export function surnamesOfPersons(text: string, mentions: readonly NameMention[]
  * One name, one type in a document: every mention written exactly the same way takes the type that its
  * mentions together are surest of (the sum of their confidences per type; a mention keeps its own type
  * on a tie), as a name seldom changes kind within one article. A mention in `cued` was typed by its
- * context (", who" after it) and weighs {@link CUE_WEIGHT} more. Linear in the number of mentions.
+ * context (", who" or "magazine" after it) and weighs {@link CUE_WEIGHT} more. Linear in the number of mentions.
  */
 export function oneTypePerName(text: string, mentions: readonly NameMention[], cued: ReadonlySet<NameMention> = new Set()): NameMention[] {
 	const votes = new Map<string, Map<NameType, number>>();
