@@ -561,6 +561,16 @@ async function benchServer(corpus) {
 	return result;
 }
 
+/** Waits for the diagnostics of one version of a document; `what` names it in the timeout message. */
+function diagnosticsOf(inbox, uri, version, what) {
+	return inbox.wait(
+		'diagnostics',
+		(p) => p.uri === uri && p.version === version,
+		TIMEOUTS.editMs,
+		`the diagnostics of ${what} (version ${version})`,
+	);
+}
+
 /**
  * Opens one article and edits it EDITS times with full-text changes that alternately add and remove a
  * vague attribution, timing each change until the diagnostics of exactly that version arrive.
@@ -570,13 +580,7 @@ async function measureEdits(connection, inbox, corpus, publishedSoFar) {
 	const uri = pathToFileURL(file).href;
 	const original = fs.readFileSync(file, 'utf8');
 	const edited = withSentence(original);
-	const diagnosticsFor = (version, what) =>
-		inbox.wait(
-			'diagnostics',
-			(p) => p.uri === uri && p.version === version,
-			TIMEOUTS.editMs,
-			`the diagnostics of ${what} (version ${version})`,
-		);
+	const diagnosticsFor = (version, what) => diagnosticsOf(inbox, uri, version, what);
 
 	const opened = diagnosticsFor(1, 'the opened article');
 	const openStart = performance.now();
@@ -654,13 +658,7 @@ async function measureFigureEdits(connection, inbox, corpus, publishedSoFar) {
 	}
 	const { file, original, edited, figure } = target;
 	const uri = pathToFileURL(file).href;
-	const diagnosticsFor = (version, what) =>
-		inbox.wait(
-			'diagnostics',
-			(p) => p.uri === uri && p.version === version,
-			TIMEOUTS.editMs,
-			`the diagnostics of ${what} (version ${version})`,
-		);
+	const diagnosticsFor = (version, what) => diagnosticsOf(inbox, uri, version, what);
 	const settled = () =>
 		withTimeout(
 			connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 0 } }).catch(() => undefined),

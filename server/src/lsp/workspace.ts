@@ -528,6 +528,11 @@ export class Workspace {
 		const counts = previous && previous.root === root ? previous.counts : [0, 0, 0, 0, 0];
 		this.states.set(id, { root, uri, lines: new LineIndex(text), inputFindings, version: doc?.version, counts });
 		this.publish(id);
+		this.republishOthers(changed, id);
+	}
+
+	/** Republishes the documents an update changed, other than `id`; while indexing, marks them stale instead. */
+	private republishOthers(changed: Iterable<string>, id: string): void {
 		for (const other of changed) {
 			if (other === id) {
 				continue;
@@ -619,16 +624,7 @@ export class Workspace {
 	 */
 	private publishReviewed(root: Root, article: string): void {
 		const id = path.join(root.path!, ...article.split('/'));
-		for (const other of root.corpus.setReview(article, root.reviews.get(article)?.review)) {
-			if (other === id) {
-				continue;
-			}
-			if (this.indexing) {
-				this.stale.add(other);
-			} else {
-				this.publish(other, false);
-			}
-		}
+		this.republishOthers(root.corpus.setReview(article, root.reviews.get(article)?.review), id);
 		if (this.states.has(id)) {
 			this.publish(id);
 			return;

@@ -253,10 +253,11 @@ void describe('trainEntityModel', () => {
 		]);
 	});
 
-	void it('drops a whole title of any type and makes titles before a given name a person', () => {
+	void it('drops a whole title of any type and a generational suffix alone, and makes titles before a given name a person', () => {
 		// A model taught that "CEO" and the names after it are organizations.
 		const noisy: TrainingSentence[] = [
 			{ tokens: ['The', 'CEO', 'left', '.'], tags: [0, B('organization'), 0, 0] },
+			{ tokens: ['Ola', 'Dahl', ',', 'Sr.', ',', 'left', '.'], tags: [B('person'), I('person'), 0, B('person'), 0, 0, 0] },
 			{ tokens: ['CEO', 'Ola', 'Dahl', 'left', '.'], tags: [B('organization'), I('organization'), I('organization'), 0, 0] },
 			{ tokens: ['Secretary', 'of', 'State', 'Ola', 'Dahl', 'left', '.'], tags: [0, 0, B('organization'), 0, 0, 0, 0] },
 		];
@@ -264,6 +265,7 @@ void describe('trainEntityModel', () => {
 		const { model: trained, scale } = trainEntityModel([noisy, noisy, noisy], titled, commonWords, options);
 		const reloaded = loadEntityModel(JSON.parse(JSON.stringify(encodeEntityModel(trained, scale))));
 		assert.deepEqual(names('The CEO left.', reloaded), []);
+		assert.deepEqual(names('Ola Dahl, Sr., left.', reloaded), [['Ola Dahl', 'person']]);
 		assert.deepEqual(names('CEO Ola Dahl left.', reloaded), [['CEO Ola Dahl', 'person']]);
 		// A word of a longer title is no whole title: the model's name stands.
 		assert.deepEqual(names('Secretary of State Ola Dahl left.', reloaded), [['State', 'organization']]);

@@ -476,19 +476,11 @@ const AUTHORED =
 
 /** The writer of a writing named without one, from a possessive name shortly before it. */
 function documentAuthor(span: Span, context: ResolutionContext): { canonical: string; type: 'person'; via: Span } | undefined {
-	const { text } = context;
-	const from = Math.max(0, span.start - AUTHOR_REACH);
-	const window = text.slice(from, span.start);
-	let last: RegExpExecArray | undefined;
-	AUTHORED.lastIndex = 0;
-	for (let m = AUTHORED.exec(window); m; m = AUTHORED.exec(window)) {
-		last = m;
-	}
+	const last = lastMatchBefore(context.text, span.start, AUTHOR_REACH, AUTHORED);
 	if (!last) {
 		return undefined;
 	}
-	const start = from + last.index;
-	const end = start + last[1]!.length;
+	const { start, end } = last;
 	const mention = context.mentions.find((m) => m.start < end && start < m.end && m.type === 'person');
 	if (mention) {
 		return {
@@ -497,7 +489,7 @@ function documentAuthor(span: Span, context: ResolutionContext): { canonical: st
 			via: { start: mention.start, end: mention.end },
 		};
 	}
-	const name = nameFromWords(last[1]!.split(/[ \t]+/));
+	const name = nameFromWords(last.name.split(/[ \t]+/));
 	return name ? { canonical: name, type: 'person', via: { start, end } } : undefined;
 }
 
@@ -516,19 +508,11 @@ function statementIssuer(
 	base: Span,
 	context: ResolutionContext,
 ): { canonical: string; type: 'person' | 'organization'; via: Span } | undefined {
-	const { text } = context;
-	const from = Math.max(0, base.start - ISSUER_REACH);
-	const window = text.slice(from, base.start);
-	let last: RegExpExecArray | undefined;
-	ISSUED_STATEMENT.lastIndex = 0;
-	for (let m = ISSUED_STATEMENT.exec(window); m; m = ISSUED_STATEMENT.exec(window)) {
-		last = m;
-	}
+	const last = lastMatchBefore(context.text, base.start, ISSUER_REACH, ISSUED_STATEMENT);
 	if (!last) {
 		return undefined;
 	}
-	const start = from + last.index;
-	const end = start + last[1]!.length;
+	const { start, end } = last;
 	const mention = [...context.mentions]
 		.reverse()
 		.find((m) => m.start < end && start < m.end && (m.type === 'person' || m.type === 'organization'));
@@ -539,8 +523,27 @@ function statementIssuer(
 			via: { start: mention.start, end: mention.end },
 		};
 	}
-	const name = nameFromWords(last[1]!.split(/\s+/));
+	const name = nameFromWords(last.name.split(/\s+/));
 	return name ? { canonical: name, type: 'organization', via: { start, end } } : undefined;
+}
+
+/**
+ * The last match of a global `pattern` within `reach` characters before `at`: where its group 1 (a name
+ * at the start of the match) lies in the text, and that name. Linear in `reach`.
+ */
+function lastMatchBefore(text: string, at: number, reach: number, pattern: RegExp): (Span & { name: string }) | undefined {
+	const from = Math.max(0, at - reach);
+	const window = text.slice(from, at);
+	let last: RegExpExecArray | undefined;
+	pattern.lastIndex = 0;
+	for (let m = pattern.exec(window); m; m = pattern.exec(window)) {
+		last = m;
+	}
+	if (!last) {
+		return undefined;
+	}
+	const start = from + last.index;
+	return { start, end: start + last[1]!.length, name: last[1]! };
 }
 
 /** A speaker resolved to a recognised mention: its corpus-wide name, pointing at it. */

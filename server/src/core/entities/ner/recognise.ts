@@ -1,4 +1,4 @@
-import { GAZETTEER_CATEGORIES, phraseCategories, phraseTokens, type Gazetteers } from './gazetteers';
+import { GAZETTEER_CATEGORIES, phraseCategories, phraseTokens, type GazetteerCategory, type Gazetteers } from './gazetteers';
 import { documentContext, FeatureList, prepareSentence, rememberNames, type NameMemory } from './features';
 import { NAME_TYPES, type EntityModel, type NameType } from './model';
 import { modelScorer, tagGreedy, tagViterbi } from './tagger';
@@ -180,9 +180,23 @@ function isEdgePunctuation(text: string): boolean {
 	return text.length <= 2 && EDGE_PUNCTUATION.test(text);
 }
 
-const COUNTRY = 1 << GAZETTEER_CATEGORIES.indexOf('country');
-const FIRST_NAME = 1 << GAZETTEER_CATEGORIES.indexOf('firstName');
-const TITLE = 1 << GAZETTEER_CATEGORIES.indexOf('title');
+/** The bit mask of gazetteer categories, as {@link phraseCategories} returns them. */
+function categoryMask(...categories: GazetteerCategory[]): number {
+	return categories.reduce((mask, category) => mask | (1 << GAZETTEER_CATEGORIES.indexOf(category)), 0);
+}
+
+const COUNTRY = categoryMask('country');
+const FIRST_NAME = categoryMask('firstName');
+const TITLE = categoryMask('title');
+/** Gazetteer categories of places: a word in them may be a place as well as a surname ("Jordan", "Washington"). */
+const PLACE_CATEGORIES = categoryMask('country', 'capital', 'city', 'region', 'geoArea');
+/** Gazetteer categories of places and of the adjectives of nations. */
+const PLACE_OR_DEMONYM = PLACE_CATEGORIES | categoryMask('demonym');
+/** Gazetteer categories of names and words that are not people's. */
+const NOT_PERSON_CATEGORIES = PLACE_CATEGORIES | categoryMask('organization', 'orgWord', 'placeWord');
+
+/** Generational suffixes after a name, as the tokenizer keeps them (lower case). */
+const GENERATIONAL_SUFFIXES = new Set(['jr.', 'jr', 'sr.', 'sr', 'ii', 'iii', 'iv']);
 
 /** The words of the titles gazetteer ("prime", "minister", "president", "mr."), per set of gazetteers. */
 const titleWordSets = new WeakMap<Gazetteers, Set<string>>();
@@ -275,6 +289,10 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 			if (lower.every((w) => titles.has(w)) && (tagged === 'person' || (phraseCategories(lower, model.gazetteers) & TITLE) !== 0)) {
 				continue;
 			}
+			// "W. Mark Felt, Sr.": a generational suffix set off by a comma names no one by itself.
+			if (lower.every((w) => GENERATIONAL_SUFFIXES.has(w))) {
+				continue;
+			}
 			// "CEO Steve Jobs": titles, then a given name and more, are a person's name.
 			if (tagged !== 'person') {
 				let k = 0;
@@ -336,23 +354,8 @@ const PUBLICATIONS = new Set(['magazine', 'newspaper', 'daily', 'weekly', 'tablo
 /** Relative pronouns that refer to people only. */
 const PERSON_RELATIVES = new Set(['who', 'whose']);
 
-/** Gazetteer categories of names and words that are not people's. */
-const NOT_PERSON_CATEGORIES = ['country', 'capital', 'city', 'region', 'geoArea', 'organization', 'orgWord', 'placeWord'].reduce(
-	(mask, category) => mask | (1 << GAZETTEER_CATEGORIES.indexOf(category as (typeof GAZETTEER_CATEGORIES)[number])),
-	0,
-);
-
 /** How much a mention whose context says what it is (see {@link oneTypePerName}) weighs in its name's vote. */
 const CUE_WEIGHT = 2;
-
-/** Gazetteer categories of places: a word in them may be a place as well as a surname ("Jordan", "Washington"). */
-const PLACE_CATEGORIES = ['country', 'capital', 'city', 'region', 'geoArea'].reduce(
-	(mask, category) => mask | (1 << GAZETTEER_CATEGORIES.indexOf(category as (typeof GAZETTEER_CATEGORIES)[number])),
-	0,
-);
-
-/** Gazetteer categories of places and of the adjectives of nations. */
-const PLACE_OR_DEMONYM = PLACE_CATEGORIES | (1 << GAZETTEER_CATEGORIES.indexOf('demonym'));
 
 /** Below this confidence, a one-word name one letter from a person's surname is taken for a misspelling of it. */
 const MISSPELT_BELOW = 0.8;
