@@ -27,6 +27,7 @@ void describe('vague-attribution', () => {
 		'[[Sources close to the council]] confirmed the closure.',
 		'[[A monitoring group said]] 12 people had been hurt.',
 		'[[Witnesses said]] the pier shook.',
+		'[[Officials responded]] to the reports: "The pier is safe."',
 		'The toll, [[according to reports]], had risen to 31.',
 		'The engineer, [[believed to have]] left the country, was not available.',
 		'[[There were unconfirmed reports]] of a second collapse.',
@@ -58,6 +59,7 @@ void describe('vague-attribution', () => {
 
 	const valid = [
 		'Maren Holt, the city engineer, said the bridge would stay shut.',
+		'The bridge was closed when troops responded to a mortar attack from the pier.',
 		'The Fenwick Post reported the cracks first.',
 		'Holt told Radio Lowmarsh that repairs would start soon.',
 		'The report said the steel had corroded.',

@@ -128,6 +128,10 @@ export function findSources(
 		}
 		// "said to be", "says so" and "say" as a noun are not cues.
 		const next = tokens[i + 1];
+		// "troops responded to a mortar attack": an act, unless words follow in quotes or after a colon.
+		if (/^respond/.test(token.lower) && next?.lower === 'to' && !tokens.slice(i + 2).some((t) => t.kind === 'quote' || t.lower === ':')) {
+			continue;
+		}
 		if (next?.lower === 'to' && infinitive(text, tokens[i + 2])) {
 			continue;
 		}
