@@ -22,6 +22,7 @@ import { analyseStructure } from '../core/text/structure';
 import { gmbPath, modelPath, readGmb, repoRoot } from './entities/build';
 import { layOut, splitDev, splitHeldOut, type GoldSpan } from './entities/corpus';
 import { parseSanitySet } from './entities/sanity';
+import { SeenScore, trainingTypes } from './entities/consistency';
 import { SpanScore, type TypedSpan } from './entities/scoring';
 import type { TrainingSentence } from './entities/perceptron';
 
@@ -33,11 +34,13 @@ function scoreDocuments(
 	model: EntityModel,
 	errors: string[],
 	kinds?: Map<string, number>,
+	seen?: SeenScore,
 ): SpanScore {
 	const score = new SpanScore();
 	for (const document of documents) {
 		const predicted = recogniseNames(document.text, document.sentences, model);
 		score.add(document.gold, predicted);
+		seen?.add(document.text, document.gold, predicted);
 		if (kinds) classifyErrors(document.gold, predicted, kinds);
 		const key = (s: TypedSpan) => `${s.start}:${s.end}:${s.type}`;
 		const goldKeys = new Set(document.gold.map(key));
@@ -134,7 +137,9 @@ function main(): number {
 		`Model: ${path.relative(root, file)}, ${(readFileSync(file).length / 1e6).toFixed(2)} MB, ${model.weights.size} features, loaded in ${loadMs.toFixed(0)} ms.`,
 	);
 
-	const heldOut = values.dev ? splitDev(sentences, Number(values['dev-fold'] ?? 0)).dev : splitHeldOut(sentences).heldOut;
+	const split = values.dev ? splitDev(sentences, Number(values['dev-fold'] ?? 0)) : undefined;
+	const heldOut = split ? split.dev : splitHeldOut(sentences).heldOut;
+	const seen = new SeenScore(trainingTypes(split ? split.train : splitHeldOut(sentences).train));
 	const label = values.dev ? 'GMB development split' : 'GMB held-out';
 	const errors: string[] = [];
 	const kinds = new Map<string, number>();
@@ -143,10 +148,13 @@ function main(): number {
 		model,
 		errors,
 		values.dev ? kinds : undefined,
+		seen,
 	);
 	out.push(
 		'',
 		asDocuments.table(`${label}: ${heldOut.length} sentences, read as documents of ${DOCUMENT_SENTENCES} consecutive sentences`),
+		'',
+		seen.report(`${label} against the training sentences (the same documents):`),
 	);
 	const alone = scoreDocuments(
 		heldOut.map((s: TrainingSentence) => layOut([s])),

@@ -191,4 +191,85 @@ void describe('EntityRegistry', () => {
 			],
 		);
 	});
+	void it('links a name no article is sure of to the confident name it misspells by one letter', () => {
+		const registry = new EntityRegistry();
+		registry.update('a', [mention('Fetullah Gulen', 'organization', 0, 0.6), mention('Gulden', 'person', 40, 0.5)], []);
+		assert.equal(registry.mentions('a')[0]?.entity, 'fetullah gulen');
+		const affected = registry.update('b', [mention('Fethullah Gulen', 'person'), mention('Gulen', 'person', 30)], []);
+		assert.deepEqual([...affected], ['a']);
+		assert.deepEqual(
+			registry.mentions('a').map((m) => [m.text, m.entity, m.type]),
+			[
+				['Fetullah Gulen', 'fethullah gulen', 'person'],
+				['Gulden', 'fethullah gulen', 'person'],
+			],
+		);
+		const summary = registry.entity('fethullah gulen')!;
+		assert.equal(summary.type, 'person');
+		assert.deepEqual(summary.aliases.map((a) => a.text).sort(), ['Fethullah Gulen', 'Fetullah Gulen', 'Gulden', 'Gulen']);
+		assert.deepEqual(
+			registry.names().map((n) => [n.name, n.mentions, n.documents]),
+			[['Fethullah Gulen', 4, 2]],
+		);
+		assert.deepEqual([...registry.remove('b')], ['a']);
+		assert.deepEqual(
+			registry.mentions('a').map((m) => m.entity),
+			['fetullah gulen', 'gulden'],
+		);
+	});
+
+	void it('takes a confident name for a misspelling only of a name of another type that the corpus names more often', () => {
+		const registry = new EntityRegistry();
+		registry.update(
+			'a',
+			[mention('Fethullah Gulen', 'person'), mention('Gulen', 'person', 30, 0.6), mention('Gulen', 'person', 50, 0.6)],
+			[],
+		);
+		registry.update('b', [mention('Fetullah Gulen', 'organization', 0, 0.84)], []);
+		assert.deepEqual(
+			registry.mentions('b').map((m) => [m.entity, m.type]),
+			[['fethullah gulen', 'person']],
+		);
+		registry.update('c', [mention('Ilse Marten', 'person', 0, 0.9), mention('Ilse Martin', 'organization', 20, 0.9)], []);
+		// Each named as often as the other: neither is a misspelling.
+		assert.deepEqual(
+			registry.mentions('c').map((m) => m.entity),
+			['ilse marten', 'ilse martin'],
+		);
+		registry.update('d', [mention('Ilse Martin', 'organization')], []);
+		assert.deepEqual(
+			registry.mentions('c').map((m) => [m.entity, m.type]),
+			[
+				['ilse martin', 'organization'],
+				['ilse martin', 'organization'],
+			],
+		);
+	});
+
+	void it('keeps names apart that are both confident, short, differently begun, or one letter from two entities', () => {
+		const registry = new EntityRegistry();
+		registry.update('a', [mention('John Smith', 'person'), mention('Mark Felt', 'person', 20), mention('Anna Kowal', 'person', 40)], []);
+		registry.update(
+			'b',
+			[
+				mention('John Smyth', 'person'),
+				mention('Mark Fell', 'person', 20, 0.5),
+				mention('Anna Bowal', 'person', 40, 0.5),
+				mention('Ines Marten', 'person', 60, 0.5),
+			],
+			[],
+		);
+		registry.update('c', [mention('Ines Martin', 'person'), mention('Ines Marton', 'person', 20)], []);
+		assert.deepEqual(
+			registry.mentions('b').map((m) => m.entity),
+			['john smyth', 'mark fell', 'anna bowal', 'ines marten'],
+		);
+	});
+
+	void it('does not take a one-word name for a misspelt surname unless it names a person', () => {
+		const registry = new EntityRegistry();
+		registry.update('a', [mention('Fethullah Gulen', 'person')], []);
+		registry.update('b', [mention('Gulden', 'organization', 0, 0.5)], []);
+		assert.equal(registry.mentions('b')[0]?.entity, 'gulden');
+	});
 });

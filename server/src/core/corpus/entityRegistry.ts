@@ -1,5 +1,7 @@
 import type { EntityMention, EntityType, NameCandidate } from '../entities/recognise';
 import type { Span } from '../types';
+import { oneEditApart } from '../text/edits';
+import { KeyIndex } from './keyIndex';
 
 /** A mention as the corpus sees it: linked to its corpus-wide entity. */
 export interface LinkedMention extends EntityMention {
@@ -36,6 +38,8 @@ interface DocEntry {
 const NAME_TYPES = new Set<EntityType>(['person', 'organization', 'place', 'other']);
 /** Recogniser confidence at which a name is trusted enough to be propagated to other articles. */
 const CONFIDENT = 0.8;
+/** Words shorter than this are never taken for a misspelling of another: short names differ by a letter too often ("Bush"/"Rush"). */
+const MIN_MISSPELT = 5;
 
 /**
  * The corpus entity registry: links mentions of one entity across articles and answers which
@@ -44,8 +48,11 @@ const CONFIDENT = 0.8;
  *
  * Linking across articles: mentions with the same key are one entity; a one-word person key ("cavusoglu")
  * joins the one full person name in the corpus that ends with it ("mevlut cavusoglu"), if there is
- * exactly one. Propagation: a capitalised word run that no recogniser tagged becomes a mention when the
- * same name is recognised with confidence in some article.
+ * exactly one. A name no article is sure of, one letter from a name recognised with confidence, is a
+ * misspelling of it ("Fetullah Gulen" / "Fethullah Gulen"; the person word "Gulden" / the surname of
+ * "Fethullah Gulen"), found through indexes of name slots and letter deletions, never by comparing every
+ * pair. Propagation: a capitalised word run that no recogniser tagged becomes a mention when the same
+ * name is recognised with confidence in some article.
  */
 export class EntityRegistry {
 	private readonly docs = new Map<string, DocEntry>();
@@ -65,6 +72,15 @@ export class EntityRegistry {
 	private readonly confident = new Map<string, number>();
 	/** candidate key → docs holding such a candidate. */
 	private readonly candidateDocs = new Map<string, Set<string>>();
+	/**
+	 * Name slot ("* gulen", "fethullah *": a name key with one long word left open) → the names of two or
+	 * more words filed under it. Two names one letter apart in one word share a slot.
+	 */
+	private readonly slots = new KeyIndex();
+	/** One-word key less one letter (or whole) → the one-word person keys and surnames filed under it. */
+	private readonly personWords = new KeyIndex();
+	/** One-word person key or surname → how many person mentions file it in {@link personWords}. */
+	private readonly personWordCounts = new Map<string, number>();
 
 	/**
 	 * Replaces a document's mentions. Returns the ids of the other documents whose linked mentions may
@@ -158,7 +174,7 @@ export class EntityRegistry {
 	/** Every mention of an entity across the corpus, documents in id order. */
 	locations(id: string): MentionLocation[] {
 		const docIds = new Set<string>();
-		for (const key of this.membersOf(id)) {
+		for (const key of [...this.membersOf(id), ...this.misspellingsOf(id)]) {
 			for (const docId of this.keyDocs.get(key)?.keys() ?? []) {
 				docIds.add(docId);
 			}
@@ -204,16 +220,195 @@ export class EntityRegistry {
 	 */
 	private resolve(key: string, type: EntityType): string {
 		if (key.includes(' ')) {
-			return this.groupOf(key);
+			const group = this.groupOf(key);
+			return group !== key ? group : (this.misspeltFrom(key) ?? key);
 		}
 		const name = this.fullNameOf(key);
 		if (name === undefined) {
-			return key;
+			return this.misspeltFrom(key) ?? key;
 		}
 		if (type === 'person' || (this.keyTypes.get(key)?.get('person') ?? 0) > 0) {
 			return name;
 		}
 		return (this.confident.get(key) ?? 0) === 0 && (this.confident.get(name) ?? 0) > 0 ? name : key;
+	}
+
+	/**
+	 * The entity a key is a misspelling of, if it is one: no article is sure of the key, and it is one
+	 * letter from names of exactly one entity recognised with confidence, in one word of at least
+	 * {@link MIN_MISSPELT} letters that starts with the same letter. A one-word key must be a person's
+	 * word ("Gulden", typed a person) and joins the person whose surname it misspells.
+	 */
+	private misspeltFrom(key: string): string | undefined {
+		const sure = this.confident.get(key) ?? 0;
+		if (sure > 0 && !key.includes(' ')) {
+			return undefined;
+		}
+		let found: string | undefined;
+		let ambiguous = false;
+		const consider = (entity: string | undefined) => {
+			if (entity === undefined || !this.isConfidentEntity(entity)) {
+				return;
+			}
+			// A name recognised with confidence is another's misspelling only if the other, of another type, is named more often.
+			if (sure > 0 && (this.typeOf(entity) === this.ownType(key) || this.mentionCount(entity) <= this.mentionCount(key))) {
+				return;
+			}
+			if (found !== undefined && found !== entity) {
+				ambiguous = true;
+			}
+			found = entity;
+		};
+		if (key.includes(' ')) {
+			for (const other of this.slotMates(key)) {
+				if ((this.confident.get(other) ?? 0) > 0 && misspelt(key, other)) {
+					consider(this.groupOf(other));
+				}
+			}
+		} else if ((this.keyTypes.get(key)?.get('person') ?? 0) > 0 && !this.surnames.has(key)) {
+			// A surname of the corpus's own full names ("Brown") is no misspelling of another ("Browne").
+			for (const other of this.personWordMates(key)) {
+				if (misspelt(key, other)) {
+					consider(this.fullNameOf(other) ?? ((this.keyTypes.get(other)?.get('person') ?? 0) > 0 ? other : undefined));
+				}
+			}
+		}
+		return ambiguous ? undefined : found;
+	}
+
+	/** Whether some key of an entity (its names, or its surname) is recognised with confidence somewhere. */
+	private isConfidentEntity(id: string): boolean {
+		return this.membersOf(id).some((key) => (this.confident.get(key) ?? 0) > 0);
+	}
+
+	/** The mentions of an entity's keys (its names, or its surname) in the corpus, a key's own if it is none. */
+	private mentionCount(id: string): number {
+		let total = 0;
+		for (const key of this.membersOf(id)) {
+			for (const n of this.keyDocs.get(key)?.values() ?? []) {
+				total += n;
+			}
+		}
+		return total;
+	}
+
+	/** The majority type of a key's own mentions. */
+	private ownType(key: string): EntityType | undefined {
+		let best: EntityType | undefined;
+		for (const [type, n] of this.keyTypes.get(key) ?? []) {
+			if (best === undefined || n > this.keyTypes.get(key)!.get(best)!) best = type;
+		}
+		return best;
+	}
+
+	/** The keys that are misspellings of an entity (see {@link misspeltFrom}). */
+	private misspellingsOf(id: string): string[] {
+		const found = new Set<string>();
+		for (const key of this.membersOf(id)) {
+			for (const other of key.includes(' ') ? this.slotMates(key) : this.personWordMates(key)) {
+				if (!found.has(other) && misspelt(key, other) && this.keyDocs.has(other) && this.resolve(other, this.typeOf(other)) === id) {
+					found.add(other);
+				}
+			}
+		}
+		return [...found];
+	}
+
+	/** The names of two or more words that share a slot with a key (one long word left open). */
+	private slotMates(key: string): Set<string> {
+		const mates = new Set<string>();
+		for (const slot of slotsOf(key)) {
+			for (const other of this.slots.get(slot)) {
+				if (other !== key) {
+					mates.add(other);
+				}
+			}
+		}
+		return mates;
+	}
+
+	/** The one-word person keys and surnames that share a deletion key with a word. */
+	private personWordMates(word: string): Set<string> {
+		const mates = new Set<string>();
+		if (word.length < MIN_MISSPELT) {
+			return mates;
+		}
+		for (const deleted of deletionsOf(word)) {
+			for (const other of this.personWords.get(deleted)) {
+				if (other !== word) {
+					mates.add(other);
+				}
+			}
+		}
+		return mates;
+	}
+
+	/** The keys whose resolution may change when `key` changes: its slot mates, and its person word's deletion mates. */
+	private neighboursOf(key: string): string[] {
+		const word = key.includes(' ') ? surnameOf(key) : key;
+		const near = [...this.personWordMates(word)].filter((other) => misspelt(word, other));
+		if (key.includes(' ')) {
+			for (const other of this.slotMates(key)) {
+				if (misspelt(key, other)) {
+					near.push(other);
+				}
+			}
+		}
+		return near;
+	}
+
+	/**
+	 * Files a document's name keys in the misspelling indexes (`sign` 1, after its mentions are counted)
+	 * or takes out those no document names any more (-1, after they are uncounted), once per key and type.
+	 */
+	private fileSpellings(mentions: readonly EntityMention[], sign: number, touched: Set<string>): void {
+		const counts = new Map<string, Map<EntityType, number>>();
+		for (const m of mentions) {
+			if (NAME_TYPES.has(m.type)) {
+				bump(counts, m.key, m.type, 1);
+			}
+		}
+		for (const [key, types] of counts) {
+			if (key.includes(' ')) {
+				for (const slot of slotsOf(key)) {
+					if (sign > 0) {
+						this.slots.add(slot, key);
+					} else if (!this.keyDocs.has(key)) {
+						this.slots.delete(slot, key);
+					}
+				}
+			}
+			const persons = types.get('person') ?? 0;
+			if (persons > 0) {
+				this.filePersonWord(key.includes(' ') ? surnameOf(key) : key, sign * persons);
+			}
+			for (const other of this.neighboursOf(key)) {
+				touched.add(other);
+			}
+		}
+	}
+
+	/** Counts a one-word person key or surname in or out of {@link personWords}; files it while counted. */
+	private filePersonWord(word: string, delta: number): void {
+		if (word.length < MIN_MISSPELT) {
+			return;
+		}
+		const before = this.personWordCounts.get(word) ?? 0;
+		const after = before + delta;
+		if (after > 0) {
+			this.personWordCounts.set(word, after);
+		} else {
+			this.personWordCounts.delete(word);
+		}
+		if (before > 0 !== after > 0) {
+			for (const deleted of deletionsOf(word)) {
+				if (after > 0) {
+					this.personWords.add(deleted, word);
+				} else {
+					this.personWords.delete(deleted, word);
+				}
+			}
+		}
 	}
 
 	/**
@@ -345,6 +540,7 @@ export class EntityRegistry {
 			}
 			touched.add(m.key);
 		}
+		this.fileSpellings(entry.mentions, 1, touched);
 		for (const key of new Set(entry.candidates.map((c) => c.key))) {
 			(this.candidateDocs.get(key) ?? this.candidateDocs.set(key, new Set()).get(key)!).add(docId);
 		}
@@ -381,6 +577,7 @@ export class EntityRegistry {
 			}
 			touched.add(m.key);
 		}
+		this.fileSpellings(entry.mentions, -1, touched);
 		for (const key of new Set(entry.candidates.map((c) => c.key))) {
 			const docs = this.candidateDocs.get(key);
 			docs?.delete(docId);
@@ -409,8 +606,12 @@ export class EntityRegistry {
 		for (const m of [...(this.docs.get(docId)?.mentions ?? []), ...incoming]) {
 			if (NAME_TYPES.has(m.type)) {
 				keys.add(m.key);
-				const last = surnameOf(m.key);
-				keys.add(last);
+				keys.add(surnameOf(m.key));
+			}
+		}
+		for (const key of [...keys]) {
+			for (const other of this.neighboursOf(key)) {
+				keys.add(other);
 			}
 		}
 		return new Map([...keys].map((k) => [k, this.signature(k)]));
@@ -442,6 +643,50 @@ export class EntityRegistry {
 		changed.delete(docId);
 		return changed;
 	}
+}
+
+/** The slots of a name of two or more words: the name with one word of {@link MIN_MISSPELT} or more letters left open. */
+function slotsOf(key: string): string[] {
+	const words = key.split(' ');
+	const slots: string[] = [];
+	words.forEach((word, i) => {
+		if (word.length >= MIN_MISSPELT) {
+			slots.push(words.map((w, j) => (j === i ? '*' : w)).join(' '));
+		}
+	});
+	return slots;
+}
+
+/** A word and the word less any one letter: two words one edit apart share one of these. */
+function deletionsOf(word: string): string[] {
+	const keys = [word];
+	for (let i = 0; i < word.length; i++) {
+		keys.push(word.slice(0, i) + word.slice(i + 1));
+	}
+	return keys;
+}
+
+/**
+ * Whether two keys of as many words differ by one letter in exactly one word, a word of at least
+ * {@link MIN_MISSPELT} letters in both that starts with the same letter ("fetullah gulen" / "fethullah gulen").
+ */
+function misspelt(a: string, b: string): boolean {
+	const wa = a.split(' ');
+	const wb = b.split(' ');
+	if (wa.length !== wb.length || a === b) {
+		return false;
+	}
+	let differing = -1;
+	for (let i = 0; i < wa.length; i++) {
+		if (wa[i] !== wb[i]) {
+			if (differing >= 0) {
+				return false;
+			}
+			differing = i;
+		}
+	}
+	const [x, y] = [wa[differing]!, wb[differing]!];
+	return Math.min(x.length, y.length) >= MIN_MISSPELT && x[0] === y[0] && oneEditApart(x, y);
 }
 
 /** Generational suffixes after a surname ("Mark Felt Jr."). */

@@ -1,5 +1,6 @@
 import type { Span } from '../types';
 import { oneEditApart } from '../text/edits';
+import { KeyIndex } from './keyIndex';
 
 /** One written form of a name word in a document. */
 export interface NameWord extends Span {
@@ -284,55 +285,6 @@ export class NameIndex {
 		}
 		return variants;
 	}
-}
-
-/**
- * Folded spellings by key, compactly: a key is kept as a 32-bit hash and a bucket holds one spelling
- * as a plain string (most keys have one) or several in an array. A large corpus files millions of
- * deletion keys, so neither the key strings nor a set per key are kept. Hash collisions only add
- * candidates, which {@link NameIndex.variantsOf} checks.
- */
-class KeyIndex {
-	private readonly buckets = new Map<number, string | string[]>();
-
-	add(key: string, folded: string): void {
-		const h = hashKey(key);
-		const bucket = this.buckets.get(h);
-		if (bucket === undefined) {
-			this.buckets.set(h, folded);
-		} else if (typeof bucket === 'string') {
-			if (bucket !== folded) {
-				this.buckets.set(h, [bucket, folded]);
-			}
-		} else if (!bucket.includes(folded)) {
-			bucket.push(folded);
-		}
-	}
-
-	delete(key: string, folded: string): void {
-		const h = hashKey(key);
-		const bucket = this.buckets.get(h);
-		if (bucket === folded) {
-			this.buckets.delete(h);
-		} else if (Array.isArray(bucket)) {
-			const rest = bucket.filter((f) => f !== folded);
-			this.buckets.set(h, rest.length === 1 ? rest[0]! : rest);
-		}
-	}
-
-	get(key: string): readonly string[] {
-		const bucket = this.buckets.get(hashKey(key));
-		return bucket === undefined ? [] : typeof bucket === 'string' ? [bucket] : bucket;
-	}
-}
-
-/** FNV-1a over UTF-16 code units. */
-function hashKey(key: string): number {
-	let h = 0x811c9dc5;
-	for (let i = 0; i < key.length; i++) {
-		h = Math.imul(h ^ key.charCodeAt(i), 0x01000193);
-	}
-	return h >>> 0;
 }
 
 function indexOf(map: Map<string, KeyIndex>, cluster: string): KeyIndex {
