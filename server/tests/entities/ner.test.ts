@@ -307,6 +307,28 @@ void describe('trainEntityModel', () => {
 		assert.deepEqual(names('Readers of a Orvik Tidende newspaper wrote.', reloaded), [['Orvik Tidende', 'person']]);
 	});
 
+	void it("makes a place's name and a capitalised plural a team, an organization, unless it names a place or an event", () => {
+		// A model taught that these names are places.
+		const noisy: TrainingSentence[] = [
+			{ tokens: ['Fans', 'cheered', 'the', 'Velna', 'Hawks', '.'], tags: [0, 0, 0, B('place'), I('place'), 0] },
+			{ tokens: ['Fans', 'cheered', 'the', 'Velna', 'Olympics', '.'], tags: [0, 0, 0, B('place'), I('place'), 0] },
+			{ tokens: ['Fans', 'cheered', 'the', 'Velna', 'Islands', '.'], tags: [0, 0, 0, B('place'), I('place'), 0] },
+			{ tokens: ['Fans', 'cheered', 'the', 'Velna', 'Springs', '.'], tags: [0, 0, 0, B('place'), I('place'), 0] },
+			{ tokens: ['Fans', 'cheered', 'the', 'Orvik', 'Hawks', '.'], tags: [0, 0, 0, B('place'), I('place'), 0] },
+			{ tokens: ['Fans', 'cheered', 'the', 'Velna', 'Ness', '.'], tags: [0, 0, 0, B('place'), I('place'), 0] },
+		];
+		const listed: GazetteerLists = { ...withNames, city: ['Velna', 'Velna Springs'] };
+		const { model: trained, scale } = trainEntityModel([noisy, noisy, noisy], listed, commonWords, options);
+		const reloaded = loadEntityModel(JSON.parse(JSON.stringify(encodeEntityModel(trained, scale))));
+		assert.deepEqual(names('Fans cheered the Velna Hawks.', reloaded), [['Velna Hawks', 'organization']]);
+		// An event, a kind of place, a listed place, a name that starts with no listed place, no plural.
+		assert.deepEqual(names('Fans cheered the Velna Olympics.', reloaded), [['Velna Olympics', 'place']]);
+		assert.deepEqual(names('Fans cheered the Velna Islands.', reloaded), [['Velna Islands', 'place']]);
+		assert.deepEqual(names('Fans cheered the Velna Springs.', reloaded), [['Velna Springs', 'place']]);
+		assert.deepEqual(names('Fans cheered the Orvik Hawks.', reloaded), [['Orvik Hawks', 'place']]);
+		assert.deepEqual(names('Fans cheered the Velna Ness.', reloaded), [['Velna Ness', 'place']]);
+	});
+
 	void it('takes an unsure one-word name one letter from a surname in the document for that person, not a listed place', () => {
 		const text = 'Orhun Talvek spoke. Talvak left. Talvak stayed. Talvek wrote. Michael Jordan came. Jordan waited. Osla slept.';
 		let from = 0;

@@ -147,6 +147,67 @@ function headType(last: string, words: number, tagged: NameType): NameType {
 	return tagged;
 }
 
+/** Gazetteer categories a team's nickname never has: it is no place word, organization word, nationality or title. */
+const NOT_NICKNAME = categoryMask('placeWord', 'orgWord', 'demonym', 'title', 'country', 'capital', 'city', 'region', 'geoArea');
+
+/** Plurals after a place's name that name events or landforms, not teams ("Beijing Olympics", "California Geysers"). */
+const NOT_TEAMS = new Set([
+	'Olympics',
+	'Paralympics',
+	'Games',
+	'Championships',
+	'Finals',
+	'Awards',
+	'Talks',
+	'Elections',
+	'Polls',
+	'Riots',
+	'Protests',
+	'Attacks',
+	'Bombings',
+	'Accords',
+	'Agreements',
+	'Trials',
+	'Geysers',
+	'Dunes',
+	'Rapids',
+	'Keys',
+	'Flats',
+	'Narrows',
+	'Gardens',
+	'Woods',
+	'Caves',
+	'Lakes',
+	'Plains',
+	'Highlands',
+	'Lowlands',
+	'Wetlands',
+	'Marshes',
+	'Cliffs',
+	'Rocks',
+	'Springs',
+	'Falls',
+]);
+
+/**
+ * Whether a name is a place's name and a capitalised plural after it, the way sports teams are named
+ * ("Atlanta Falcons", "New York Jets", "Seattle Seahawks"): an organization, though it starts with a
+ * place. Not when the whole is a listed place ("Los Angeles", "Colorado Springs"), the last word says
+ * what kind of place it is ("Golan Heights", "Cayman Islands", "California Geysers") or names an event
+ * ("Beijing Olympics").
+ */
+function isTeamName(lower: readonly string[], last: string, gazetteers: Gazetteers): boolean {
+	if (lower.length < 2 || !/^\p{Lu}\p{Ll}+[^su]s$/u.test(last) || PLACE_HEADS.has(last) || NOT_TEAMS.has(last)) {
+		return false;
+	}
+	const place = lower.slice(0, -1);
+	return (
+		(phraseCategories(place, gazetteers) & PLACE_CATEGORIES) !== 0 &&
+		(phraseCategories(lower, gazetteers) & PLACE_CATEGORIES) === 0 &&
+		(phraseCategories([lower[lower.length - 1]!], gazetteers) & NOT_NICKNAME) === 0
+	);
+}
+
 /**
  * Compass adjectives that describe part of a place ("southern China") rather than name it. Written in
  * lower case (or in an ALL-CAPS line, where case says nothing) they are left out of a place name;
@@ -307,10 +368,11 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 			if (tagged === 'organization' && (phraseCategories(lower, model.gazetteers) & COUNTRY) !== 0) {
 				tagged = 'place';
 			}
+			const headed = headType(tokens[last - 1]!.text, last - first, tagged);
 			const mention: NameMention = {
 				start: tokens[first]!.start,
 				end: tokens[last - 1]!.end,
-				type: headType(tokens[last - 1]!.text, last - first, tagged),
+				type: headed === 'place' && isTeamName(lower, tokens[last - 1]!.text, model.gazetteers) ? 'organization' : headed,
 				confidence: meanProbability(probabilities, first, last),
 			};
 			// "Fethullah Gulen, who …": a name followed by ", who" or ", whose" is a person's, unless it has an
