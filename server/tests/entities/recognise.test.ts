@@ -89,6 +89,10 @@ void describe('names', () => {
 		['José Ibáñez', 'jose ibanez'],
 		['CEO Ansel Brook', 'ansel brook'],
 		['Chairman Ilona Brask', 'ilona brask'],
+		['Saint Petersburg', 'st petersburg'],
+		['St. Petersburg', 'st petersburg'],
+		['St Petersburg', 'st petersburg'],
+		['Sainte-Foy', 'sainte foy'],
 	];
 	for (const [surface, key] of keys) {
 		void it(`keys ${JSON.stringify(surface)} as ${JSON.stringify(key)}`, () => assert.equal(nameKey(surface), key));

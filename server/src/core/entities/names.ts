@@ -150,7 +150,7 @@ export function foldDiacritics(text: string): string {
 
 /**
  * The linking key of a name: no leading titles, no possessive, folded, lower case, dots and hyphens
- * treated as spaces ("U.S." → "us", "Vasquez-Tollan" → "vasquez tollan"). Returns "" for a name made
+ * treated as spaces, "Saint" as "St." ("U.S." → "us", "Vasquez-Tollan" → "vasquez tollan", "Saint Petersburg" → "st petersburg"). Returns "" for a name made
  * only of titles.
  */
 export function nameKey(surface: string, stripTitles = true): string {
@@ -189,7 +189,8 @@ function computeNameKey(surface: string, stripTitles: boolean): string {
 		.replace(/[.\-‐–—'’`]/g, ' ')
 		.replace(/[^\p{L}\p{N} ]/gu, '')
 		.replace(/\s+/g, ' ')
-		.trim();
+		.trim()
+		.replace(/(^| )saint(?= |$)/g, '$1st');
 }
 
 /** The name without leading titles, as written ("President Erdogan" → "Erdogan"). */
@@ -279,7 +280,7 @@ export class AliasTable {
 
 /** Alias keys keep case for short all-capital forms ("IS" must not match the word "is"). */
 function aliasKey(name: string): string {
-	const key = nameKey(name, false).replace(/\bsaint\b/g, 'st');
+	const key = nameKey(name, false);
 	return /^[A-Z.]{2,6}$/.test(name.trim()) ? `#${key}` : key;
 }
 
