@@ -41,6 +41,35 @@ void describe('analyseStructure', () => {
 		]);
 	});
 
+	void it('splits a photo credit glued to the last word of a caption into a line of its own', () => {
+		const text = lines(
+			'Bridge shut',
+			'',
+			'Engineers closed the bridge.',
+			'Inspector Ruth Anselm examines a pier',
+			'Inspector Ruth Anselm examines a pierCredit: Getty Images',
+			'The mayor on August 9Photo: AFP',
+			'No Credit: was given, nor was the LowmarshCredit union named.',
+		);
+		assert.deepEqual(kinds(text), [
+			['Bridge shut', 'headline'],
+			['Engineers closed the bridge.', 'body'],
+			// The page repeats the caption without its credit: neither copy is taken for repeated furniture.
+			['Inspector Ruth Anselm examines a pier', 'heading'],
+			['Inspector Ruth Anselm examines a pier', 'heading'],
+			['Credit: Getty Images', 'boilerplate:photo-credit'],
+			['The mayor on August 9', 'heading'],
+			['Photo: AFP', 'boilerplate:photo-credit'],
+			['No Credit: was given, nor was the LowmarshCredit union named.', 'body'],
+		]);
+		assert.deepEqual(
+			analyseStructure(text)
+				.sentences.map((s) => text.slice(s.start, s.end))
+				.filter((s) => /Credit|Photo/.test(s)),
+			['No Credit: was given, nor was the LowmarshCredit union named.'],
+		);
+	});
+
 	void it('treats a line after a gallery counter as a caption', () => {
 		const text = lines('Bridge shut', '', 'Engineers closed it.', '3', 'The bridge seen from the east bank', 'Work starts soon.');
 		assert.deepEqual(

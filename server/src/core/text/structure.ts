@@ -66,6 +66,7 @@ export function analyseStructure(text: string): DocumentStructure {
 		paragraph: number;
 		words: number;
 		normal: string;
+		glued: boolean;
 		reason?: BoilerplateReason;
 	}
 	const raw: Raw[] = [];
@@ -91,17 +92,30 @@ export function analyseStructure(text: string): DocumentStructure {
 				paragraphStart = s;
 			}
 			paragraphEnd = e;
-			const lineText = text.slice(s, e);
-			const words = countWords(lineText);
-			raw.push({
-				start: s,
-				end: e,
-				paragraph: paragraphs.length,
-				words,
-				// Only short lines can be repeated site furniture; long ones are never compared.
-				normal: words <= 12 ? normaliseLine(lineText) : '',
-				reason: boilerplateReason(lineText, outlet),
-			});
+			// "…talks with TurkeyCredit: Getty Images": a crawled caption with its credit glued to its last
+			// word is two lines, the caption and the credit.
+			const glued = GLUED_CREDIT.exec(text.slice(s, e));
+			const cut = glued ? s + glued.index : e;
+			for (const [from, to] of cut > s && cut < e
+				? [
+						[s, cut],
+						[cut, e],
+					]
+				: [[s, e]]) {
+				const lineText = text.slice(from, to);
+				const words = countWords(lineText);
+				raw.push({
+					start: from!,
+					end: to!,
+					paragraph: paragraphs.length,
+					words,
+					// Only short lines can be repeated site furniture; long ones are never compared.
+					normal: words <= 12 ? normaliseLine(lineText) : '',
+					// Nor are the parts of a line that had a credit glued to it: pages repeat a caption without it.
+					glued: cut < e,
+					reason: boilerplateReason(lineText, outlet),
+				});
+			}
 		} else if (paragraphStart >= 0) {
 			paragraphs.push({ start: paragraphStart, end: paragraphEnd });
 			paragraphStart = -1;
@@ -118,7 +132,7 @@ export function analyseStructure(text: string): DocumentStructure {
 	// Pass 2: short lines repeated within the article are site furniture (site names, section labels).
 	const seen = new Map<string, number>();
 	for (const line of raw) {
-		if (!line.reason && line.words <= 12 && !SENTENCE_END.test(line.normal)) {
+		if (!line.reason && line.words <= 12 && !line.glued && !SENTENCE_END.test(line.normal)) {
 			seen.set(line.normal, (seen.get(line.normal) ?? 0) + 1);
 		}
 	}
@@ -136,7 +150,7 @@ export function analyseStructure(text: string): DocumentStructure {
 		let reason = line.reason;
 		const words = line.words;
 		const endsLikeSentence = SENTENCE_END.test(lineText);
-		const repeated = (seen.get(line.normal) ?? 0) > 1;
+		const repeated = !line.glued && (seen.get(line.normal) ?? 0) > 1;
 		if (!reason && repeated) {
 			// Keep the first occurrence of a repeated headline; later copies are furniture.
 			if (!seenBody && !headlineTaken && !firstOfRepeated.has(line.normal) && words >= 3) {
@@ -228,6 +242,12 @@ export function lineIndexAt(lines: readonly Line[], offset: number): { index: nu
 	}
 	return { index: low, exact: false };
 }
+
+/**
+ * A photo credit glued to the last word of a line ("TurkeyCredit: Getty Images", "August 9Credit: AFP"):
+ * a letter or digit, then the capitalised label and its colon, then a short credit to the end of the line.
+ */
+const GLUED_CREDIT = /(?<=[\p{L}\p{N}])(?:Credit|Credits|Photo|Picture|Image)s?:[ \t]*[^\s:][^:]{0,60}$/u;
 
 function isSpace(c: number): boolean {
 	return c === 32 || c === 9 || c === 0xa0 || c === 0xfeff || c === 0x200b || c === 12 || c === 11;
