@@ -137,9 +137,10 @@ function main(): number {
 		`Model: ${path.relative(root, file)}, ${(readFileSync(file).length / 1e6).toFixed(2)} MB, ${model.weights.size} features, loaded in ${loadMs.toFixed(0)} ms.`,
 	);
 
-	const split = values.dev ? splitDev(sentences, Number(values['dev-fold'] ?? 0)) : undefined;
-	const heldOut = split ? split.dev : splitHeldOut(sentences).heldOut;
-	const seen = new SeenScore(trainingTypes(split ? split.train : splitHeldOut(sentences).train));
+	const { train, dev: heldOut } = values.dev
+		? splitDev(sentences, Number(values['dev-fold'] ?? 0))
+		: (({ train, heldOut }) => ({ train, dev: heldOut }))(splitHeldOut(sentences));
+	const seen = new SeenScore(trainingTypes(train));
 	const label = values.dev ? 'GMB development split' : 'GMB held-out';
 	const errors: string[] = [];
 	const kinds = new Map<string, number>();

@@ -1,7 +1,7 @@
 import type { EntityMention, EntityType, NameCandidate } from '../entities/recognise';
 import type { Span } from '../types';
 import { oneEditApart } from '../text/edits';
-import { KeyIndex } from './keyIndex';
+import { deletions, KeyIndex } from './keyIndex';
 
 /** A mention as the corpus sees it: linked to its corpus-wide entity. */
 export interface LinkedMention extends EntityMention {
@@ -234,10 +234,12 @@ export class EntityRegistry {
 	}
 
 	/**
-	 * The entity a key is a misspelling of, if it is one: no article is sure of the key, and it is one
-	 * letter from names of exactly one entity recognised with confidence, in one word of at least
-	 * {@link MIN_MISSPELT} letters that starts with the same letter. A one-word key must be a person's
-	 * word ("Gulden", typed a person) and joins the person whose surname it misspells.
+	 * The entity a key is a misspelling of, if it is one: the key is one letter from names of exactly one
+	 * entity recognised with confidence, in one word of at least {@link MIN_MISSPELT} letters that starts
+	 * with the same letter, and either no article is sure of the key or (for a key of two words or more)
+	 * the entity is of another type and named more often ("Fetullah Gulen", once confidently an
+	 * organization). A one-word key must be unsure, a person's word ("Gulden", typed a person) and no
+	 * surname of the corpus; it joins the person whose surname it misspells.
 	 */
 	private misspeltFrom(key: string): string | undefined {
 		const sure = this.confident.get(key) ?? 0;
@@ -333,7 +335,7 @@ export class EntityRegistry {
 		if (word.length < MIN_MISSPELT) {
 			return mates;
 		}
-		for (const deleted of deletionsOf(word)) {
+		for (const deleted of deletions(word)) {
 			for (const other of this.personWords.get(deleted)) {
 				if (other !== word) {
 					mates.add(other);
@@ -401,7 +403,7 @@ export class EntityRegistry {
 			this.personWordCounts.delete(word);
 		}
 		if (before > 0 !== after > 0) {
-			for (const deleted of deletionsOf(word)) {
+			for (const deleted of deletions(word)) {
 				if (after > 0) {
 					this.personWords.add(deleted, word);
 				} else {
@@ -655,15 +657,6 @@ function slotsOf(key: string): string[] {
 		}
 	});
 	return slots;
-}
-
-/** A word and the word less any one letter: two words one edit apart share one of these. */
-function deletionsOf(word: string): string[] {
-	const keys = [word];
-	for (let i = 0; i < word.length; i++) {
-		keys.push(word.slice(0, i) + word.slice(i + 1));
-	}
-	return keys;
 }
 
 /**

@@ -46,3 +46,12 @@ function hashKey(key: string): number {
 	}
 	return h >>> 0;
 }
+
+/** The keys of a word in a symmetric-deletion index: the word and the word less any one letter. Two words one edit apart share one. */
+export function deletions(word: string): string[] {
+	const keys = [word];
+	for (let i = 0; i < word.length; i++) {
+		keys.push(word.slice(0, i) + word.slice(i + 1));
+	}
+	return keys;
+}

@@ -1,6 +1,6 @@
 import type { Span } from '../types';
 import { oneEditApart } from '../text/edits';
-import { KeyIndex } from './keyIndex';
+import { deletions, KeyIndex } from './keyIndex';
 
 /** One written form of a name word in a document. */
 export interface NameWord extends Span {
@@ -25,15 +25,6 @@ export interface Spelling {
 /** Folds a word for comparison: lower case, accents dropped ("Vendôme" and "Vendome" are one spelling). */
 export function foldWord(word: string): string {
 	return word.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
-
-/** The keys of a word in the symmetric-deletion index: the word and the word less any one letter. */
-function deletions(folded: string): string[] {
-	const keys = [folded];
-	for (let i = 0; i < folded.length; i++) {
-		keys.push(folded.slice(0, i) + folded.slice(i + 1));
-	}
-	return keys;
 }
 
 /** Letters and pairs of letters that transliterations and typos swap for one another, as one letter. */
