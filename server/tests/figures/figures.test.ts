@@ -304,9 +304,25 @@ void describe('findFacts', () => {
 		assert.deepEqual(
 			view('Guards saw five suspicious boats and seized three boats. Strong aftershocks: four strong aftershocks followed.'),
 			[
-				['five', '5', 'flood|count|suspicious boats|'],
+				['five', '5', 'flood|count|suspicious boats seen|'],
 				['three', '3', 'flood|count|boats|'],
 				['four', '4', 'aftershock|count|aftershocks|'],
+			],
+		);
+	});
+
+	void it('counts who was only seen or met apart from who something was done to', () => {
+		assert.deepEqual(
+			view(
+				'She saw four of her co-workers. She is accused of shooting three co-workers. ' +
+					'He met with at least two ministers. Two ministers were seen leaving. She shot three co-workers.',
+			).map(([text, , key]) => [text, key]),
+			[
+				['four', 'flood|count|co workers seen|'],
+				['three', 'attack|count|co workers|'],
+				['at least two', 'flood|count|ministers met|'],
+				['Two', 'flood|count|ministers seen|'],
+				['three', 'flood|count|co workers|'],
 			],
 		);
 	});

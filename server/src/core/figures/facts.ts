@@ -460,9 +460,64 @@ function measureOf(text: string, quantity: Quantity, sentence: Span, table: Meas
 		!TIME_UNITS.has(counted.noun) &&
 		!new RegExp(`\\b${counted.noun}\\s+(?:ago|later|earlier|old)\\b`, 'i').test(clause)
 	) {
-		return { measure: 'count', population: counted.phrase };
+		// "saw four of her co-workers" and "shooting three co-workers" count different sets of the same
+		// people: who was merely met or seen is counted apart.
+		const met = encounterBefore(beforeWords) ?? encounterAfter(afterWords, counted.noun);
+		return { measure: 'count', population: met ? `${counted.phrase} ${met}` : counted.phrase };
 	}
 	return undefined;
+}
+
+/**
+ * Verbs of meeting or seeing, by form, as their past participle: a figure they govern counts who was
+ * there, not who something was done to ("saw four of her co-workers", "met three ministers").
+ */
+const ENCOUNTERS: ReadonlyMap<string, string> = new Map(
+	(
+		[
+			['seen', 'see sees saw seeing seen'],
+			['met', 'meet meets met meeting'],
+			['encountered', 'encounter encounters encountered encountering'],
+			['visited', 'visit visits visited visiting'],
+			['joined', 'join joins joined joining'],
+			['greeted', 'greet greets greeted greeting'],
+			['approached', 'approach approaches approached approaching'],
+			['noticed', 'notice notices noticed noticing'],
+			['spotted', 'spot spots spotted spotting'],
+			['contacted', 'contact contacts contacted contacting'],
+			['interviewed', 'interview interviews interviewed interviewing'],
+			['told', 'tell tells told telling'],
+			['confronted', 'confront confronts confronted confronting'],
+		] as const
+	).flatMap(([participle, forms]) => forms.split(' ').map((form) => [form, participle] as const)),
+);
+
+/** Words between a verb and the figure it governs: "saw at least four", "met with more than three". */
+const BETWEEN_ENCOUNTER_AND_FIGURE =
+	/^(?:with|at|least|more|than|about|around|some|nearly|almost|over|up|to|only|just|roughly|approximately|all)$/;
+
+/** The verb of meeting or seeing whose object the figure is: "saw [four of her co-workers]", "met at least [three]". */
+function encounterBefore(beforeWords: readonly string[]): string | undefined {
+	let i = beforeWords.length - 1;
+	while (i >= 0 && beforeWords.length - 1 - i < 3 && BETWEEN_ENCOUNTER_AND_FIGURE.test(beforeWords[i]!)) {
+		i--;
+	}
+	return i >= 0 ? ENCOUNTERS.get(beforeWords[i]!) : undefined;
+}
+
+/** A passive verb of meeting or seeing after what a figure counts: "four co-workers were seen". */
+function encounterAfter(afterWords: readonly string[], noun: string): string | undefined {
+	const at = afterWords.indexOf(noun);
+	if (at < 0 || !/^(?:were|was|are|is|been)$/.test(afterWords[at + 1] ?? '')) {
+		return undefined;
+	}
+	let i = at + 1;
+	while (/^(?:were|was|are|is|been|had|have|also|all|later|then)$/.test(afterWords[i] ?? '')) {
+		i++;
+	}
+	const participle = ENCOUNTERS.get(afterWords[i] ?? '');
+	// Only the participle itself: "were seen", not "were seeing" or "were saw".
+	return participle === afterWords[i] ? participle : undefined;
 }
 
 /**
