@@ -711,6 +711,22 @@ void describe('attribution: quoted phrases, unattributed quotes and nesting', ()
 		);
 	});
 
+	void it('ends a double quotation typed shut with a single mark there, not at the end of the line', () => {
+		const scareQuote = analyse('The council backed the "[[very careful]]\' harbour plan the mayor drew up last winter.');
+		assert.deepEqual(
+			scareQuote.attribution.phrases.map((p) => located(scareQuote.text, p)),
+			scareQuote.spans,
+		);
+		assert.deepEqual(scareQuote.attribution.quotes, []);
+
+		const { text, spans, attribution } = analyse("\"[[We won't leave the quay,]]' [[Piet Madsen]] [[said]] on Monday.");
+		const [quote, speaker, cue] = spans;
+		assert.deepEqual(
+			attribution.quotes.map((q) => view(text, q)),
+			[{ quote: quote!, kind: 'direct', status: 'attributed', speaker: speaker!, resolution: 'name', canonical: 'Piet Madsen', cue: cue! }],
+		);
+	});
+
 	const nested = [
 		'"[[They keep telling us \'be patient\' while the boats rot at the quay,]]" [[Piet Madsen]] [[said]].',
 		'\u201C[[They keep telling us \u2018be patient\u2019 while the boats rot at the quay,]]\u201D [[Piet Madsen]] [[said]].',

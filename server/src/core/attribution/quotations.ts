@@ -103,6 +103,15 @@ export function findQuotations(text: string, structure: DocumentStructure): Quot
 				open = -1;
 			}
 		}
+		if (open >= 0 && firstLine === li) {
+			// "the "very spiritual' employee": a double mark closed by a single one, a typing slip.
+			const slip = mismatchedCloser(text, open, line.end);
+			if (slip !== undefined) {
+				found.push(quotation(text, open, slip + 1, true, false, firstLine, li));
+				doubles.push({ start: open, end: slip + 1 });
+				open = -1;
+			}
+		}
 		if (open >= 0) {
 			pending = { start: open, closer, firstLine };
 			doubles.push({ start: Math.max(open, line.start), end: line.end });
@@ -122,6 +131,43 @@ export function findQuotations(text: string, structure: DocumentStructure): Quot
 		pushUnclosed(found, text, pending.start, lines[last]!.end, pending.firstLine, last);
 	}
 	return found.sort((a, b) => a.start - b.start);
+}
+
+/** A double-quoted stretch closed by a single mark is taken for a slip only when it is this short. */
+const MAX_SLIP_WORDS = 12;
+
+/**
+ * The single mark that closes a double quotation opened at `open` and left open on its line, when it
+ * was typed by mistake: a ' or ’ after a letter (not a plural possessive's "s'") and before no letter,
+ * with no single quote opened before it, within {@link MAX_SLIP_WORDS} words of the opening mark.
+ */
+function mismatchedCloser(text: string, open: number, end: number): number | undefined {
+	let words = 0;
+	let singleOpen = false;
+	for (let i = open + (doubleMarkAt(text, open)?.length ?? 1); i < end; i++) {
+		const ch = text[i]!;
+		if (/\s/.test(ch)) {
+			if (++words > MAX_SLIP_WORDS) {
+				return undefined;
+			}
+			continue;
+		}
+		if (ch !== "'" && ch !== '\u2018' && ch !== '\u2019') {
+			continue;
+		}
+		const before = text[i - 1] ?? ' ';
+		const after = text[i + 1] ?? ' ';
+		if (ch !== '\u2019' && /[\s(\[]/.test(before) && LETTER.test(after)) {
+			singleOpen = true;
+		} else if (ch !== '\u2018' && /[\p{L}\p{N}.!?,]/u.test(before) && !LETTER.test(after)) {
+			if (singleOpen) {
+				singleOpen = false;
+			} else if (!/s/i.test(before)) {
+				return i;
+			}
+		}
+	}
+	return undefined;
 }
 
 /** The offsets of every match of a pattern, in one pass over the text. */
