@@ -454,3 +454,44 @@ void describe('quote-variant', () => {
 		);
 	});
 });
+
+void describe('corpus speaker names', () => {
+	void it('names a continued or repeated quotation after its speaker, not after a name inside the quotation it follows', () => {
+		const corpus = new Corpus(
+			resolveOptions({
+				knownEntities: [
+					{ name: 'Piet Madsen', type: 'person' },
+					{ name: 'Harbour Authority', type: 'organization' },
+				],
+			}),
+		);
+		const text = lines(
+			HEADLINE,
+			'',
+			'"We spoke with the Harbour Authority about the boats," Piet Madsen said on Monday.',
+			'',
+			'"We will not leave the quay until they listen."',
+		);
+		corpus.update('a.txt', text, 1);
+		assert.deepEqual(
+			corpus.entities.mentions('a.txt').map((m) => [text.slice(m.start, m.end), m.type]),
+			[
+				['Harbour Authority', 'organization'],
+				['Piet Madsen', 'person'],
+			],
+		);
+		assert.deepEqual(
+			corpus
+				.get('a.txt')!
+				.analysis.attribution.quotes.map((q) => [
+					q.kind,
+					q.speaker?.resolution,
+					q.speaker ? corpus.speakerName('a.txt', q.speaker).name : undefined,
+				]),
+			[
+				['direct', 'name', 'Piet Madsen'],
+				['continuation', 'continuation', 'Piet Madsen'],
+			],
+		);
+	});
+});

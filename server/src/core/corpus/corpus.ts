@@ -263,9 +263,12 @@ export class Corpus {
 	/**
 	 * The corpus-wide name of a speaker: the linked entity's name when the speaker names, or was
 	 * resolved to, a recognised mention ("Cavusoglu" → "Mevlut Cavusoglu"); else its own canonical name.
+	 * A continued or repeated quotation keeps the span of the speaker it takes over (its `via` is the
+	 * quotation it continues or repeats, whose names are not its speaker's).
 	 */
 	speakerName(id: string, speaker: Speaker): { name?: string; entity?: string } {
-		const target = speaker.resolution === 'name' ? speaker : speaker.via;
+		const own = speaker.resolution === 'name' || speaker.resolution === 'continuation' || speaker.resolution === 'pull';
+		const target = own ? speaker : speaker.via;
 		if (target && this.options.recogniseEntities) {
 			const mention = this.entities
 				.mentions(id)
