@@ -103,6 +103,19 @@ void describe('recogniseNames', () => {
 		]);
 	});
 
+	void it('types a religion alone as another name, not an organization or a place, and leaves names containing one alone', () => {
+		assert.deepEqual(
+			names('We talked about her Muslim faith. He was a devout Catholic and a Mormon missionary. The Muslim Brotherhood met in Cairo.'),
+			[
+				['Muslim', 'other'],
+				['Catholic', 'other'],
+				['Mormon', 'other'],
+				['Muslim Brotherhood', 'organization'],
+				['Cairo', 'place'],
+			],
+		);
+	});
+
 	void it('reads an ALL-CAPS headline', () => {
 		const { text, spans } = marked('FLOODS KILL 40 IN SOUTHERN [[CHINA]]');
 		assert.deepEqual(names(text), [[spans[0]!.text, 'place']]);

@@ -368,6 +368,10 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 			if (tagged === 'organization' && (phraseCategories(lower, model.gazetteers) & COUNTRY) !== 0) {
 				tagged = 'place';
 			}
+			// "her Muslim faith", "Sunni militants", "a Catholic priest": a religion, like a nationality, is another name.
+			if (lower.length === 1 && RELIGIONS.has(lower[0]!)) {
+				tagged = 'other';
+			}
 			const headed = headType(tokens[last - 1]!.text, last - first, tagged);
 			const mention: NameMention = {
 				start: tokens[first]!.start,
@@ -409,6 +413,16 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 	mentions.sort((a, b) => a.start - b.start || a.end - b.end);
 	return surnamesOfPersons(text, oneTypePerName(text, mentions, cued), model.gazetteers);
 }
+
+/** Religions and their branches, as adjectives and for their followers ("Muslim", "Sunnis"). */
+const RELIGIONS = new Set(
+	(
+		'muslim muslims islamic christian christians catholic catholics protestant protestants evangelical evangelicals ' +
+		'orthodox jewish jew jews hindu hindus buddhist buddhists sikh sikhs mormon mormons baptist baptists methodist ' +
+		'methodists lutheran lutherans anglican anglicans presbyterian presbyterians pentecostal amish quaker quakers ' +
+		"sunni sunnis shiite shiites shi'ite shi'ites shia shias alawite alawites druze coptic copts salafi salafist salafists wahhabi"
+	).split(' '),
+);
 
 /** Lower-case nouns that, right after a name, say it names a publication. */
 const PUBLICATIONS = new Set(['magazine', 'newspaper', 'daily', 'weekly', 'tabloid', 'broadsheet', 'newsweekly']);
