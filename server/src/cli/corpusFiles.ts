@@ -18,7 +18,10 @@ export const EXIT = { ok: 0, findings: 1, usage: 2 } as const;
 
 /** The configuration of a run and the articles its paths name, before anything is read. */
 export interface CorpusFiles {
-	/** The corpus root: the folder of crosscheck.yaml, else the working directory. */
+	/**
+	 * The corpus root: the folder of crosscheck.yaml, else the working directory, or the paths' common
+	 * folder when some lie outside it (so `crosscheck check ../corpus` sees the corpus's own folders).
+	 */
 	readonly root: string;
 	readonly config: ParsedConfig | undefined;
 	readonly options: Options;
@@ -35,7 +38,7 @@ export interface CorpusFiles {
  * always taken. Returns an exit code on a usage error.
  */
 export async function findCorpusFiles(paths: readonly string[], configFlag: string | undefined, io: CliIo): Promise<CorpusFiles | number> {
-	const loaded = await loadRunConfig(paths[0], configFlag, io);
+	const loaded = await loadRunConfig(paths[0], configFlag, io, paths);
 	if (typeof loaded === 'number') {
 		return loaded;
 	}
@@ -70,11 +73,17 @@ export type RunConfig = Omit<CorpusFiles, 'filter' | 'files'>;
 /**
  * Reads the configuration: `--config`, else the nearest crosscheck.yaml at or above `first` (a path given
  * on the command line) or the working directory. Problems are reported on stderr. Returns an exit code
- * when an explicit file cannot be read.
+ * when an explicit file cannot be read. Without a configuration file the root is the working directory,
+ * or, when some of `paths` (the articles to read) lie outside it, their common folder.
  */
-export async function loadRunConfig(first: string | undefined, configFlag: string | undefined, io: CliIo): Promise<RunConfig | number> {
+export async function loadRunConfig(
+	first: string | undefined,
+	configFlag: string | undefined,
+	io: CliIo,
+	paths: readonly string[] = [],
+): Promise<RunConfig | number> {
 	let configError = false;
-	let root = io.cwd;
+	let root = await commonFolder(io.cwd, paths);
 	let config: ParsedConfig | undefined;
 	// Without --config, the nearest crosscheck.yaml at or above the first path (the corpus being
 	// checked) applies, so `crosscheck check samples` uses samples/crosscheck.yaml.
@@ -110,6 +119,24 @@ async function searchStart(cwd: string, first: string | undefined): Promise<stri
 	const abs = path.resolve(cwd, first);
 	const stat = await fs.stat(abs).catch(() => undefined);
 	return stat?.isDirectory() ? abs : path.dirname(abs);
+}
+
+/** The working directory if every path is in it, else the deepest folder holding them all (a file counts by its folder). */
+async function commonFolder(cwd: string, paths: readonly string[]): Promise<string> {
+	const folders = await Promise.all(paths.map((p) => searchStart(cwd, p)));
+	if (folders.every((folder) => isInside(cwd, folder))) {
+		return cwd;
+	}
+	return folders.reduce((common, folder) => {
+		while (!isInside(common, folder)) {
+			const parent = path.dirname(common);
+			if (parent === common) {
+				break;
+			}
+			common = parent;
+		}
+		return common;
+	});
 }
 
 /** Whether `file` is `root` or inside it. */

@@ -390,6 +390,36 @@ void describe('crosscheck facts', () => {
 		assert.notEqual(output.facts[0]?.group, output.facts[1]?.group);
 	});
 
+	void it("reads a corpus outside the working directory with the corpus's own folders as clusters", async () => {
+		const dir = await tempCorpus({ 'marrow/wire.txt': wire, 'marrow/post.txt': post, 'orvik/post.txt': post.replace(/Marrow/g, 'Orvik') });
+		const elsewhere = await tempCorpus({});
+		const result = await cli(elsewhere, 'facts', '--format', 'json', path.relative(elsewhere, dir));
+		assert.equal(result.code, 0, result.stderr);
+		const output = JSON.parse(result.stdout) as { facts: Record<string, unknown>[] };
+		assert.deepEqual(
+			output.facts.map((f) => [path.basename(path.dirname(f.file as string)), f.text, f.cluster]),
+			[
+				['marrow', 'at least 31', 'marrow'],
+				['marrow', '12', 'marrow'],
+				['marrow', '29', 'marrow'],
+				['orvik', 'at least 31', 'orvik'],
+				['orvik', '12', 'orvik'],
+			],
+		);
+		// Figures are compared within a story only: the 29 killed conflicts with Marrow's "at least 31", not with Orvik's.
+		const check = await cli(elsewhere, 'check', '--format', 'json', path.relative(elsewhere, dir));
+		const conflicts = (JSON.parse(check.stdout) as { findings: { file: string; rule: string; related: unknown[] }[] }).findings.filter(
+			(f) => f.rule === 'figure-conflict',
+		);
+		assert.deepEqual(
+			conflicts.map((f) => [path.basename(path.dirname(f.file)), f.related.length]),
+			[
+				['marrow', 1],
+				['marrow', 1],
+			],
+		);
+	});
+
 	void it('prints the fact table in text, grouped by quantity with the relation across articles', async () => {
 		const dir = await tempCorpus({ 'marrow/wire.txt': wire, 'marrow/post.txt': post });
 		const result = await cli(dir, 'facts');

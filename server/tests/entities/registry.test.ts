@@ -272,4 +272,43 @@ void describe('EntityRegistry', () => {
 		registry.update('b', [mention('Gulden', 'organization', 0, 0.5)], []);
 		assert.equal(registry.mentions('b')[0]?.entity, 'gulden');
 	});
+
+	void it("links a one-word place misspelt by one letter within a story's cluster, or however sure within one article", () => {
+		const registry = new EntityRegistry();
+		registry.update('quake/a', [mention('Karvan', 'place')], [], 'quake');
+		registry.update('quake/b', [mention('Karavan', 'place', 0, 0.4)], [], 'quake');
+		registry.update('pinups/c', [mention('Karwan', 'place', 0, 0.4)], [], 'pinups');
+		registry.update(
+			'syria/d',
+			[mention('Raqqa', 'place'), mention('Raqaa', 'place', 20, 0.85), mention('Raqqa', 'place', 40)],
+			[],
+			'syria',
+		);
+		registry.update('syria/e', [mention('Hamah', 'place'), mention('Hamar', 'place', 20)], [], 'syria');
+		const entity = (doc: string) => registry.mentions(doc).map((m) => [m.text, m.entity]);
+		assert.deepEqual(entity('quake/b'), [['Karavan', 'karvan']]);
+		// Another story's unsure place one letter away is not taken for it.
+		assert.deepEqual(entity('pinups/c'), [['Karwan', 'karwan']]);
+		assert.deepEqual(entity('syria/d'), [
+			['Raqqa', 'raqqa'],
+			['Raqaa', 'raqqa'],
+			['Raqqa', 'raqqa'],
+		]);
+		// Two sure places named as often as each other are two places.
+		assert.deepEqual(entity('syria/e'), [
+			['Hamah', 'hamah'],
+			['Hamar', 'hamar'],
+		]);
+		assert.deepEqual(
+			registry
+				.entity('karvan')!
+				.aliases.map((a) => a.text)
+				.sort(),
+			['Karavan', 'Karvan'],
+		);
+
+		// Moving the unsure spelling to another story unlinks it.
+		registry.update('quake/b', [mention('Karavan', 'place', 0, 0.4)], [], 'other');
+		assert.deepEqual(entity('quake/b'), [['Karavan', 'karavan']]);
+	});
 });

@@ -144,9 +144,9 @@ export class Corpus {
 			path !== undefined ? { id, path, version, text, analysis, metadata } : { id, version, text, analysis, metadata },
 		);
 		this.empty.delete(id);
-		const others = this.entities.update(id, analysis.entities.mentions, analysis.entities.candidates);
-		this.affect(others, Family.Quotes, this.quotations.update(id, text, analysis.attribution.quotes));
 		const cluster = clusterOf(path, this.options.clusters);
+		const others = this.entities.update(id, analysis.entities.mentions, analysis.entities.candidates, cluster);
+		this.affect(others, Family.Quotes, this.quotations.update(id, text, analysis.attribution.quotes));
 		this.affect(others, Family.Figures, this.facts.update(id, cluster, analysis.facts));
 		const oldWords = existing ? nameWords(existing.analysis.entities.mentions) : [];
 		this.affect(others, Family.Names, this.names.update(id, cluster, nameWords(analysis.entities.mentions), oldWords));

@@ -33,6 +33,8 @@ export interface EntitySummary {
 interface DocEntry {
 	readonly mentions: readonly EntityMention[];
 	readonly candidates: readonly NameCandidate[];
+	/** The cluster of articles on one story the document belongs to. */
+	readonly cluster: string;
 }
 
 const NAME_TYPES = new Set<EntityType>(['person', 'organization', 'place', 'other']);
@@ -68,6 +70,8 @@ export class EntityRegistry {
 	private readonly surnames = new Map<string, Map<string, number>>();
 	/** full person key without its initials ("mark felt") → the full person keys that reduce to it → count. */
 	private readonly initialGroups = new Map<string, Map<string, number>>();
+	/** key → cluster → number of documents of the cluster naming it. */
+	private readonly keyClusters = new Map<string, Map<string, number>>();
 	/** key → number of confident mentions. */
 	private readonly confident = new Map<string, number>();
 	/** candidate key → docs holding such a candidate. */
@@ -81,17 +85,21 @@ export class EntityRegistry {
 	private readonly personWords = new KeyIndex();
 	/** One-word person key or surname → how many person mentions file it in {@link personWords}. */
 	private readonly personWordCounts = new Map<string, number>();
+	/** One-word key less one letter (or whole) → the one-word place keys filed under it. */
+	private readonly placeWords = new KeyIndex();
+	/** One-word place key → how many place mentions file it in {@link placeWords}. */
+	private readonly placeWordCounts = new Map<string, number>();
 
 	/**
 	 * Replaces a document's mentions. Returns the ids of the other documents whose linked mentions may
 	 * have changed (their propagated mentions, surname links or display names); the document itself is
 	 * not included.
 	 */
-	update(docId: string, mentions: readonly EntityMention[], candidates: readonly NameCandidate[]): Set<string> {
+	update(docId: string, mentions: readonly EntityMention[], candidates: readonly NameCandidate[], cluster = ''): Set<string> {
 		const touched = new Set<string>();
 		const before = this.snapshot(docId, mentions);
 		this.unindex(docId, touched);
-		const entry = { mentions, candidates };
+		const entry = { mentions, candidates, cluster };
 		this.docs.set(docId, entry);
 		this.index(docId, entry, touched);
 		return this.affected(docId, touched, before);
@@ -238,22 +246,20 @@ export class EntityRegistry {
 	 * entity recognised with confidence, in one word of at least {@link MIN_MISSPELT} letters that starts
 	 * with the same letter, and either no article is sure of the key or (for a key of two words or more)
 	 * the entity is of another type and named more often ("Fetullah Gulen", once confidently an
-	 * organization). A one-word key must be unsure, a person's word ("Gulden", typed a person) and no
-	 * surname of the corpus; it joins the person whose surname it misspells.
+	 * organization). A one-word person key must be unsure ("Gulden", typed a person) and no surname of the
+	 * corpus; it joins the person whose surname it misspells. A one-word place key joins a place one letter
+	 * away named in the same cluster when unsure, or named more often in one of its own articles when sure.
 	 */
 	private misspeltFrom(key: string): string | undefined {
 		const sure = this.confident.get(key) ?? 0;
-		if (sure > 0 && !key.includes(' ')) {
-			return undefined;
-		}
 		let found: string | undefined;
 		let ambiguous = false;
-		const consider = (entity: string | undefined) => {
+		const consider = (entity: string | undefined, checked = false) => {
 			if (entity === undefined || !this.isConfidentEntity(entity)) {
 				return;
 			}
 			// A name recognised with confidence is another's misspelling only if the other, of another type, is named more often.
-			if (sure > 0 && (this.typeOf(entity) === this.ownType(key) || this.mentionCount(entity) <= this.mentionCount(key))) {
+			if (!checked && sure > 0 && (this.typeOf(entity) === this.ownType(key) || this.mentionCount(entity) <= this.mentionCount(key))) {
 				return;
 			}
 			if (found !== undefined && found !== entity) {
@@ -267,15 +273,38 @@ export class EntityRegistry {
 					consider(this.groupOf(other));
 				}
 			}
-		} else if ((this.keyTypes.get(key)?.get('person') ?? 0) > 0 && !this.surnames.has(key)) {
+		} else if (sure === 0 && (this.keyTypes.get(key)?.get('person') ?? 0) > 0 && !this.surnames.has(key)) {
 			// A surname of the corpus's own full names ("Brown") is no misspelling of another ("Browne").
-			for (const other of this.personWordMates(key)) {
+			for (const other of this.wordMates(this.personWords, key)) {
 				if (misspelt(key, other)) {
 					consider(this.fullNameOf(other) ?? ((this.keyTypes.get(other)?.get('person') ?? 0) > 0 ? other : undefined));
 				}
 			}
+		} else if ((this.keyTypes.get(key)?.get('place') ?? 0) > 0) {
+			// A place's name one letter from a place of the same story ("Karavan" / "Karvan" in two reports of
+			// one quake), or, however sure, from a place the same article names more often ("Raqaa" / "Raqqa").
+			for (const other of this.wordMates(this.placeWords, key)) {
+				if (
+					misspelt(key, other) &&
+					(sure === 0 ? this.shareCluster(key, other) : this.shareDocument(key, other) && this.mentionCount(other) > this.mentionCount(key))
+				) {
+					consider(this.groupOf(other), true);
+				}
+			}
 		}
 		return ambiguous ? undefined : found;
+	}
+
+	/** Whether some cluster has articles naming both keys. */
+	private shareCluster(a: string, b: string): boolean {
+		const others = this.keyClusters.get(b);
+		return others !== undefined && [...(this.keyClusters.get(a)?.keys() ?? [])].some((cluster) => others.has(cluster));
+	}
+
+	/** Whether some article names both keys. */
+	private shareDocument(a: string, b: string): boolean {
+		const others = this.keyDocs.get(b);
+		return others !== undefined && [...(this.keyDocs.get(a)?.keys() ?? [])].some((doc) => others.has(doc));
 	}
 
 	/** Whether some key of an entity (its names, or its surname) is recognised with confidence somewhere. */
@@ -307,7 +336,10 @@ export class EntityRegistry {
 	private misspellingsOf(id: string): string[] {
 		const found = new Set<string>();
 		for (const key of this.membersOf(id)) {
-			for (const other of key.includes(' ') ? this.slotMates(key) : this.personWordMates(key)) {
+			const mates = key.includes(' ')
+				? this.slotMates(key)
+				: [...this.wordMates(this.personWords, key), ...this.wordMates(this.placeWords, key)];
+			for (const other of mates) {
 				if (!found.has(other) && misspelt(key, other) && this.keyDocs.has(other) && this.resolve(other, this.typeOf(other)) === id) {
 					found.add(other);
 				}
@@ -329,14 +361,14 @@ export class EntityRegistry {
 		return mates;
 	}
 
-	/** The one-word person keys and surnames that share a deletion key with a word. */
-	private personWordMates(word: string): Set<string> {
+	/** The one-word keys of a deletion index ({@link personWords}, {@link placeWords}) that share a deletion key with a word. */
+	private wordMates(index: KeyIndex, word: string): Set<string> {
 		const mates = new Set<string>();
 		if (word.length < MIN_MISSPELT) {
 			return mates;
 		}
 		for (const deleted of deletions(word)) {
-			for (const other of this.personWords.get(deleted)) {
+			for (const other of index.get(deleted)) {
 				if (other !== word) {
 					mates.add(other);
 				}
@@ -345,11 +377,13 @@ export class EntityRegistry {
 		return mates;
 	}
 
-	/** The keys whose resolution may change when `key` changes: its slot mates, and its person word's deletion mates. */
+	/** The keys whose resolution may change when `key` changes: its slot mates, and its person or place word's deletion mates. */
 	private neighboursOf(key: string): string[] {
 		const word = key.includes(' ') ? surnameOf(key) : key;
-		const near = [...this.personWordMates(word)].filter((other) => misspelt(word, other));
-		if (key.includes(' ')) {
+		const near = [...this.wordMates(this.personWords, word)].filter((other) => misspelt(word, other));
+		if (!key.includes(' ')) {
+			near.push(...[...this.wordMates(this.placeWords, key)].filter((other) => misspelt(key, other)));
+		} else {
 			for (const other of this.slotMates(key)) {
 				if (misspelt(key, other)) {
 					near.push(other);
@@ -382,33 +416,14 @@ export class EntityRegistry {
 			}
 			const persons = types.get('person') ?? 0;
 			if (persons > 0) {
-				this.filePersonWord(key.includes(' ') ? surnameOf(key) : key, sign * persons);
+				fileWord(this.personWords, this.personWordCounts, key.includes(' ') ? surnameOf(key) : key, sign * persons);
+			}
+			const places = types.get('place') ?? 0;
+			if (places > 0 && !key.includes(' ')) {
+				fileWord(this.placeWords, this.placeWordCounts, key, sign * places);
 			}
 			for (const other of this.neighboursOf(key)) {
 				touched.add(other);
-			}
-		}
-	}
-
-	/** Counts a one-word person key or surname in or out of {@link personWords}; files it while counted. */
-	private filePersonWord(word: string, delta: number): void {
-		if (word.length < MIN_MISSPELT) {
-			return;
-		}
-		const before = this.personWordCounts.get(word) ?? 0;
-		const after = before + delta;
-		if (after > 0) {
-			this.personWordCounts.set(word, after);
-		} else {
-			this.personWordCounts.delete(word);
-		}
-		if (before > 0 !== after > 0) {
-			for (const deleted of deletions(word)) {
-				if (after > 0) {
-					this.personWords.add(deleted, word);
-				} else {
-					this.personWords.delete(deleted, word);
-				}
 			}
 		}
 	}
@@ -542,6 +557,9 @@ export class EntityRegistry {
 			}
 			touched.add(m.key);
 		}
+		for (const key of new Set(entry.mentions.filter((m) => NAME_TYPES.has(m.type)).map((m) => m.key))) {
+			bump(this.keyClusters, key, entry.cluster, 1);
+		}
 		this.fileSpellings(entry.mentions, 1, touched);
 		for (const key of new Set(entry.candidates.map((c) => c.key))) {
 			(this.candidateDocs.get(key) ?? this.candidateDocs.set(key, new Set()).get(key)!).add(docId);
@@ -578,6 +596,9 @@ export class EntityRegistry {
 				this.regroup(m.key, -1, touched);
 			}
 			touched.add(m.key);
+		}
+		for (const key of new Set(entry.mentions.filter((m) => NAME_TYPES.has(m.type)).map((m) => m.key))) {
+			bump(this.keyClusters, key, entry.cluster, -1);
 		}
 		this.fileSpellings(entry.mentions, -1, touched);
 		for (const key of new Set(entry.candidates.map((c) => c.key))) {
@@ -735,6 +756,32 @@ function bump<K, V>(map: Map<K, Map<V, number>>, key: K, inner: V, delta: number
 		counts.delete(inner);
 		if (counts.size === 0) {
 			map.delete(key);
+		}
+	}
+}
+
+/**
+ * Counts a one-word key in or out of a deletion index (the registry's person or place words); files it
+ * under its deletions while it is counted.
+ */
+function fileWord(index: KeyIndex, counts: Map<string, number>, word: string, delta: number): void {
+	if (word.length < MIN_MISSPELT) {
+		return;
+	}
+	const before = counts.get(word) ?? 0;
+	const after = before + delta;
+	if (after > 0) {
+		counts.set(word, after);
+	} else {
+		counts.delete(word);
+	}
+	if (before > 0 !== after > 0) {
+		for (const deleted of deletions(word)) {
+			if (after > 0) {
+				index.add(deleted, word);
+			} else {
+				index.delete(deleted, word);
+			}
 		}
 	}
 }
