@@ -399,4 +399,12 @@ void describe('trainEntityModel', () => {
 			JSON.stringify(found),
 		);
 	});
+
+	void it("types a place's name followed by a newspaper's word an organization", () => {
+		assert.deepEqual(names('Middle East Eye and the Jerusalem Post reported the raids on Raqqa.'), [
+			['Middle East Eye', 'organization'],
+			['Jerusalem Post', 'organization'],
+			['Raqqa', 'place'],
+		]);
+	});
 });

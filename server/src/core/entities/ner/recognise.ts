@@ -131,6 +131,24 @@ const ORGANIZATION_HEADS = new Set([
 	'Airways',
 	'Holdings',
 	'Industries',
+	// Newspapers and news sites: "The New York Times", "Jerusalem Post", "Middle East Eye".
+	'Times',
+	'Post',
+	'Herald',
+	'Tribune',
+	'Journal',
+	'Gazette',
+	'Observer',
+	'Telegraph',
+	'Chronicle',
+	'Monitor',
+	'Inquirer',
+	'Examiner',
+	'Courier',
+	'Dispatch',
+	'Ledger',
+	'Bulletin',
+	'Eye',
 ]);
 
 /** The type a name's last word implies, for names of two words or more; the tagger's type otherwise. */
