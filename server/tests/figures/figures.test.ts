@@ -327,6 +327,17 @@ void describe('findFacts', () => {
 		);
 	});
 
+	void it("reads no game's statistics, heights or scores as the story's figures, and keeps a distance travelled", () => {
+		assert.deepEqual(
+			view(
+				'Hansbrough scored 20 points and grabbed 13 rebounds. Quinn was 10 of 22 for 162 yards with two interceptions. ' +
+					'The 6-foot-9 senior is 6 feet 9 inches tall. Butler returned an interception 32 yards. ' +
+					'The Colts took a 13-3 halftime lead thanks to Butler. Police chased the car for 30 miles.',
+			).map(([text, , key]) => [text, key]),
+			[['30', 'flood|distance||']],
+		);
+	});
+
 	void it('reads a model code as part of a name: "six AK-47 rifles" counts rifles, and 47 is no figure', () => {
 		assert.deepEqual(view('Officers found six AK-47 rifles and 12 AK 47 magazines. RIVER HITS 5 TOWNS.'), [
 			['six', '6', 'flood|count|ak 47 rifles|'],

@@ -455,6 +455,8 @@ function measureOf(text: string, quantity: Quantity, sentence: Span, table: Meas
 	// "The three boats had 26 crew": a set the article has counted before, named again.
 	if (
 		counted &&
+		!GAME_STATISTICS.has(counted.noun) &&
+		!UNITS.has(counted.noun) &&
 		!part &&
 		tail1 !== 'the' &&
 		!TIME_UNITS.has(counted.noun) &&
@@ -561,6 +563,7 @@ function isCountedNoun(word: string): boolean {
 	return word.length >= 4 && /^[a-z][a-z-]*s$/.test(word) && !/(?:ss|us|is)$/.test(word) && !NOT_NOUNS.has(word);
 }
 const NOT_NOUNS = new Set([
+	'thanks',
 	'this',
 	'thus',
 	'does',
@@ -638,7 +641,8 @@ function unitMeasureOf(beforeText: string, afterText: string): Measured | 'skip'
 	const { unit, direction, from } = distance.groups!;
 	const factor = KM[lengthUnit(unit!)]!;
 	const rest = afterText.slice(distance[0].length);
-	if (/^[\s-]*(?:long|wide|high|tall|across|in\s+(?:length|diameter|width))\b/i.test(rest)) {
+	// A size, or a height written "6-foot-9" or "6 feet 9 inches": nothing travelled or away.
+	if (/^[\s-]*(?:long|wide|high|tall|across|in\s+(?:length|diameter|width))\b/i.test(rest) || /^(?:-|\s+)\d+(?:\s*inch|\b)/.test(rest)) {
 		return 'skip';
 	}
 	if (/^[\s-]*deep\b/i.test(rest) || /\bdepth\s+of\s*$/i.test(beforeText)) {
@@ -647,7 +651,8 @@ function unitMeasureOf(beforeText: string, afterText: string): Measured | 'skip'
 	if (from && /^\p{Lu}/u.test(from)) {
 		return { measure: 'distance', population: wordsOf(from).slice(0, 3).join(' '), factor, unit: 'km' };
 	}
-	return direction ? 'skip' : { measure: 'distance', factor, unit: 'km' };
+	// Yards from no named place are a game's statistics ("rushed for 86 yards", "a 7-yard pass"), many per story.
+	return direction || lengthUnit(unit!) === 'yd' ? 'skip' : { measure: 'distance', factor, unit: 'km' };
 }
 /** Seconds per unit of time. */
 const SECONDS: Readonly<Record<string, number>> = {
@@ -839,6 +844,25 @@ function populationAfter(afterWords: readonly string[]): string | undefined {
 /** Who or what fired a shell or a rocket: a gun ("tank", "artillery") or an army ("Israeli", "Russian"). */
 const FIRED_BY = /^(?:tanks?|artillery|mortars?|naval|howitzers?|army|[a-z]+(?:i|an|ese))$/;
 
+/**
+ * What players score or make in a game ("20 points", "13 passes", "nine rebounds"): a story has many of
+ * them, each a different player's or team's, which the sentence's subject tells apart and a count's key
+ * does not.
+ */
+const GAME_STATISTICS = new Set(
+	(
+		'points rebounds boards assists steals blocks turnovers fouls passes carries catches receptions touchdowns ' +
+		'interceptions sacks tackles goals yards runs hits innings strikeouts wickets saves shots laps birdies bogeys ' +
+		'aces pointers throws possessions completions attempts fumbles punts downs seasons games wins losses starts'
+	).split(' '),
+);
+
+/** Units of size or heat, no counts: "6 feet 9 inches", "40 degrees". */
+const UNITS = new Set(['inches', 'degrees', 'calories']);
+
+/** Words that never narrow a counted noun: "13 passes for 162 yards" counts no "for 162 yards". */
+const NOT_MODIFIERS = new Set(['for', 'in', 'on', 'at', 'to', 'by', 'with', 'from', 'into', 'over', 'than', 'and', 'or', 'but', 'as']);
+
 /** Adjectives of size that outlets swap for one another ("strong", "major" aftershocks): they do not narrow a count. */
 const INTENSIFIERS = new Set(['strong', 'major', 'powerful', 'big', 'large', 'significant', 'huge', 'heavy', 'serious']);
 
@@ -866,7 +890,7 @@ function countedAfter(afterWords: readonly string[]): { noun: string; phrase: st
 			const phrase = [...modifiers.filter((m) => !INTENSIFIERS.has(m)), w].join(' ').replace(/-/g, ' ');
 			return { noun: w, phrase };
 		}
-		if (modifiers.length < 2 && /^[a-z0-9][a-z0-9-]*$/.test(w) && !FILLERS.has(w) && EVENTS[w] === undefined) {
+		if (modifiers.length < 2 && /^[a-z0-9][a-z0-9-]*$/.test(w) && !NOT_MODIFIERS.has(w) && !FILLERS.has(w) && EVENTS[w] === undefined) {
 			modifiers.push(w);
 			continue;
 		}
