@@ -116,6 +116,17 @@ void describe('recogniseNames', () => {
 		);
 	});
 
+	void it('takes no pronoun of an ALL-CAPS line for a name, and keeps "US" the country elsewhere', () => {
+		const found = names(
+			"IT'S US OR HIM: Erdogan issues the United States with an ultimatum\n\nLET US PRAY FOR SYRIA\n\nThe US embassy closed.",
+		);
+		assert.deepEqual(
+			found.filter(([name]) => /^(?:US|HIM)$/.test(name)),
+			[['US', 'place']],
+		);
+		assert.ok(found.some(([name]) => name === 'SYRIA'));
+	});
+
 	void it('reads an ALL-CAPS headline', () => {
 		const { text, spans } = marked('FLOODS KILL 40 IN SOUTHERN [[CHINA]]');
 		assert.deepEqual(names(text), [[spans[0]!.text, 'place']]);

@@ -368,6 +368,10 @@ export function recogniseNames(text: string, sentences: readonly { start: number
 			if (lower.every((w) => titles.has(w)) && (tagged === 'person' || (phraseCategories(lower, model.gazetteers) & TITLE) !== 0)) {
 				continue;
 			}
+			// "IT'S US OR HIM": a pronoun in capitals names no one ("US" is the country unless a pronoun's context says otherwise).
+			if (last - first === 1 && isCapitalPronoun(tokens, first)) {
+				continue;
+			}
 			// "W. Mark Felt, Sr.": a generational suffix set off by a comma names no one by itself.
 			if (lower.every((w) => GENERATIONAL_SUFFIXES.has(w))) {
 				continue;
@@ -441,6 +445,51 @@ const RELIGIONS = new Set(
 		"sunni sunnis shiite shiites shi'ite shi'ites shia shias alawite alawites druze coptic copts salafi salafist salafists wahhabi"
 	).split(' '),
 );
+
+/** Pronouns that an ALL-CAPS line writes like names. */
+const CAPITAL_PRONOUNS = new Set([
+	'HIM',
+	'HER',
+	'THEM',
+	'ME',
+	'YOU',
+	'WE',
+	'THEY',
+	'SHE',
+	'HE',
+	'IT',
+	'OUR',
+	'HIS',
+	'ITS',
+	'THEIR',
+	'MY',
+	'YOUR',
+]);
+/** Words before "US" that make it the pronoun: "LET US", "JOIN US" (and "IT'S US", read apart). */
+const BEFORE_US_PRONOUN = new Set(['LET', 'JOIN', 'FOLLOW', 'CONTACT', 'TELL', 'HELP', 'GIVE', 'SHOW']);
+
+/** Whether the token at `i` is a pronoun in an ALL-CAPS stretch: "HIM", or "US" where the words around it make it "us". */
+function isCapitalPronoun(tokens: readonly NerToken[], i: number): boolean {
+	const word = tokens[i]!.text;
+	// Only among words in capitals: "the IT department" keeps its "IT".
+	const shouting = (t: NerToken | undefined) => t !== undefined && /^\p{Lu}{2,}$/u.test(t.text);
+	if (!shouting(tokens[i - 1]) && !shouting(tokens[i + 1])) {
+		return false;
+	}
+	if (CAPITAL_PRONOUNS.has(word)) {
+		return true;
+	}
+	if (word !== 'US') {
+		return false;
+	}
+	const before = tokens[i - 1]?.text ?? '';
+	const after = tokens[i + 1]?.text ?? '';
+	return (
+		(/^['’]S$/.test(before) && tokens[i - 2]?.text === 'IT') ||
+		BEFORE_US_PRONOUN.has(before) ||
+		((after === 'OR' || after === 'AND') && CAPITAL_PRONOUNS.has(tokens[i + 2]?.text ?? ''))
+	);
+}
 
 /** Lower-case nouns that, right after a name, say it names a publication. */
 const PUBLICATIONS = new Set(['magazine', 'newspaper', 'daily', 'weekly', 'tabloid', 'broadsheet', 'newsweekly']);
