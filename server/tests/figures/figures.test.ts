@@ -336,6 +336,11 @@ void describe('findFacts', () => {
 			).map(([text, , key]) => [text, key]),
 			[['30', 'flood|distance||']],
 		);
+		// Shots fired are a shooting's figure, not a game's.
+		assert.deepEqual(
+			view('The gunman fired 12 shots.').map(([text, , key]) => [text, key]),
+			[['12', 'attack|count|shots|']],
+		);
 	});
 
 	void it('reads a model code as part of a name: "six AK-47 rifles" counts rifles, and 47 is no figure', () => {

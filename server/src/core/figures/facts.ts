@@ -852,8 +852,8 @@ const FIRED_BY = /^(?:tanks?|artillery|mortars?|naval|howitzers?|army|[a-z]+(?:i
 const GAME_STATISTICS = new Set(
 	(
 		'points rebounds boards assists steals blocks turnovers fouls passes carries catches receptions touchdowns ' +
-		'interceptions sacks tackles goals yards runs hits innings strikeouts wickets saves shots laps birdies bogeys ' +
-		'aces pointers throws possessions completions attempts fumbles punts downs seasons games wins losses starts'
+		'interceptions sacks tackles goals yards runs innings strikeouts wickets saves laps birdies bogeys ' +
+		'aces pointers throws possessions completions fumbles punts downs seasons games wins losses'
 	).split(' '),
 );
 
